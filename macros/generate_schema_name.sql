@@ -1,0 +1,11 @@
+{#-
+    Use the configured schema name as is (staging, intermediate, marts, reference) instead of
+    dbt's default "<target schema>_<custom schema>", so BI users find marts in schema `marts`.
+-#}
+{% macro generate_schema_name(custom_schema_name, node) -%}
+    {%- if custom_schema_name is none -%}
+        {{ target.schema }}
+    {%- else -%}
+        {{ custom_schema_name | trim }}
+    {%- endif -%}
+{%- endmacro %}

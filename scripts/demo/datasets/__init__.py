@@ -1,0 +1,1 @@
+"""One module per raw-data folder; each has ``write(universe, out_dir, rng)``."""

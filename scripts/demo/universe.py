@@ -1,0 +1,133 @@
+"""The fictional authorities of the demo dataset.
+
+Every demo authority has a name made of invented syllables and a GSS-shaped code in a range no
+real code uses (``E06900001``, ``E07900001`` ...: real codes stay below ``E0x100000``), an MHCLG
+E-code ``E9xxx`` and a DfE number below 200 (real DfE numbers start at 201). So the demo can never
+be mistaken for, or joined by accident to, the real index.
+
+The universe mirrors the real upper tier of 2017-19: 27 counties (each with shire districts),
+56 unitaries, 36 metropolitan districts and 33 London boroughs, 152 in all, including two tiny
+authorities that, like the City of London and the Isles of Scilly, are not ranked.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+SEED = 20180601
+
+REGIONS = [
+    ("E12000001", "North East", "NORTH EAST"),
+    ("E12000002", "North West", "NORTH WEST"),
+    ("E12000003", "Yorkshire and The Humber", "YORKSHIRE AND THE HUMBER"),
+    ("E12000004", "East Midlands", "EAST MIDLANDS"),
+    ("E12000005", "West Midlands", "WEST MIDLANDS"),
+    ("E12000006", "East of England", "EAST"),
+    ("E12000007", "London", "LONDON"),
+    ("E12000008", "South East", "SOUTH EAST"),
+    ("E12000009", "South West", "SOUTH WEST"),
+]
+# How many of each type sit in each region (London holds every London borough).
+_COUNTIES = {"E12000002": 2, "E12000003": 1, "E12000004": 4, "E12000005": 3, "E12000006": 5,
+             "E12000008": 7, "E12000009": 5}
+_UNITARIES = {"E12000001": 7, "E12000002": 7, "E12000003": 4, "E12000004": 4, "E12000005": 4,
+              "E12000006": 6, "E12000008": 12, "E12000009": 12}
+_METS = {"E12000001": 5, "E12000002": 15, "E12000003": 9, "E12000005": 7}
+
+_START = ["Ash", "Bram", "Cald", "Dorn", "Ember", "Fern", "Gran", "Holl", "Ives", "Kester", "Lorn",
+          "Marrow", "Nether", "Orrin", "Pell", "Quill", "Ravel", "Sorrel", "Tarn", "Umber", "Vell",
+          "Wyck", "Yarrow", "Zeal", "Bex", "Corrin", "Dray", "Elder", "Fallow", "Glim", "Harrow",
+          "Ister", "Jasp", "Kell", "Lumen", "Mistle", "Nodd", "Oxl", "Pryor", "Rusk", "Sedge"]
+_END = ["brook", "mere", "wold", "combe", "haven", "holt", "ley", "marsh", "stead", "thorpe",
+        "vale", "wick", "garth", "lowe", "more", "fen", "cross", "by", "den", "hurst"]
+
+
+@dataclass
+class Authority:
+    code: str            # GSS-shaped code, fictional range
+    ecode: str           # MHCLG E-code
+    dfe_code: str | None # DfE three-digit number (upper tier only)
+    name: str
+    kind: str            # county | unitary | metropolitan district | london borough | shire district
+    region_code: str
+    county_code: str | None = None
+    population: int = 0
+    is_ranked: bool = True
+    districts: list["Authority"] = field(default_factory=list)
+
+    @property
+    def lookup_type(self) -> str:
+        """mySociety local-authority-type of this kind."""
+        return {"county": "CTY", "unitary": "UA", "metropolitan district": "MD",
+                "london borough": "LBO", "shire district": "NMD"}[self.kind]
+
+
+@dataclass
+class Universe:
+    upper_tier: list[Authority]
+    districts: list[Authority]
+    regions: list[tuple[str, str, str]]
+
+    def by_code(self) -> dict[str, Authority]:
+        return {a.code: a for a in [*self.upper_tier, *self.districts]}
+
+    def ranked(self) -> list[Authority]:
+        return [a for a in self.upper_tier if a.is_ranked]
+
+
+def _names(rng: random.Random):
+    pool = [a + b for a in _START for b in _END]
+    rng.shuffle(pool)
+    return iter(pool)
+
+
+def build_universe(seed: int = SEED) -> Universe:
+    """The demo's 152 upper-tier authorities and their shire districts, always the same for a seed."""
+    rng = random.Random(seed)
+    names = _names(rng)
+    counters = {"E06": 0, "E07": 0, "E08": 0, "E09": 0, "E10": 0}
+    ecodes = iter(range(9001, 9999))
+    dfe = iter(range(101, 200))
+    dfe_low = iter(range(1, 100))
+
+    def make(prefix, kind, region, county=None, population=0):
+        counters[prefix] += 1
+        base = next(names)
+        name = {"county": base + "shire", "london borough": base + " Borough"}.get(kind, base)
+        if kind != "shire district":
+            code = next(dfe, None) or next(dfe_low)
+            dfe_code = f"{code:03d}"
+        else:
+            dfe_code = None
+        return Authority(
+            code=f"{prefix}9{counters[prefix]:05d}", ecode=f"E{next(ecodes)}", dfe_code=dfe_code,
+            name=name, kind=kind, region_code=region, county_code=county, population=population,
+        )
+
+    upper, districts = [], []
+    for region_code, _, _ in REGIONS:
+        for _ in range(_UNITARIES.get(region_code, 0)):
+            upper.append(make("E06", "unitary", region_code, population=rng.randint(95_000, 520_000)))
+        for _ in range(_METS.get(region_code, 0)):
+            upper.append(make("E08", "metropolitan district", region_code,
+                              population=rng.randint(150_000, 1_100_000)))
+        for _ in range(_COUNTIES.get(region_code, 0)):
+            county = make("E10", "county", region_code)
+            for _ in range(rng.randint(4, 10)):
+                district = make("E07", "shire district", region_code, county=county.code,
+                                population=rng.randint(60_000, 180_000))
+                county.districts.append(district)
+                districts.append(district)
+            county.population = sum(d.population for d in county.districts)
+            upper.append(county)
+        if region_code == "E12000007":
+            for _ in range(33):
+                upper.append(make("E09", "london borough", region_code,
+                                  population=rng.randint(150_000, 390_000)))
+    # Two tiny authorities stand in for the City of London and the Isles of Scilly: kept, not ranked.
+    tiny = [a for a in upper if a.kind == "london borough"][0]
+    tiny.population, tiny.is_ranked = 8_700, False
+    island = [a for a in upper if a.kind == "unitary" and a.region_code == "E12000009"][-1]
+    island.population, island.is_ranked = 2_300, False
+    return Universe(upper_tier=upper, districts=districts, regions=REGIONS)

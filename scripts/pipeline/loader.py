@@ -1,0 +1,229 @@
+"""Land every registry dataset found under a raw directory into DuckDB schema ``raw``.
+
+The load is all-or-nothing: the new ``raw`` schema is built in a copy of the warehouse beside it
+(``<warehouse>.loading``) and swapped in with an atomic rename only when every file has landed. A
+failure, or a kill, leaves the previous warehouse exactly as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import shutil
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from .errors import LoadError
+from .readers import Landed, read_file
+from .registry import Dataset, Table, load_registry
+
+METADATA_COLUMNS = ("_source_file", "_sheet", "_row_number", "_file_sha256", "_loaded_at")
+
+
+@dataclass
+class LogEntry:
+    dataset: str
+    table: str
+    file: str | None
+    rows: int
+    seconds: float
+    status: str  # loaded | loaded_with_warnings | missing
+    message: str
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def find_files(raw_dir: Path, table: Table) -> list[Path]:
+    """Files of a table under the raw directory, in name order, each once."""
+    found: dict[Path, None] = {}
+    for pattern in table.paths:
+        for path in sorted(raw_dir.glob(pattern)):
+            if path.is_file() and not path.name.startswith((".", "~$")):
+                found[path] = None
+    return list(found)
+
+
+def _frame(block: Landed, shown: str, sha: str, loaded_at: str) -> pd.DataFrame:
+    frame = pd.DataFrame(block.rows, columns=block.columns, dtype=object)
+    frame["_source_file"] = shown
+    frame["_sheet"] = block.sheets
+    frame["_row_number"] = block.row_numbers
+    frame["_file_sha256"] = sha
+    frame["_loaded_at"] = loaded_at
+    return frame
+
+
+def _create_table(con, name: str, frames: list[pd.DataFrame], declared: tuple[str, ...]) -> int:
+    """Create ``raw.<name>`` as text columns (row number as integer) from the stacked frames."""
+    if frames:
+        data = pd.concat(frames, ignore_index=True, sort=False)
+    else:
+        data = pd.DataFrame({c: pd.Series([], dtype=object) for c in (*declared, *METADATA_COLUMNS)})
+    data_columns = [c for c in data.columns if c not in METADATA_COLUMNS]
+    for column in declared:  # a declared column is always there, even when no file had it
+        if column not in data.columns:
+            data[column] = None
+            data_columns.append(column)
+    ordered = data[[*data_columns, *METADATA_COLUMNS]]
+    con.register("landing_frame", ordered)
+    select = ", ".join(
+        f'cast("{c}" as {"integer" if c == "_row_number" else "varchar"}) as "{c}"' for c in ordered.columns
+    )
+    con.execute(f'create table raw."{name}" as select {select} from landing_frame')
+    con.unregister("landing_frame")
+    return len(ordered)
+
+
+def _record_columns(con, table: Table, blocks: list[tuple[str, Landed]]):
+    seen = set()
+    for shown, block in blocks:
+        for position, (name, header) in enumerate(zip(block.columns, block.headers), start=1):
+            key = (name, header)
+            if key in seen:
+                continue
+            seen.add(key)
+            con.execute(
+                "insert into raw._columns values (?, ?, ?, ?, ?, ?)",
+                [table.dataset_id, table.raw_table, name, header, position, shown],
+            )
+
+
+def land_table(con, raw_dir: Path, dataset: Dataset, table: Table, loaded_at: str, progress) -> list[LogEntry]:
+    files = find_files(raw_dir, table)
+    entries: list[LogEntry] = []
+    if not files:
+        if dataset.required:
+            patterns = ", ".join(table.paths)
+            raise LoadError(
+                f"required dataset '{dataset.id}' has no file matching {patterns} under {raw_dir}",
+                path=str(raw_dir / table.paths[0]),
+            )
+        _create_table(con, table.raw_table, [], table.columns)
+        entries.append(LogEntry(dataset.id, table.raw_table, None, 0, 0.0, "missing",
+                                f"no file matching {', '.join(table.paths)}; table created empty"))
+        progress(f"  - {table.raw_table:<55} missing (no file matching {', '.join(table.paths)})")
+        return entries
+    frames, blocks = [], []
+    for path in files:
+        started = time.perf_counter()
+        shown = path.relative_to(raw_dir).as_posix()
+        sha = sha256_of(path)
+        landed = read_file(path, table, shown)
+        rows = 0
+        warnings: list[str] = []
+        for block in landed:
+            frames.append(_frame(block, shown, sha, loaded_at))
+            blocks.append((shown, block))
+            rows += len(block.rows)
+            warnings += block.warnings
+        extra = sorted({c for b in landed for c in b.columns} - set(table.columns))
+        message = f"{len(extra)} column(s) beyond the {len(table.columns)} required"
+        if warnings:
+            message = "; ".join(warnings) + "; " + message
+        seconds = time.perf_counter() - started
+        status = "loaded_with_warnings" if warnings else "loaded"
+        entries.append(LogEntry(dataset.id, table.raw_table, shown, rows, seconds, status, message))
+        note = f"  ({'; '.join(warnings)})" if warnings else ""
+        progress(f"  + {shown:<55} {rows:>8,} rows {seconds:6.2f} s -> raw.{table.raw_table}{note}")
+    started = time.perf_counter()
+    _create_table(con, table.raw_table, frames, table.columns)
+    _record_columns(con, table, blocks)
+    if entries:
+        entries[-1].seconds += time.perf_counter() - started
+    return entries
+
+
+def _prepare_copy(db_path: Path) -> Path:
+    staging = db_path.with_name(db_path.name + ".loading")
+    for leftover in (staging, staging.with_name(staging.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+    if db_path.exists():
+        shutil.copy2(db_path, staging)
+        wal = db_path.with_name(db_path.name + ".wal")
+        if wal.exists():
+            shutil.copy2(wal, staging.with_name(staging.name + ".wal"))
+    return staging
+
+
+def load_all(raw_dir: Path | str, db_path: Path | str, registry_dir: Path | str | None = None,
+             progress=None) -> list[LogEntry]:
+    """Land every registry table found under ``raw_dir`` into ``db_path`` (schema ``raw``), atomically."""
+    progress = progress or (lambda message: print(message, flush=True))
+    raw_dir, db_path = Path(raw_dir), Path(db_path)
+    if not raw_dir.is_dir():
+        raise LoadError("raw directory does not exist or is not a directory", path=str(raw_dir))
+    datasets = load_registry(registry_dir) if registry_dir else load_registry()
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    loaded_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    staging = _prepare_copy(db_path)
+    started = time.perf_counter()
+    entries: list[LogEntry] = []
+    try:
+        con = duckdb.connect(str(staging))
+        try:
+            con.execute("begin transaction")
+            con.execute("drop schema if exists raw cascade")
+            con.execute("create schema raw")
+            con.execute(
+                "create table raw._columns (dataset varchar, raw_table varchar, column_name varchar, "
+                "header_text varchar, position integer, first_file varchar)"
+            )
+            for dataset in datasets:
+                progress(f"{dataset.id}: {dataset.title}")
+                for table in dataset.tables:
+                    entries += land_table(con, raw_dir, dataset, table, loaded_at, progress)
+            con.execute(
+                "create table raw.load_log (dataset varchar, raw_table varchar, file varchar, rows bigint, "
+                "seconds double, status varchar, message varchar, loaded_at varchar)"
+            )
+            con.executemany(
+                "insert into raw.load_log values (?, ?, ?, ?, ?, ?, ?, ?)",
+                [[e.dataset, e.table, e.file, e.rows, round(e.seconds, 3), e.status, e.message, loaded_at]
+                 for e in entries],
+            )
+            con.execute("commit")
+            con.execute("checkpoint")
+        finally:
+            con.close()
+        os.replace(staging, db_path)
+    except BaseException:
+        for leftover in (staging, staging.with_name(staging.name + ".wal")):
+            leftover.unlink(missing_ok=True)
+        raise
+    loaded = sum(1 for e in entries if e.status.startswith("loaded"))
+    missing = sum(1 for e in entries if e.status == "missing")
+    rows = sum(e.rows for e in entries)
+    progress(
+        f"landed {loaded} file(s), {rows:,} rows, {missing} table(s) with no file, "
+        f"in {time.perf_counter() - started:.1f} s -> {db_path} (schema raw)"
+    )
+    return entries
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Land the raw public files into the warehouse (schema raw).")
+    parser.add_argument("--raw-dir", default=os.environ.get("INDEX_RAW_DIR"), help="folder of raw files")
+    parser.add_argument("--db", default=os.environ.get("INDEX_DB_PATH", "data/warehouse.duckdb"))
+    args = parser.parse_args(argv)
+    if not args.raw_dir:
+        parser.error("give --raw-dir or set INDEX_RAW_DIR")
+    try:
+        load_all(args.raw_dir, args.db)
+    except LoadError as exc:
+        print(f"load failed, warehouse left unchanged: {exc}", file=sys.stderr)
+        return 1
+    return 0

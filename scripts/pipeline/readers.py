@@ -1,0 +1,241 @@
+"""Readers: turn one published file into rows of text, exactly as published.
+
+Every reader returns a :class:`Landed` block: normalised column names, the header text they came
+from, and the data rows as text (``None`` for an empty cell) with the sheet and 1-based sheet row
+they were read from. Nothing is filtered except wholly blank rows, and nothing is converted beyond
+turning a cell into text (integral floats without ``.0``, dates as ISO 8601).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import LoadError
+from .registry import SPREADSHEET_READERS, Table
+
+MAX_NAME_LENGTH = 63  # PostgreSQL's identifier limit; keeps raw names portable
+
+
+@dataclass
+class Landed:
+    columns: list[str]
+    headers: list[str]
+    rows: list[list[str | None]]
+    sheets: list[str | None]
+    row_numbers: list[int]
+    warnings: list[str] = field(default_factory=list)
+
+
+def cell_text(value) -> str | None:
+    """Text of one cell as published: empty cells become ``None``."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if value != value:  # NaN
+            return None
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.isoformat()
+    if isinstance(value, dt.time):
+        return value.isoformat()
+    text = str(value)
+    return text if text != "" else None
+
+
+def normalise_name(text: str) -> str:
+    """Snake-case a header: lowercase, ``%`` -> pct, ``£`` -> gbp, other symbols -> ``_``."""
+    text = text.replace("%", " pct ").replace("£", " gbp ").replace("&", " and ")
+    text = re.sub(r"[^0-9a-zA-Z]+", "_", text).strip("_").lower()
+    if text and text[0].isdigit():
+        text = f"col_{text}"
+    return text[:MAX_NAME_LENGTH].rstrip("_")
+
+
+def name_columns(header_cells: list[list], width: int) -> tuple[list[str], list[str]]:
+    """Names and header text for ``width`` columns from one or more header rows.
+
+    The non-empty header cells of a column are joined with a space (so a line code row and a
+    label row give ``col_330_children_social_care``). A column without header text is called
+    ``col_<position>``; repeated names get ``_2``, ``_3`` ... in order.
+    """
+    names, headers, seen = [], [], {}
+    for position in range(width):
+        parts = []
+        for row in header_cells:
+            text = cell_text(row[position]) if position < len(row) else None
+            if text is not None and text.strip():
+                parts.append(" ".join(text.split()))
+        header = " ".join(parts)
+        name = normalise_name(header) or f"col_{position + 1}"
+        if name in seen:
+            seen[name] += 1
+            suffix = f"_{seen[name]}"
+            name = name[: MAX_NAME_LENGTH - len(suffix)] + suffix
+        else:
+            seen[name] = 1
+        names.append(name)
+        headers.append(header)
+    return names, headers
+
+
+def _find_header(grid: list[list], table: Table, path: str, sheet: str | None, warnings: list):
+    """Locate the header rows: where the registry says, or (with a warning) a few rows away."""
+    if not table.header_rows:
+        return None, 0
+    declared = [r - 1 for r in table.header_rows]
+    required = set(table.columns)
+    width = max((len(r) for r in grid), default=0)
+
+    def names_at(offset):
+        rows = [grid[r + offset] if 0 <= r + offset < len(grid) else [] for r in declared]
+        return name_columns(rows, width)[0]
+
+    found = names_at(0)
+    if required <= set(found):
+        return declared, 0
+    for offset in range(-min(declared), table.header_scan_rows):
+        if offset and required <= set(names_at(offset)):
+            warnings.append(
+                f"header found at row {declared[0] + offset + 1}, expected row {declared[0] + 1}"
+                + (f" of sheet {sheet!r}" if sheet else "")
+            )
+            return declared, offset
+    missing = sorted(required - set(found))
+    shown = ", ".join(n for n in found if not n.startswith("col_")) or "(no named columns)"
+    raise LoadError(
+        f"required column(s) {missing} not found in header row(s) {list(table.header_rows)} "
+        f"or the {table.header_scan_rows} rows below; found: {shown}",
+        path=path, sheet=sheet, column=missing[0],
+    )
+
+
+def land_grid(grid: list[list], table: Table, path: str, sheet: str | None) -> Landed:
+    """Cut one sheet-like grid (list of rows) into header and data rows."""
+    warnings: list[str] = []
+    if not grid or all(all(cell_text(c) is None for c in row) for row in grid):
+        raise LoadError("the file or sheet is empty", path=path, sheet=sheet)
+    declared, offset = _find_header(grid, table, path, sheet, warnings)
+    width = max(len(r) for r in grid)
+    if declared is None:
+        names, headers = name_columns([], width)
+        start = table.first_data_row - 1
+    else:
+        names, headers = name_columns([grid[r + offset] for r in declared], width)
+        start = table.first_data_row - 1 + offset
+    rows, numbers = [], []
+    for index in range(max(start, 0), len(grid)):
+        values = [cell_text(c) for c in grid[index]]
+        if all(v is None or not v.strip() for v in values):
+            continue
+        values += [None] * (width - len(values))
+        rows.append(values)
+        numbers.append(index + 1)
+    return Landed(names, headers, rows, [sheet] * len(rows), numbers, warnings)
+
+
+def _decode(raw: bytes, table: Table, path: str, warnings: list) -> str:
+    if b"\x00" in raw[:4096]:
+        raise LoadError("is not a text CSV file (it holds binary data)", path=path)
+    if table.encoding:
+        try:
+            return raw.decode(table.encoding)
+        except UnicodeDecodeError as exc:
+            raise LoadError(f"is not valid {table.encoding} text at byte {exc.start}", path=path) from exc
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        warnings.append("not UTF-8: decoded as cp1252")
+        return raw.decode("cp1252", errors="replace")
+
+
+def read_csv(path: Path, table: Table, shown: str) -> list[Landed]:
+    raw = path.read_bytes()
+    if not raw.strip():
+        raise LoadError("the file is empty", path=shown)
+    warnings: list[str] = []
+    text = _decode(raw, table, shown, warnings)
+    try:
+        grid = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as exc:
+        raise LoadError(f"is not a readable CSV file: {exc}", path=shown) from exc
+    landed = land_grid(grid, table, shown, None)
+    landed.warnings = warnings + landed.warnings
+    return [landed]
+
+
+def _match_sheet(names: list[str], wanted: str) -> str | None:
+    if wanted in names:
+        return wanted
+    folded = {n.strip().casefold(): n for n in names}
+    return folded.get(wanted.strip().casefold())
+
+
+def read_spreadsheet(path: Path, table: Table, shown: str) -> list[Landed]:
+    from python_calamine import CalamineWorkbook
+
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+    except Exception as exc:  # calamine raises its own error types for each format
+        raise LoadError(
+            f"cannot be opened as a {table.reader} spreadsheet ({type(exc).__name__}: {exc})", path=shown
+        ) from exc
+    available = list(workbook.sheet_names)
+    if table.stack_sheets:
+        chosen = []
+        for wanted in table.sheets:
+            name = _match_sheet(available, wanted)
+            if name is None:
+                raise LoadError(f"sheet {wanted!r} not found; the workbook has {available}", path=shown)
+            chosen.append(name)
+    else:
+        chosen = [n for n in (_match_sheet(available, w) for w in table.sheets) if n is not None][:1]
+        if not chosen:
+            raise LoadError(
+                f"none of the sheets {list(table.sheets)} found; the workbook has {available}", path=shown
+            )
+    blocks = []
+    for name in chosen:
+        try:
+            grid = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        except Exception as exc:
+            raise LoadError(f"cannot be read ({type(exc).__name__}: {exc})", path=shown, sheet=name) from exc
+        blocks.append(land_grid(grid, table, shown, name))
+    return blocks
+
+
+def read_parquet(path: Path, table: Table, shown: str) -> list[Landed]:
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    try:
+        data = pq.read_table(path)
+    except Exception as exc:
+        raise LoadError(f"cannot be read as Parquet ({type(exc).__name__}: {exc})", path=shown) from exc
+    names, headers = name_columns([data.column_names], len(data.column_names))
+    missing = sorted(set(table.columns) - set(names))
+    if missing:
+        raise LoadError(f"required column(s) {missing} not found; found: {names}", path=shown, column=missing[0])
+    columns = [pc.cast(col, pa.string()).to_pylist() for col in data.columns]
+    rows = [list(r) for r in zip(*columns)] if columns else []
+    return [Landed(names, headers, rows, [None] * len(rows), list(range(1, len(rows) + 1)))]
+
+
+def read_file(path: Path, table: Table, shown: str) -> list[Landed]:
+    """Read one file with the table's reader; the file's own extension picks the spreadsheet engine."""
+    if path.stat().st_size == 0:
+        raise LoadError("the file is empty (0 bytes)", path=shown)
+    if table.reader == "csv":
+        return read_csv(path, table, shown)
+    if table.reader in SPREADSHEET_READERS:
+        return read_spreadsheet(path, table, shown)
+    return read_parquet(path, table, shown)
