@@ -58,3 +58,13 @@ def write(universe: Universe, out_dir: Path, rng) -> None:
                     "current-authority": "False" if end else "True"})
         rows.append([row[c] for c in COLUMNS])
     write_csv(out_dir / "la_lookup" / "uk_local_authorities_current.csv", rows)
+    # The two lookups: name variants (nice name, official name, upper case) and GSS codes.
+    names = [["la-name", "local-authority-code"]]
+    codes = [["gss-code", "local-authority-code"]]
+    for a in everyone:
+        t = a.lookup_type
+        for variant in dict.fromkeys([a.name, f"{a.name} {OFFICIAL[t]}", a.name.upper()]):
+            names.append([variant, short[a.code]])
+        codes.append([a.code, short[a.code]])
+    write_csv(out_dir / "la_lookup" / "lookup_name_to_registry.csv", names)
+    write_csv(out_dir / "la_lookup" / "lookup_gss_to_registry.csv", codes)
