@@ -1,0 +1,73 @@
+{#-
+    Region and county of every English area in the ONS MYE2 sheets, from row order: a region
+    header row (E12) heads the areas below it until the next region, and a county row (E10) heads
+    its shire districts (E07). The latest edition listing an area wins. ONS row order is the
+    authority here because the mySociety lookup has errors (regions of Derbyshire and
+    Lincolnshire; Forest Heath's county).
+-#}
+with
+
+rows_per_area as (
+    select distinct
+        area_code,
+        mid_year,
+        source_file,
+        source_row_number
+    from {{ ref('stg_population__mye2_persons') }}
+),
+
+header_rows as (
+    select * from rows_per_area where area_code like 'E12%' or area_code like 'E10%'
+),
+
+nearest_headers as (
+    select
+        areas.area_code,
+        areas.mid_year,
+        max(case when header_rows.area_code like 'E12%' then header_rows.source_row_number end) as region_row_number,
+        max(case when header_rows.area_code like 'E10%' then header_rows.source_row_number end) as county_row_number
+    from rows_per_area as areas
+    inner join header_rows
+        on
+            areas.source_file = header_rows.source_file
+            and header_rows.source_row_number < areas.source_row_number
+    where areas.area_code like 'E0%' or areas.area_code like 'E10%'
+    group by areas.area_code, areas.mid_year
+),
+
+resolved as (
+    select
+        nearest_headers.area_code,
+        nearest_headers.mid_year,
+        regions.area_code as region_code,
+        case
+            when
+                nearest_headers.area_code like 'E07%'
+                and counties.source_row_number > nearest_headers.region_row_number
+                then counties.area_code
+        end as county_code,
+        row_number() over (
+            partition by nearest_headers.area_code order by nearest_headers.mid_year desc
+        ) as edition_order
+    from nearest_headers
+    inner join header_rows as regions
+        on
+            nearest_headers.mid_year = regions.mid_year
+            and nearest_headers.region_row_number = regions.source_row_number
+    left join header_rows as counties
+        on
+            nearest_headers.mid_year = counties.mid_year
+            and nearest_headers.county_row_number = counties.source_row_number
+),
+
+final as (
+    select
+        area_code,
+        region_code,
+        county_code,
+        mid_year as hierarchy_from_mid_year
+    from resolved
+    where edition_order = 1
+)
+
+select * from final
