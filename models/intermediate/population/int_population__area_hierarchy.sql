@@ -17,7 +17,8 @@ rows_per_area as (
 ),
 
 header_rows as (
-    select * from rows_per_area where area_code like 'E12%' or area_code like 'E10%'
+    select * from rows_per_area
+    where area_code like 'E12%' or area_code like 'E10%'
 ),
 
 nearest_headers as (
@@ -30,7 +31,7 @@ nearest_headers as (
     inner join header_rows
         on
             areas.source_file = header_rows.source_file
-            and header_rows.source_row_number < areas.source_row_number
+            and areas.source_row_number > header_rows.source_row_number
     where areas.area_code like 'E0%' or areas.area_code like 'E10%'
     group by areas.area_code, areas.mid_year
 ),

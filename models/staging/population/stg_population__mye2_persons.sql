@@ -105,9 +105,7 @@ renamed as (
         cast(substring(_source_file, position('estimates' in _source_file) + 9, 4) as integer) as mid_year,
         _row_number as source_row_number,
         _source_file as source_file,
-        {%- for column, age in age_columns %}
-        {{ column }}{{ "," if not loop.last }}
-        {%- endfor %}
+        *
     from source
     where code is not null and name is not null and length(trim(code)) = 9
 ),
