@@ -230,6 +230,41 @@ def read_parquet(path: Path, table: Table, shown: str) -> list[Landed]:
     return [Landed(names, headers, rows, [None] * len(rows), list(range(1, len(rows) + 1)))]
 
 
+JSON_COLUMNS = ["code", "neighbour_position", "neighbour_code"]
+
+
+def read_json(path: Path, table: Table, shown: str) -> list[Landed]:
+    """An object of key -> list of values, as rows (key, 1-based position in the list, value).
+
+    Written for Oflog's nearest-neighbour file (``NN.json``: council code -> comparator codes).
+    Nothing is dropped or de-duplicated: a list that repeats a code lands it twice.
+    """
+    import json
+
+    raw = path.read_bytes()
+    warnings: list[str] = []
+    text = _decode(raw, table, shown, warnings)
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise LoadError(f"is not valid JSON: {exc.msg} at line {exc.lineno}", path=shown) from exc
+    if not isinstance(document, dict):
+        raise LoadError(f"expected a JSON object of key -> list, got {type(document).__name__}", path=shown)
+    missing = sorted(set(table.columns) - set(JSON_COLUMNS))
+    if missing:
+        raise LoadError(f"required column(s) {missing} not found; found: {JSON_COLUMNS}", path=shown,
+                        column=missing[0])
+    rows, numbers = [], []
+    for key, values in document.items():
+        items = values if isinstance(values, list) else [values]
+        for position, value in enumerate(items, start=1):
+            if isinstance(value, (dict, list)):
+                raise LoadError(f"key {key!r} item {position} is not a single value", path=shown)
+            rows.append([cell_text(key), str(position), cell_text(value)])
+            numbers.append(len(rows))
+    return [Landed(list(JSON_COLUMNS), list(JSON_COLUMNS), rows, [None] * len(rows), numbers, warnings)]
+
+
 def read_file(path: Path, table: Table, shown: str) -> list[Landed]:
     """Read one file with the table's reader; the file's own extension picks the spreadsheet engine."""
     if path.stat().st_size == 0:
@@ -238,4 +273,6 @@ def read_file(path: Path, table: Table, shown: str) -> list[Landed]:
         return read_csv(path, table, shown)
     if table.reader in SPREADSHEET_READERS:
         return read_spreadsheet(path, table, shown)
+    if table.reader == "json":
+        return read_json(path, table, shown)
     return read_parquet(path, table, shown)

@@ -17,7 +17,7 @@ Each ``*.yml`` file there holds ``datasets:``, a list of entries of this shape::
         - id: mye2_persons                  # raw table = raw.<dataset id>__<table id>
           description: Persons by single year of age
           path: population/ukmidyearestimates*.xls*      # glob (or list of globs) under the raw dir
-          reader: xls                       # csv | xlsx | xls | ods | parquet
+          reader: xls                       # csv | xlsx | xls | ods | parquet | json
           sheet: ["MYE2 - All", "MYE2-All"] # spreadsheet readers: first sheet found wins
           header_rows: [5]                  # 1-based sheet rows whose cells name the columns
           columns: [code, name, all_ages]   # column names (after normalisation) that must be found
@@ -26,6 +26,10 @@ Optional table keys: ``sheets`` (list: land several sheets of one layout into on
 ``_sheet`` telling them apart), ``data_start_row`` (1-based; default the row after the last header
 row), ``encoding`` (csv; default: UTF-8 with or without BOM, falling back to cp1252 with a warning),
 ``header_scan_rows`` (how far down to look when the header is not where declared; default 30).
+
+The ``json`` reader takes one object of key -> list (e.g. a council code -> its nearest neighbours)
+and lands one row per list item with the columns ``code``, ``neighbour_position`` (1-based) and
+``neighbour_code``; a key whose value is a single value lands as one row at position 1.
 """
 
 from __future__ import annotations
@@ -38,7 +42,7 @@ import yaml
 
 from .errors import RegistryError
 
-READERS = ("csv", "xlsx", "xls", "ods", "parquet")
+READERS = ("csv", "xlsx", "xls", "ods", "parquet", "json")
 SPREADSHEET_READERS = ("xlsx", "xls", "ods")
 REGISTRY_DIR = Path(__file__).resolve().parent.parent / "registry"
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -150,6 +154,8 @@ def _parse_table(dataset_id: str, entry: dict, where: str) -> Table:
         raise RegistryError(f"{where}: header_rows must be 1-based row numbers")
     if reader == "parquet" and header_rows not in ((1,), ()):
         raise RegistryError(f"{where}: parquet files have no header rows to choose")
+    if reader == "json" and header_rows not in ((1,), ()):
+        raise RegistryError(f"{where}: json files have no header rows to choose")
     columns = _as_tuple(entry.get("columns"), where, "columns")
     if not columns:
         raise RegistryError(f"{where}: 'columns' must list the columns the file must have")
