@@ -37,30 +37,50 @@ def write_xlsx(path: Path, sheets: dict[str, Grid]) -> Path:
     return path
 
 
-def write_ods(path: Path, sheets: dict[str, Grid]) -> Path:
-    from odf.opendocument import OpenDocumentSpreadsheet
-    from odf.table import Table, TableCell, TableRow
-    from odf.text import P
+def write_ods(path: Path, sheets: dict[str, list[list]]) -> Path:
+    """A minimal OpenDocument spreadsheet (mimetype, manifest, content.xml) built as text.
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    document = OpenDocumentSpreadsheet()
+    Numbers become float cells, text string cells, None empty cells. Built as text rather than
+    with odfpy, which is about 50 times slower: the demo's waste and fly-tipping workbooks (about
+    250,000 cells) take well under a second.
+    """
+    import zipfile
+    from xml.sax.saxutils import escape, quoteattr
+
+    def cell(value) -> str:
+        if value is None:
+            return "<table:table-cell/>"
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return f'<table:table-cell office:value-type="float" office:value="{value!r}"><text:p>{value!r}</text:p></table:table-cell>'
+        return f'<table:table-cell office:value-type="string"><text:p>{escape(str(value))}</text:p></table:table-cell>'
+
+    parts = [
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        "<office:body><office:spreadsheet>"
+    ]
     for name, rows in sheets.items():
-        table = Table(name=name)
+        parts.append(f"<table:table table:name={quoteattr(name)}>")
         for row in rows:
-            table_row = TableRow()
-            for value in row:
-                if value is None:
-                    cell = TableCell()
-                elif isinstance(value, (int, float)) and not isinstance(value, bool):
-                    cell = TableCell(valuetype="float", value=value)
-                    cell.addElement(P(text=str(value)))
-                else:
-                    cell = TableCell(valuetype="string")
-                    cell.addElement(P(text=str(value)))
-                table_row.addElement(cell)
-            table.addElement(table_row)
-        document.spreadsheet.addElement(table)
-    document.save(str(path))
+            parts.append("<table:table-row>" + "".join(cell(v) for v in row) + "</table:table-row>")
+        parts.append("</table:table>")
+    parts.append("</office:spreadsheet></office:body></office:document-content>")
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+        '<manifest:file-entry manifest:full-path="/" '
+        'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>"
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet",
+                         compress_type=zipfile.ZIP_STORED)
+        archive.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
+        archive.writestr("content.xml", "".join(parts), compress_type=zipfile.ZIP_DEFLATED)
     return path
 
 
