@@ -1,0 +1,35 @@
+with
+
+source as (
+    select * from {{ source('homelessness', 'mhclg_hclic_detailed_la__hclic_r1') }}
+),
+
+renamed as (
+    select
+        {{ normalise_authority_code('col_1') }} as authority_code,
+        trim(col_2) as area_name,
+        {{ file_year('_source_file', 'DetailedLA_', 5) }} as period_end_year,
+        {{ parse_number('col_5') }} as relief_duties_ended,
+        {{ parse_number('col_6') }} as relief_secured_accommodation,
+        {{ parse_number('col_7') }} as relief_56_days_elapsed,
+        {{ number_or_null_flag('col_5') }} as is_suppressed,
+        _source_file as source_file
+    from source
+    where {{ is_la_or_england_code('col_1') }}
+),
+
+final as (
+    select
+        authority_code,
+        area_name,
+        {{ financial_year_label('period_end_year') }} as period,
+        period_end_year,
+        relief_duties_ended,
+        relief_secured_accommodation,
+        relief_56_days_elapsed,
+        is_suppressed,
+        source_file
+    from renamed
+)
+
+select * from final
