@@ -1,0 +1,102 @@
+{{ config(enabled=var('index_enabled', true)) }}
+{#-
+    Step 2 of the method: the lens outcome score of each ranked council, per edition and lens = the
+    mean of its available indicator scores. A lens's indicators are those of dim_indicator (the
+    catalogue); when a council has scores for fewer than var('min_indicator_share') (0.5) of them,
+    its outcome score is null and has_enough_indicators is false (so a lens whose sources are
+    mostly missing in an edition is not scored, rather than scored on one indicator).
+    One row per edition x ranked council x lens.
+-#}
+with
+
+editions as (
+    select * from {{ ref('editions') }}
+),
+
+authorities as (
+    select * from {{ ref('dim_authority') }}
+),
+
+lenses as (
+    select * from {{ ref('dim_lens') }}
+),
+
+indicators as (
+    select * from {{ ref('dim_indicator') }}
+),
+
+scores as (
+    select * from {{ ref('int_index__indicator_scores') }}
+    where score is not null
+),
+
+spine as (
+    select
+        editions.edition,
+        authorities.authority_code,
+        lenses.lens_id
+    from editions
+    cross join authorities
+    cross join lenses
+    where authorities.is_ranked
+),
+
+lens_indicators as (
+    select
+        lens_id,
+        count(distinct indicator_id) as indicators_in_lens
+    from indicators
+    group by lens_id
+),
+
+council_lens as (
+    select
+        edition,
+        authority_code,
+        lens_id,
+        count(*) as indicators_used,
+        avg(score) as mean_score
+    from scores
+    group by edition, authority_code, lens_id
+),
+
+joined as (
+    select
+        spine.edition,
+        spine.authority_code,
+        spine.lens_id,
+        council_lens.mean_score,
+        cast(coalesce(council_lens.indicators_used, 0) as integer) as indicators_used,
+        cast(coalesce(lens_indicators.indicators_in_lens, 0) as integer) as indicators_in_lens
+    from spine
+    left join lens_indicators
+        on spine.lens_id = lens_indicators.lens_id
+    left join council_lens
+        on
+            spine.edition = council_lens.edition
+            and spine.authority_code = council_lens.authority_code
+            and spine.lens_id = council_lens.lens_id
+),
+
+final as (
+    select
+        edition,
+        authority_code,
+        lens_id,
+        indicators_used,
+        indicators_in_lens,
+        coalesce(
+            indicators_used > 0
+            and indicators_used >= {{ var('min_indicator_share', 0.5) }} * indicators_in_lens,
+            false
+        ) as has_enough_indicators,
+        case
+            when
+                indicators_used > 0
+                and indicators_used >= {{ var('min_indicator_share', 0.5) }} * indicators_in_lens
+                then mean_score
+        end as outcome_score
+    from joined
+)
+
+select * from final

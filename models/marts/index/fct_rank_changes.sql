@@ -1,0 +1,81 @@
+{{ config(enabled=var('index_enabled', true)) }}
+{#-
+    Step 6 of the method: rank change between consecutive editions (seed editions), overall
+    (lens_id 'overall') and per lens. rank_change = previous_rank - rank (positive = improved);
+    is_most_improved is true on 'overall' rows whose rank rose by more than
+    var('most_improved_places') (30) places, false otherwise.
+-#}
+with
+
+editions as (
+    select * from {{ ref('editions') }}
+),
+
+lens_productivity as (
+    select * from {{ ref('fct_lens_productivity') }}
+),
+
+overall as (
+    select * from {{ ref('fct_overall_productivity') }}
+),
+
+edition_pairs as (
+    select
+        edition,
+        lag(edition) over (order by edition) as previous_edition
+    from editions
+),
+
+ranks as (
+    select
+        edition,
+        authority_code,
+        lens_id,
+        lens_rank as rank_value
+    from lens_productivity
+    union all
+    select
+        edition,
+        authority_code,
+        'overall' as lens_id,
+        overall_rank as rank_value
+    from overall
+),
+
+joined as (
+    select
+        edition_pairs.edition,
+        edition_pairs.previous_edition,
+        current_ranks.authority_code,
+        current_ranks.lens_id,
+        current_ranks.rank_value as rank,
+        previous_ranks.rank_value as previous_rank,
+        previous_ranks.rank_value - current_ranks.rank_value as rank_change
+    from edition_pairs
+    inner join ranks as current_ranks
+        on edition_pairs.edition = current_ranks.edition
+    left join ranks as previous_ranks
+        on
+            edition_pairs.previous_edition = previous_ranks.edition
+            and current_ranks.authority_code = previous_ranks.authority_code
+            and current_ranks.lens_id = previous_ranks.lens_id
+    where edition_pairs.previous_edition is not null
+),
+
+final as (
+    select
+        cast(edition as integer) as edition,
+        cast(previous_edition as integer) as previous_edition,
+        cast(authority_code as varchar) as authority_code,
+        cast(lens_id as varchar) as lens_id,
+        cast(rank as integer) as rank,
+        cast(previous_rank as integer) as previous_rank,
+        cast(rank_change as integer) as rank_change,
+        cast(
+            coalesce(lens_id = 'overall' and rank_change > {{ var('most_improved_places', 30) }}, false)
+            as boolean
+        ) as is_most_improved
+    from joined
+)
+
+select * from final
