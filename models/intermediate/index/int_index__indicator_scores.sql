@@ -1,4 +1,3 @@
-{{ config(enabled=var('index_enabled', true)) }}
 {#-
     Step 1 of the method: each indicator normalised within its edition across the ranked councils
     that report it, with polarity applied first (value x direction) so a higher score is always

@@ -1,4 +1,3 @@
-{{ config(enabled=var('index_enabled', true)) }}
 {#-
     The indicator values the index scores: per edition, ranked council and indicator, the value of
     the latest period the edition may use (fct_indicator_values already picks it; the latest

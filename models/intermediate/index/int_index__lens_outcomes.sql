@@ -1,4 +1,3 @@
-{{ config(enabled=var('index_enabled', true)) }}
 {#-
     Step 2 of the method: the lens outcome score of each ranked council, per edition and lens = the
     mean of its available indicator scores. A lens's indicators are those of dim_indicator (the

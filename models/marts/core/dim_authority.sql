@@ -17,16 +17,19 @@ regions as (
     select * from {{ ref('regions') }}
 ),
 
-
 unranked as (
     select * from {{ ref('unranked_authorities') }}
+),
+
+dfe_codes as (
+    select * from {{ ref('int_geography__dfe_authority_codes') }}
 ),
 
 final as (
     select
         upper_tier.authority_code,
         upper_tier.ecode,
-        cast(null as varchar) as dfe_code,  -- dfe_codes.dfe_code once int_geography__dfe_authority_codes lands
+        dfe_codes.dfe_code,
         upper_tier.authority_name,
         upper_tier.official_name,
         upper_tier.authority_type,
@@ -38,6 +41,7 @@ final as (
     left join regions_by_area on upper_tier.authority_code = regions_by_area.area_code
     left join regions on regions_by_area.region_code = regions.region_code
     left join unranked on upper_tier.authority_code = unranked.authority_code
+    left join dfe_codes on upper_tier.authority_code = dfe_codes.authority_code
 )
 
 select * from final

@@ -1,4 +1,3 @@
-{{ config(enabled=var('index_enabled', true)) }}
 {#- Indicator scores of the ranked councils (step 1 of the method), one row per edition, council and indicator. -#}
 with
 

@@ -1,4 +1,3 @@
-{{ config(enabled=var('index_enabled', true)) }}
 {#-
     Step 3 of the method: lens productivity of each ranked council, per edition and lens.
       outcome_index      = 100 + 10 x (outcome score standardised across the ranked councils of

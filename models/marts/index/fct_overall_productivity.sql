@@ -1,4 +1,3 @@
-{{ config(enabled=var('index_enabled', true)) }}
 {#-
     Steps 4 and 5 of the method, per edition and ranked council:
       overall rank: mean of the council's lens ranks; ranked (rank(), ascending, 1 = best) only

@@ -1,4 +1,3 @@
-{{ config(enabled=var('index_enabled', true)) }}
 {#-
     Step 6 of the method: rank change between consecutive editions (seed editions), overall
     (lens_id 'overall') and per lens. rank_change = previous_rank - rank (positive = improved);

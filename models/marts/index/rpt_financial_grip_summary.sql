@@ -1,4 +1,3 @@
-{{ config(enabled=var('index_enabled', true)) }}
 {#-
     Step 7: financial grip of the councils by overall rank. Per edition, the outturn year of the
     edition (seed editions.outturn_financial_year) and service 'total' of fct_financial_grip

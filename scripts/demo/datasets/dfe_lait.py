@@ -51,6 +51,8 @@ MEASURES = [
      "Children killed or seriously injured in road traffic accidents per 100,000, three-year rolling."),
     ("LAC_KS2_RWM", "KS2 CLA reaching expected standard in reading, writing and maths", "High", "Academic Year",
      "Percentage of children looked after reaching the expected standard at key stage 2."),
+    ("SEN_EHC_Excpt_20wks", "Proportion of new EHC plans issued within 20 weeks - excluding exception cases",
+     "High", "Calendar Year", "New education, health and care plans issued within 20 weeks, excluding exceptions."),
     ("LACFinance", "Children looked after expenditure per child", "-", "Financial Year",
      "Expenditure on children looked after per child aged 0-17 (budget; (OT) = outturn)."),
 ]
@@ -78,7 +80,8 @@ def write(universe: Universe, out_dir: Path, rng) -> None:
     areas.append((988.0, "London (Outer)", "NA", [a for a in london if a.code not in inner]))
 
     base = {a.code: {"cpp2": rng.uniform(0.5, 7), "repeat": rng.uniform(10, 28), "rerefer": rng.uniform(12, 30),
-                     "rta": rng.uniform(8, 30), "ks2": rng.uniform(20, 45), "fin": rng.uniform(250, 600)}
+                     "rta": rng.uniform(8, 30), "ks2": rng.uniform(20, 45), "fin": rng.uniform(250, 600),
+                     "ehc": rng.uniform(35, 99)}
             for a in universe.upper_tier}
 
     def total(members, year, key):
@@ -127,6 +130,8 @@ def write(universe: Universe, out_dir: Path, rng) -> None:
             add("RTA", items["RTA"], f"{year - 2}-{str(year)[2:]}", area, _fmt(round(mean(members, "rta", 3, year), 2)))
             add("LAC_KS2_RWM", items["LAC_KS2_RWM"], f"{year - 1}/{str(year)[2:]}", area,
                 _fmt(round(mean(members, "ks2", 4, year))))
+            add("SEN_EHC_Excpt_20wks", items["SEN_EHC_Excpt_20wks"], str(year), area,
+                "x" if small else _fmt(round(min(max(mean(members, "ehc", 3, year), 0), 100), 1)))
             spend = round(mean(members, "fin", 20, year), 2)
             add("LACFinance", items["LACFinance"], f"{year - 1}-{str(year)[2:]}", area, _fmt(spend))
             add("LACFinance", items["LACFinance"], f"{year - 1}-{str(year)[2:]} (OT)", area,

@@ -1,4 +1,3 @@
-{{ config(enabled=var('index_enabled', true)) }}
 -- productivity_index = 100 x outcome_index / spend_index, and a council has a lens rank exactly
 -- when it has a productivity index.
 select

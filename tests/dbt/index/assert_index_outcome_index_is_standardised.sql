@@ -1,4 +1,3 @@
-{{ config(enabled=var('index_enabled', true)) }}
 -- Per edition and lens, the outcome index of the ranked councils has mean 100 and sample sd 10
 -- (outcome score standardised to mean 0, sd 1, then 100 + 10 x z).
 select

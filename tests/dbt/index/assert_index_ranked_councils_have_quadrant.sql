@@ -1,4 +1,3 @@
-{{ config(enabled=var('index_enabled', true)) }}
 -- Every council ranked overall has a quadrant, and no other council has one.
 select
     edition,
