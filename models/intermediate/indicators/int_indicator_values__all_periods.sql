@@ -17,33 +17,33 @@
 with
 
 {% for lens in lenses %}
-{{ lens }} as (
-    select * from {{ ref('int_indicators__' ~ lens) }}
-),
+    {{ lens }} as (
+        select * from {{ ref('int_indicators__' ~ lens) }}
+    ),
 
 {% endfor -%}
 
 unioned as (
     {%- for lens in lenses %}
-    select
-        '{{ lens }}' as lens_id,
-        indicator_id,
-        authority_code,
-        period,
-        period_end_year,
-        value,
-        numerator,
-        denominator,
-        source_dataset_id,
-        {% if lens in apportioned_lenses -%}
-            coalesce(is_apportioned, false)
-        {%- else -%}
-            false
-        {%- endif %} as is_apportioned
-    from {{ lens }}
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
+        select
+            '{{ lens }}' as lens_id,
+            indicator_id,
+            authority_code,
+            period,
+            period_end_year,
+            value,
+            numerator,
+            denominator,
+            source_dataset_id,
+            {% if lens in apportioned_lenses -%}
+                coalesce(is_apportioned, false)
+            {%- else -%}
+                false
+            {%- endif %} as is_apportioned
+        from {{ lens }}
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
     {%- endfor %}
 ),
 
@@ -54,7 +54,7 @@ final as (
         cast(authority_code as {{ dbt.type_string() }}) as authority_code,
         cast(period as {{ dbt.type_string() }}) as period,
         cast(period_end_year as integer) as period_end_year,
-        cast(value as {{ index_double() }}) as value,
+        cast(value as {{ index_double() }}) as value,  -- noqa: RF04
         cast(numerator as {{ index_double() }}) as numerator,
         cast(denominator as {{ index_double() }}) as denominator,
         cast(source_dataset_id as {{ dbt.type_string() }}) as source_dataset_id,

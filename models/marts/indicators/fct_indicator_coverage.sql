@@ -46,7 +46,11 @@ final as (
         coalesce(per_indicator.councils_with_value, 0) as councils_with_value,
         coalesce(per_indicator.authorities_with_value, 0) as authorities_with_value,
         ranked_count.ranked_councils,
-        cast(100.0 * coalesce(per_indicator.councils_with_value, 0) / ranked_count.ranked_councils as {{ index_double() }})
+        cast(
+            100.0
+            * coalesce(per_indicator.councils_with_value, 0)
+            / ranked_count.ranked_councils as {{ index_double() }}
+        )
             as coverage_pct,
         coalesce(per_indicator.councils_with_value, 0)
         < {{ var('coverage_warning_share', 0.9) }} * ranked_count.ranked_councils as is_below_coverage_threshold
