@@ -10,6 +10,7 @@
     'childrens_social_care',
     'older_people',
     'all_age_disability',
+    'health_social_care_interface',
     'housing_homelessness',
     'waste_recycling',
 ] %}

@@ -41,7 +41,7 @@ dtoc_nhse as (
         authority_code,
         period,
         period_end_year,
-        average_delayed_beds_total / population_18_plus * 100000 as value,
+        average_delayed_beds_total / population_18_plus * 100000 as value,  -- noqa: RF04
         average_delayed_beds_total as numerator,
         population_18_plus as denominator,
         'nhse_dtoc_la_monthly' as source_dataset_id
@@ -53,7 +53,7 @@ dtoc_nhse as (
         authority_code,
         period,
         period_end_year,
-        average_delayed_beds_social_care / population_18_plus * 100000 as value,
+        average_delayed_beds_social_care / population_18_plus * 100000 as value,  -- noqa: RF04
         average_delayed_beds_social_care as numerator,
         population_18_plus as denominator,
         'nhse_dtoc_la_monthly' as source_dataset_id
@@ -62,27 +62,28 @@ dtoc_nhse as (
 ),
 
 fingertips as (
-    {%- for indicator_id, model in [
+    {%- set fingertips_models = [
         ('hsc_acsc_admissions_per_100k', 'stg_health_interface__acsc_admissions'),
         ('hsc_emergency_readmissions_30_days', 'stg_health_interface__emergency_readmissions'),
         ('hsc_falls_admissions_65plus_per_100k', 'stg_health_interface__falls_admissions_65plus'),
         ('hsc_hip_fractures_65plus_per_100k', 'stg_health_interface__hip_fractures_65plus'),
     ] %}
-    select
-        '{{ indicator_id }}' as indicator_id,
-        authority_code,
-        period,
-        period_end_year,
-        indicator_value as value,
-        numerator,
-        denominator,
-        source_dataset_id,
-        source_row_number
-    from {{ ref(model) }}
-    where lower(sex) = 'persons' and indicator_value is not null
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
+    {%- for indicator_id, model in fingertips_models %}
+        select
+            '{{ indicator_id }}' as indicator_id,
+            authority_code,
+            period,
+            period_end_year,
+            indicator_value as value,  -- noqa: RF04
+            numerator,
+            denominator,
+            source_dataset_id,
+            source_row_number
+        from {{ ref(model) }}
+        where lower(sex) = 'persons' and indicator_value is not null
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
     {%- endfor %}
 ),
 
@@ -109,9 +110,9 @@ falls_deaths as (
         authority_code,
         period,
         period_end_year,
-        death_rate as value,
+        death_rate as value,  -- noqa: RF04
         deaths as numerator,
-        cast(null as double) as denominator,
+        cast(null as {{ type_double() }}) as denominator,
         'ons_falls_mortality_nomis' as source_dataset_id
     from {{ ref('int_health__falls_mortality') }}
     where authority_code is not null and death_rate is not null
@@ -165,9 +166,9 @@ final as (
         authority_code,
         period,
         period_end_year,
-        cast(value as double) as value,
-        cast(numerator as double) as numerator,
-        cast(denominator as double) as denominator,
+        cast(value as {{ type_double() }}) as value,  -- noqa: RF04
+        cast(numerator as {{ type_double() }}) as numerator,
+        cast(denominator as {{ type_double() }}) as denominator,
         source_dataset_id
     from ranked
     where preference = 1
