@@ -1,0 +1,58 @@
+{{ config(enabled=var('analysis_enabled', true)) }}
+{#-
+    Statistical neighbours: for each ranked council its var('statistical_neighbours') (15)
+    nearest ranked councils by context distance (int_analysis__context_distances), nearest first
+    (ties broken by code), and whether Oflog's nearest-neighbour group of the council also holds
+    the neighbour (null when no Oflog group is loaded for the council).
+-#}
+with
+
+distances as (
+    select * from {{ ref('int_analysis__context_distances') }}
+),
+
+oflog as (
+    select * from {{ ref('int_analysis__oflog_neighbours') }}
+),
+
+oflog_councils as (
+    select distinct authority_code
+    from oflog
+),
+
+ordered as (
+    select
+        authority_code,
+        neighbour_code,
+        distance,
+        is_other_type,
+        is_other_region,
+        row_number() over (partition by authority_code order by distance asc, neighbour_code asc) as neighbour_rank
+    from distances
+),
+
+final as (
+    select
+        cast(ordered.authority_code as {{ type_varchar() }}) as authority_code,
+        cast(ordered.neighbour_rank as integer) as neighbour_rank,
+        cast(ordered.neighbour_code as {{ type_varchar() }}) as neighbour_code,
+        cast(ordered.distance as {{ index_double() }}) as distance,
+        cast(ordered.is_other_type as boolean) as is_other_type,
+        cast(ordered.is_other_region as boolean) as is_other_region,
+        cast(
+            case
+                when oflog_councils.authority_code is null then null
+                else oflog.neighbour_code is not null
+            end as boolean
+        ) as is_oflog_neighbour
+    from ordered
+    left join oflog_councils
+        on ordered.authority_code = oflog_councils.authority_code
+    left join oflog
+        on
+            ordered.authority_code = oflog.authority_code
+            and ordered.neighbour_code = oflog.neighbour_code
+    where ordered.neighbour_rank <= {{ var('statistical_neighbours', 15) }}
+)
+
+select * from final

@@ -1,0 +1,45 @@
+{{ config(enabled=var('analysis_enabled', true)) }}
+{#-
+    The 'default' run of the rank simulation (int_analysis__rank_runs, numpy) must reproduce the
+    index's own ranks (fct_lens_productivity.lens_rank, fct_overall_productivity.overall_rank)
+    for every edition, council and lens: otherwise the uncertainty intervals would be about a
+    different method. Returns the rows where they differ (or one side has a rank and the other not).
+-#}
+with
+
+runs as (
+    select * from {{ ref('int_analysis__rank_runs') }}
+    where run_group = 'default'
+),
+
+published as (
+    select
+        edition,
+        authority_code,
+        lens_id,
+        lens_rank as rank_value
+    from {{ ref('fct_lens_productivity') }}
+    where lens_rank is not null
+    union all
+    select
+        edition,
+        authority_code,
+        'overall' as lens_id,
+        overall_rank as rank_value
+    from {{ ref('fct_overall_productivity') }}
+    where overall_rank is not null
+)
+
+select
+    coalesce(published.edition, runs.edition) as edition,
+    coalesce(published.authority_code, runs.authority_code) as authority_code,
+    coalesce(published.lens_id, runs.lens_id) as lens_id,
+    published.rank_value as published_rank,
+    runs.rank as simulated_rank
+from published
+full outer join runs
+    on
+        published.edition = runs.edition
+        and published.authority_code = runs.authority_code
+        and published.lens_id = runs.lens_id
+where published.rank_value is null or runs.rank is null or published.rank_value <> runs.rank
