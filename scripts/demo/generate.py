@@ -32,7 +32,8 @@ def dataset_modules():
     ]
 
 
-def write_demo(out_dir: Path | str, seed: int = SEED) -> Path:
+def write_demo(out_dir: Path | str, seed: int = SEED, scale: int = 1) -> Path:
+    """Write every demo file into ``out_dir``; ``scale`` > 1 replicates the universe (benchmarks only)."""
     out_dir = Path(out_dir)
     if out_dir.exists():
         if not (out_dir / DEMO_MARKER).exists() and any(out_dir.iterdir()):
@@ -40,7 +41,7 @@ def write_demo(out_dir: Path | str, seed: int = SEED) -> Path:
         shutil.rmtree(out_dir)
     out_dir.mkdir(parents=True)
     (out_dir / DEMO_MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-    universe = build_universe(seed)
+    universe = build_universe(seed, scale)
     for module in dataset_modules():
         # One generator per module, seeded from the module name, so adding a module never
         # changes the numbers of another.

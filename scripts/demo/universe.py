@@ -8,10 +8,16 @@ be mistaken for, or joined by accident to, the real index.
 The universe mirrors the real upper tier of 2017-19: 27 counties (each with shire districts),
 56 unitaries, 36 metropolitan districts and 33 London boroughs, 152 in all, including two tiny
 authorities that, like the City of London and the Isles of Scilly, are not ranked.
+
+``build_universe(scale=N)`` (benchmarks only: ``scripts/make_demo.py --scale N``) appends N - 1
+replicas of that universe, each drawn from its own seeded generator, with distinct codes (E-codes
+beyond ``E9998`` use letters, ``EA000`` ...; DfE numbers continue from 1000) and names suffixed
+with the replica number. Scale 1, the default, is the universe above, unchanged.
 """
 
 from __future__ import annotations
 
+import itertools
 import random
 from dataclasses import dataclass, field
 
@@ -82,14 +88,36 @@ def _names(rng: random.Random):
     return iter(pool)
 
 
-def build_universe(seed: int = SEED) -> Universe:
-    """The demo's 152 upper-tier authorities and their shire districts, always the same for a seed."""
-    rng = random.Random(seed)
-    names = _names(rng)
+def _ecodes():
+    """E9001 ... E9998, then (scaled universes only) EA000, EA001 ... : four characters, never real."""
+    yield from (f"E{n}" for n in range(9001, 9999))
+    digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    for n in itertools.count(10 * 36 ** 3):
+        yield "E" + "".join(digits[n // 36 ** p % 36] for p in (3, 2, 1, 0))
+
+
+def build_universe(seed: int = SEED, scale: int = 1) -> Universe:
+    """The demo's 152 upper-tier authorities and their shire districts, always the same for a seed.
+
+    ``scale`` > 1 appends ``scale - 1`` replicas (own seeded generator, distinct codes and names) for
+    benchmarks; the first 152 authorities are always exactly those of scale 1.
+    """
+    if scale < 1:
+        raise ValueError("scale must be a positive integer")
     counters = {"E06": 0, "E07": 0, "E08": 0, "E09": 0, "E10": 0}
-    ecodes = iter(range(9001, 9999))
+    ecodes = _ecodes()
     dfe = iter(range(101, 200))
-    dfe_low = iter(range(1, 100))
+    dfe_low = itertools.chain(range(1, 100), itertools.count(1000))
+    upper, districts = [], []
+    for replica in range(scale):
+        rng = random.Random(seed) if replica == 0 else random.Random(f"{seed}:replica:{replica}")
+        suffix = "" if replica == 0 else f" {replica + 1}"
+        _build_replica(rng, suffix, counters, ecodes, dfe, dfe_low, upper, districts)
+    return Universe(upper_tier=upper, districts=districts, regions=REGIONS)
+
+
+def _build_replica(rng, suffix, counters, ecodes, dfe, dfe_low, upper, districts) -> None:
+    names = (name + suffix for name in _names(rng))
 
     def make(prefix, kind, region, county=None, population=0):
         counters[prefix] += 1
@@ -101,11 +129,11 @@ def build_universe(seed: int = SEED) -> Universe:
         else:
             dfe_code = None
         return Authority(
-            code=f"{prefix}9{counters[prefix]:05d}", ecode=f"E{next(ecodes)}", dfe_code=dfe_code,
+            code=f"{prefix}9{counters[prefix]:05d}", ecode=next(ecodes), dfe_code=dfe_code,
             name=name, kind=kind, region_code=region, county_code=county, population=population,
         )
 
-    upper, districts = [], []
+    first = len(upper)
     for region_code, _, _ in REGIONS:
         for _ in range(_UNITARIES.get(region_code, 0)):
             upper.append(make("E06", "unitary", region_code, population=rng.randint(95_000, 520_000)))
@@ -126,8 +154,7 @@ def build_universe(seed: int = SEED) -> Universe:
                 upper.append(make("E09", "london borough", region_code,
                                   population=rng.randint(150_000, 390_000)))
     # Two tiny authorities stand in for the City of London and the Isles of Scilly: kept, not ranked.
-    tiny = [a for a in upper if a.kind == "london borough"][0]
+    tiny = [a for a in upper[first:] if a.kind == "london borough"][0]
     tiny.population, tiny.is_ranked = 8_700, False
-    island = [a for a in upper if a.kind == "unitary" and a.region_code == "E12000009"][-1]
+    island = [a for a in upper[first:] if a.kind == "unitary" and a.region_code == "E12000009"][-1]
     island.population, island.is_ranked = 2_300, False
-    return Universe(upper_tier=upper, districts=districts, regions=REGIONS)

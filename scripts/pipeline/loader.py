@@ -19,6 +19,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from .checks import run_checks, summarise
 from .errors import LoadError
 from .readers import Landed, read_file
 from .registry import Dataset, Table, load_registry
@@ -128,8 +129,10 @@ def land_table(con, raw_dir: Path, dataset: Dataset, table: Table, loaded_at: st
             blocks.append((shown, block))
             rows += len(block.rows)
             warnings += block.warnings
-        extra = sorted({c for b in landed for c in b.columns} - set(table.columns))
+        extra = [c for c in dict.fromkeys(c for b in landed for c in b.columns) if c not in table.columns]
         message = f"{len(extra)} column(s) beyond the {len(table.columns)} required"
+        if extra:
+            message += ": " + ", ".join(extra[:8]) + (f" (+{len(extra) - 8} more)" if len(extra) > 8 else "")
         if warnings:
             message = "; ".join(warnings) + "; " + message
         seconds = time.perf_counter() - started
@@ -145,7 +148,28 @@ def land_table(con, raw_dir: Path, dataset: Dataset, table: Table, loaded_at: st
     return entries
 
 
+def ensure_not_locked(db_path: Path) -> None:
+    """Stop with a clear message when another process holds the warehouse open for writing.
+
+    Readers (a BI tool's read-only connection) are fine: the new warehouse is built in a copy and
+    renamed over the old file, so they keep reading the old one until they reconnect. A writer's
+    lock means the file may be mid-change, so it is neither copied nor replaced.
+    """
+    if not db_path.exists():
+        return
+    try:
+        duckdb.connect(str(db_path), read_only=True).close()
+    except duckdb.IOException as exc:
+        if "lock" not in str(exc).lower():
+            raise
+        raise LoadError(
+            f"the warehouse is open for writing in another process; close that connection (or open it "
+            f"read-only) and run again. DuckDB says: {exc}", path=str(db_path),
+        ) from exc
+
+
 def _prepare_copy(db_path: Path) -> Path:
+    ensure_not_locked(db_path)
     staging = db_path.with_name(db_path.name + ".loading")
     for leftover in (staging, staging.with_name(staging.name + ".wal")):
         leftover.unlink(missing_ok=True)
@@ -184,6 +208,14 @@ def load_all(raw_dir: Path | str, db_path: Path | str, registry_dir: Path | str 
                 progress(f"{dataset.id}: {dataset.title}")
                 for table in dataset.tables:
                     entries += land_table(con, raw_dir, dataset, table, loaded_at, progress)
+            run_checks(con, [t for d in datasets for t in d.tables], progress)
+            problems = summarise(con)
+            for entry in entries:
+                found = problems.get((entry.table, entry.file))
+                if found:
+                    entry.status = "loaded_with_warnings"
+                    entry.message = f"{found}; {entry.message}"
+                    progress(f"  ! {entry.file}: {found} (see raw.quarantine)")
             con.execute(
                 "create table raw.load_log (dataset varchar, raw_table varchar, file varchar, rows bigint, "
                 "seconds double, status varchar, message varchar, loaded_at varchar)"

@@ -121,7 +121,7 @@ def _find_header(grid: list[list], table: Table, path: str, sheet: str | None, w
 def land_grid(grid: list[list], table: Table, path: str, sheet: str | None) -> Landed:
     """Cut one sheet-like grid (list of rows) into header and data rows."""
     warnings: list[str] = []
-    if not grid or all(all(cell_text(c) is None for c in row) for row in grid):
+    if not grid or all(all(not (cell_text(c) or "").strip() for c in row) for row in grid):
         raise LoadError("the file or sheet is empty", path=path, sheet=sheet)
     declared, offset = _find_header(grid, table, path, sheet, warnings)
     width = max(len(r) for r in grid)
@@ -139,6 +139,8 @@ def land_grid(grid: list[list], table: Table, path: str, sheet: str | None) -> L
         values += [None] * (width - len(values))
         rows.append(values)
         numbers.append(index + 1)
+    if not rows:
+        warnings.append("no data rows below the header" + (f" of sheet {sheet!r}" if sheet else ""))
     return Landed(names, headers, rows, [sheet] * len(rows), numbers, warnings)
 
 
@@ -265,10 +267,68 @@ def read_json(path: Path, table: Table, shown: str) -> list[Landed]:
     return [Landed(list(JSON_COLUMNS), list(JSON_COLUMNS), rows, [None] * len(rows), numbers, warnings)]
 
 
+# What a file really is, from its first bytes (the name can lie: a saved error page, a renamed file).
+MAGIC = (
+    (b"PK\x03\x04", "a zip archive (xlsx/ods workbook)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an OLE2 compound file (xls workbook)"),
+    (b"PAR1", "a Parquet file"),
+    (b"%PDF", "a PDF document"),
+)
+EXPECTED = {
+    "csv": "text", "json": "text", "parquet": "a Parquet file",
+    "xlsx": "a workbook", "xls": "a workbook", "ods": "a workbook",
+}
+
+
+def sniff(path: Path) -> str:
+    """A short description of what the file holds, judged from its first bytes only."""
+    with path.open("rb") as handle:
+        head = handle.read(512)
+    for magic, kind in MAGIC:
+        if head.startswith(magic):
+            return kind
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if start.startswith((b"<!doctype html", b"<html", b"<head", b"<body")):
+        return "an HTML page"
+    if start.startswith(b"<?xml"):
+        return "an XML document"
+    return "binary data" if b"\x00" in head else "text"
+
+
+def check_format(path: Path, table: Table, shown: str) -> None:
+    """Stop with a clear message when the file is not what its reader expects, or is cut short."""
+    kind = sniff(path)
+    expected = EXPECTED[table.reader]
+    if table.reader in SPREADSHEET_READERS:
+        fits = kind.startswith(("a zip", "an OLE2"))
+    elif expected == "text":
+        fits = kind in ("text", "an XML document") if table.reader == "json" else kind == "text"
+    else:
+        fits = kind == expected
+    what = f"a {table.reader} spreadsheet" if table.reader in SPREADSHEET_READERS else f"a {table.reader} file"
+    if not fits:
+        hint = " (a failed download saved under the right name?)" if kind == "an HTML page" else ""
+        raise LoadError(f"cannot be opened as {what}: it is {kind}, not {expected}{hint}", path=shown)
+    if kind.startswith("a zip"):
+        import zipfile
+
+        try:  # the zip directory sits at the end of the file: a cut download has none
+            zipfile.ZipFile(path).close()
+        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+            raise LoadError(f"cannot be opened as {what}: it is truncated or damaged ({exc})", path=shown) from exc
+    if kind == "a Parquet file":
+        with path.open("rb") as handle:
+            handle.seek(-4, 2)
+            if handle.read(4) != b"PAR1":
+                raise LoadError(f"cannot be opened as {what}: it is truncated (no closing PAR1 footer)",
+                                path=shown)
+
+
 def read_file(path: Path, table: Table, shown: str) -> list[Landed]:
     """Read one file with the table's reader; the file's own extension picks the spreadsheet engine."""
     if path.stat().st_size == 0:
         raise LoadError("the file is empty (0 bytes)", path=shown)
+    check_format(path, table, shown)
     if table.reader == "csv":
         return read_csv(path, table, shown)
     if table.reader in SPREADSHEET_READERS:

@@ -25,7 +25,8 @@ Each ``*.yml`` file there holds ``datasets:``, a list of entries of this shape::
 Optional table keys: ``sheets`` (list: land several sheets of one layout into one table, with
 ``_sheet`` telling them apart), ``data_start_row`` (1-based; default the row after the last header
 row), ``encoding`` (csv; default: UTF-8 with or without BOM, falling back to cp1252 with a warning),
-``header_scan_rows`` (how far down to look when the header is not where declared; default 30).
+``header_scan_rows`` (how far down to look when the header is not where declared; default 30),
+``checks`` (value checks reported in ``raw.quarantine``; see ``pipeline/checks.py``).
 
 The ``json`` reader takes one object of key -> list (e.g. a council code -> its nearest neighbours)
 and lands one row per list item with the columns ``code``, ``neighbour_position`` (1-based) and
@@ -40,6 +41,7 @@ from pathlib import Path
 
 import yaml
 
+from .checks import CHECK_KEYS, Checks
 from .errors import RegistryError
 
 READERS = ("csv", "xlsx", "xls", "ods", "parquet", "json")
@@ -54,7 +56,7 @@ DATASET_KEYS = {
 }
 TABLE_KEYS = {
     "id", "description", "path", "reader", "sheet", "sheets", "header_rows", "data_start_row",
-    "columns", "encoding", "header_scan_rows",
+    "columns", "encoding", "header_scan_rows", "checks",
 }
 DOWNLOAD_KEYS = {"url", "file", "sha256"}
 
@@ -80,6 +82,7 @@ class Table:
     columns: tuple[str, ...] = ()
     encoding: str | None = None
     header_scan_rows: int = 30
+    checks: Checks | None = None
 
     @property
     def raw_table(self) -> str:
@@ -162,6 +165,7 @@ def _parse_table(dataset_id: str, entry: dict, where: str) -> Table:
     for column in columns:
         if not isinstance(column, str) or not _ID.match(column) and not re.match(r"^col_[0-9]", column):
             raise RegistryError(f"{where}: column '{column}' is not a normalised snake_case name")
+    checks = _parse_checks(entry.get("checks"), columns, where)
     start = entry.get("data_start_row")
     if start is not None and (not isinstance(start, int) or start < 1):
         raise RegistryError(f"{where}: data_start_row must be a 1-based row number")
@@ -178,7 +182,33 @@ def _parse_table(dataset_id: str, entry: dict, where: str) -> Table:
         columns=tuple(columns),
         encoding=entry.get("encoding"),
         header_scan_rows=int(entry.get("header_scan_rows", 30)),
+        checks=checks,
     )
+
+
+def _parse_checks(entry, columns: tuple, where: str) -> Checks | None:
+    if entry is None:
+        return None
+    if not isinstance(entry, dict):
+        raise RegistryError(f"{where}: 'checks' must be a mapping")
+    unknown = set(entry) - CHECK_KEYS
+    if unknown:
+        raise RegistryError(f"{where}: unknown checks {sorted(unknown)} (allowed: {sorted(CHECK_KEYS)})")
+    checks = Checks(
+        authority_code=entry.get("authority_code"),
+        known_codes=bool(entry.get("known_codes", False)),
+        key_columns=tuple(_as_tuple(entry.get("key_columns"), where, "key_columns")),
+        counts=tuple(_as_tuple(entry.get("counts"), where, "counts")),
+        numbers=tuple(_as_tuple(entry.get("numbers"), where, "numbers")),
+        percentages=tuple(_as_tuple(entry.get("percentages"), where, "percentages")),
+        period_column=entry.get("period_column"),
+    )
+    undeclared = [c for c in checks.columns if c not in columns]
+    if undeclared:
+        raise RegistryError(f"{where}: checks name column(s) {undeclared} not listed in 'columns'")
+    if (checks.known_codes or checks.key_columns) and not checks.authority_code:
+        raise RegistryError(f"{where}: checks 'known_codes' and 'key_columns' need 'authority_code'")
+    return checks
 
 
 def _parse_dataset(entry: dict, where: str) -> Dataset:

@@ -22,8 +22,14 @@ OFFICIAL = {"CTY": "County Council", "UA": "Council", "MD": "Metropolitan Boroug
 
 
 def _short(index: int) -> str:
+    """QAA, QAB ... QZZ; beyond 676 authorities (scaled benchmark universes only) more letters follow."""
     letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    return "Q" + letters[index // 26 % 26] + letters[index % 26]
+    code = letters[index // 26 % 26] + letters[index % 26]
+    index //= 676
+    while index:
+        index, rest = divmod(index - 1, 26)
+        code = letters[rest] + code
+    return "Q" + code
 
 
 def write(universe: Universe, out_dir: Path, rng) -> None:

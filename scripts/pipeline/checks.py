@@ -1,0 +1,168 @@
+"""Value checks on landed raw tables, declared per table in the registry (``checks:``).
+
+The loader lands every row as published; these checks only *report*. A row with a problem stays in
+its raw table (nothing is dropped or changed) and gets one line in ``raw.quarantine`` (dataset, raw
+table, source file, sheet, row, column, value, problem); the file's ``raw.load_log`` line turns
+``loaded_with_warnings`` and counts the problems. Staging models read the raw tables as before, and
+``raw.quarantine`` tells which rows to distrust. Registry keys (all optional)::
+
+    checks:
+      authority_code: ons_code      # the column holding GSS codes (E06000001 ...)
+      known_codes: true             # this table *defines* the known codes (population, lookup)
+      key_columns: [year]           # with authority_code: a repeated (code, keys) row is a duplicate
+      counts: [incidents]           # numbers that cannot be negative
+      numbers: [value]              # numbers: text other than a suppression marker is a problem
+      percentages: [recycled_pct]   # 0-100 shares: values over 100, and fractions (every value
+                                    #   of a year or file <= 1) when other years are 0-100
+      period_column: year           # groups percentages by year (default: by file and sheet)
+
+Problems found:
+- ``unknown authority code``: a value shaped like a code (a letter then digits) that no
+  ``known_codes`` table of the same load holds (skipped, and said so, when none has rows);
+- ``duplicate authority row``: the same code and key values again in the same file and sheet (the
+  first row is kept clean, the repeats are listed with the row they repeat);
+- ``text in numeric column``: neither a number nor a known suppression marker;
+- ``negative count``;
+- ``percentage above 100`` and ``percentages given as fractions`` (one line per year or file).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# The suppression markers of macros/cleaning/parse_number.sql (a test keeps the two lists equal).
+SUPPRESSION_MARKERS = ('x', 'c', 'z', ':', '..', '...', '-', '--', '[c]', '[x]', '[z]', '[u]', '*', '~',
+                       'n/a', 'na', '#name?', '')
+
+CHECK_KEYS = {"authority_code", "known_codes", "key_columns", "counts", "numbers", "percentages", "period_column"}
+
+QUARANTINE_DDL = (
+    "create table raw.quarantine (dataset varchar, raw_table varchar, source_file varchar, sheet varchar, "
+    "row_number integer, column_name varchar, value varchar, problem varchar)"
+)
+
+
+@dataclass(frozen=True)
+class Checks:
+    authority_code: str | None = None
+    known_codes: bool = False
+    key_columns: tuple[str, ...] = ()
+    counts: tuple[str, ...] = ()
+    numbers: tuple[str, ...] = ()
+    percentages: tuple[str, ...] = ()
+    period_column: str | None = None
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """Every column the checks read (each must be declared in the table's ``columns``)."""
+        named = (self.authority_code, self.period_column, *self.key_columns, *self.counts, *self.numbers,
+                 *self.percentages)
+        return tuple(dict.fromkeys(c for c in named if c))
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def number_sql(column: str) -> str:
+    """The number in a text cell, as parse_number reads it (separators, £ and % stripped), or null."""
+    cleaned = f"replace(replace(replace(replace(trim({column}), ',', ''), '£', ''), '%', ''), ' ', '')"
+    return f"try_cast({cleaned} as double)"
+
+
+def _is_marker(column: str) -> str:
+    markers = ", ".join("'" + m.replace("'", "''") + "'" for m in SUPPRESSION_MARKERS)
+    return f"(lower(trim({column})) in ({markers}))"
+
+
+def _code(column: str) -> str:
+    return f"upper(trim({column}))"
+
+
+def _insert(con, table, select_sql: str) -> None:
+    con.execute(
+        f"insert into raw.quarantine select '{table.dataset_id}', '{table.raw_table}', _source_file, _sheet, "
+        f"_row_number, column_name, value, problem from ({select_sql})"
+    )
+
+
+def run_checks(con, tables, progress) -> None:
+    """Create ``raw.quarantine`` and fill it from every landed table that declares checks."""
+    con.execute(QUARANTINE_DDL)
+    checked = [t for t in tables if t.checks is not None]
+    known = [t for t in checked if t.checks.known_codes and t.checks.authority_code]
+    known_sql = " union ".join(
+        f"select {_code(_q(t.checks.authority_code))} as code from raw.{_q(t.raw_table)}" for t in known
+    )
+    has_known = bool(known_sql) and con.execute(f"select count(*) from ({known_sql})").fetchone()[0] > 0
+    for table in checked:
+        checks, name = table.checks, f"raw.{_q(table.raw_table)}"
+        code = checks.authority_code and _q(checks.authority_code)
+        if code and has_known and not checks.known_codes:
+            _insert(con, table, f"""
+                select _source_file, _sheet, _row_number, '{checks.authority_code}' as column_name,
+                       {code} as value, 'unknown authority code' as problem
+                from {name}
+                where regexp_full_match({_code(code)}, '[A-Z][0-9]+')
+                  and {_code(code)} not in ({known_sql})""")
+        elif code and not checks.known_codes:
+            progress(f"  ! {table.raw_table}: no known-codes table landed; authority codes not checked")
+        if code:
+            keys = [_code(code), *(f"trim({_q(k)})" for k in checks.key_columns)]
+            _insert(con, table, f"""
+                select _source_file, _sheet, _row_number, '{checks.authority_code}' as column_name,
+                       {code} as value,
+                       'duplicate authority row (same ' || '{", ".join([checks.authority_code, *checks.key_columns])}'
+                       || ' as row ' || first_row || ')' as problem
+                from (
+                    select *, first_value(_row_number) over (
+                        partition by _source_file, _sheet, {", ".join(keys)} order by _row_number) as first_row
+                    from {name}
+                    where nullif(trim({code}), '') is not null
+                )
+                where _row_number <> first_row""")
+        for column in dict.fromkeys((*checks.numbers, *checks.counts, *checks.percentages)):
+            c = _q(column)
+            _insert(con, table, f"""
+                select _source_file, _sheet, _row_number, '{column}' as column_name, {c} as value,
+                       'text in numeric column' as problem
+                from {name}
+                where {c} is not null and not {_is_marker(c)} and {number_sql(c)} is null""")
+        for column in checks.counts:
+            c = _q(column)
+            _insert(con, table, f"""
+                select _source_file, _sheet, _row_number, '{column}' as column_name, {c} as value,
+                       'negative count' as problem
+                from {name} where {number_sql(c)} < 0""")
+        for column in checks.percentages:
+            c = _q(column)
+            group = (f"'year ' || trim({_q(checks.period_column)})" if checks.period_column
+                     else "_source_file || coalesce(' sheet ' || _sheet, '')")
+            _insert(con, table, f"""
+                select _source_file, _sheet, _row_number, '{column}' as column_name, {c} as value,
+                       'percentage above 100' as problem
+                from {name} where {number_sql(c)} > 100""")
+            _insert(con, table, f"""
+                with groups as (
+                    select {group} as grp, max({number_sql(c)}) as top, min(_source_file) as _source_file,
+                           min(_sheet) as _sheet, min(_row_number) as _row_number
+                    from {name} where {number_sql(c)} is not null group by 1
+                )
+                select _source_file, _sheet, _row_number, '{column}' as column_name,
+                       'max ' || cast(top as varchar) as value,
+                       'percentages given as fractions (every value of ' || grp || ' <= 1) '
+                       || 'while other years or files are 0-100' as problem
+                from groups
+                where top <= 1 and exists (select 1 from groups as g where g.top > 1)""")
+
+
+def summarise(con) -> dict[tuple[str, str], str]:
+    """(raw table, source file) -> 'quarantine: 2 unknown authority code, 1 negative count'."""
+    found = con.execute(
+        "select raw_table, source_file, regexp_replace(problem, ' \\(.*', '') as kind, count(*) "
+        "from raw.quarantine group by all order by 1, 2, 3"
+    ).fetchall()
+    summary: dict[tuple[str, str], list[str]] = {}
+    for raw_table, source_file, kind, count in found:
+        summary.setdefault((raw_table, source_file), []).append(f"{count} {kind}")
+    return {key: "quarantine: " + ", ".join(parts) for key, parts in summary.items()}
