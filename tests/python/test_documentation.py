@@ -1,0 +1,287 @@
+"""Every model, column, macro, seed and source documented; every mart under contract and tested.
+
+The fast tests read the manifest of a fresh ``dbt parse`` (into a temporary target folder, against a
+throwaway DuckDB path: parsing never opens it) and check:
+
+- every model, seed, snapshot and source table (and its source) has a non-empty description, and
+  every model and seed has a properties (yml) entry;
+- every declared column of a model, seed or source has a description; a seed declares exactly the
+  columns of its CSV header;
+- every project macro in ``macros/`` (dispatch implementations and generic tests included) has a
+  description in a properties yml under ``macros/``, and its ``arguments`` there are exactly the
+  macro's signature, each with a description; no yml documents a macro that does not exist;
+- every mart (``models/marts/**``) has ``contract: {enforced: true}``, a ``data_type`` for every
+  column and at least one data test.
+
+The slow test compares the declared columns of every model and seed with the columns the demo
+warehouse really has (its catalog, ``information_schema.columns``), so staging and intermediate
+models, which have no contract, cannot grow undocumented columns either. It reuses the demo
+warehouse other slow tests build (``demo_build.demo_warehouse("build_a")``), or the DuckDB file
+named by ``INDEX_DOCS_DB`` when set.
+
+Each failure message lists exactly what is missing, one item per line.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+PROJECT = "council_productivity"
+
+
+def listing(problems: list[str], what: str) -> str:
+    return f"{len(problems)} {what}:\n  " + "\n  ".join(sorted(problems))
+
+
+@pytest.fixture(scope="module")
+def manifest(tmp_path_factory) -> dict:
+    """``dbt parse`` of the project into a temporary target folder; its manifest.json."""
+    folder = tmp_path_factory.mktemp("documentation")
+    env = dict(os.environ, INDEX_DB_PATH=str(folder / "parse.duckdb"), DBT_PROFILES_DIR=str(ROOT),
+               DBT_SEND_ANONYMOUS_USAGE_STATS="false")
+    for name in ("DBT_TARGET_PATH", "DBT_LOG_PATH", "INDEX_TARGET"):
+        env.pop(name, None)
+    dbt = Path(sys.executable).with_name("dbt")
+    result = subprocess.run([str(dbt) if dbt.exists() else "dbt", "parse", "--no-partial-parse",
+                             "--target-path", str(folder / "target"), "--log-path", str(folder / "logs")],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, f"dbt parse failed:\n{result.stdout[-4000:]}\n{result.stderr[-2000:]}"
+    return json.loads((folder / "target" / "manifest.json").read_text(encoding="utf-8"))
+
+
+def project_nodes(manifest: dict, *resource_types: str) -> list[dict]:
+    return sorted((node for node in manifest["nodes"].values()
+                   if node["package_name"] == PROJECT and node["resource_type"] in resource_types),
+                  key=lambda node: node["unique_id"])
+
+
+def project_macros(manifest: dict) -> list[dict]:
+    return sorted((macro for macro in manifest["macros"].values()
+                   if macro["package_name"] == PROJECT and macro["original_file_path"].startswith("macros/")),
+                  key=lambda macro: macro["unique_id"])
+
+
+def marts(manifest: dict) -> list[dict]:
+    return [node for node in project_nodes(manifest, "model")
+            if node["original_file_path"].startswith("models/marts/")]
+
+
+def yml_path(patch_path: str | None) -> str:
+    """``council_productivity://models/x.yml`` -> ``models/x.yml``."""
+    return (patch_path or "").split("://", 1)[-1]
+
+
+def blank(text: str | None) -> bool:
+    return not (text or "").strip()
+
+
+# --- signatures ------------------------------------------------------------------------------------
+
+SIGNATURE = re.compile(r"\{%-?\s*(?:macro|test|materialization)\s+(\w+)\s*\((.*?)\)\s*-?%\}", re.S)
+
+
+def split_top_level(text: str) -> list[str]:
+    """Split an argument list at the commas outside brackets and quotes."""
+    parts, depth, quote, current = [], 0, None, []
+    for char in text:
+        if quote:
+            quote = None if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append("".join(current))
+            current = []
+            continue
+        current.append(char)
+    parts.append("".join(current))
+    return [part.strip() for part in parts if part.strip()]
+
+
+def signature_arguments(macro: dict) -> list[str]:
+    """The parameter names of a macro (or generic test) from its source, in order."""
+    match = SIGNATURE.search(macro["macro_sql"])
+    assert match, f"no macro signature found in {macro['original_file_path']} ({macro['name']})"
+    return [part.split("=", 1)[0].strip() for part in split_top_level(match.group(2))]
+
+
+def test_split_top_level_and_signature_parsing():
+    assert split_top_level("a, b=[1, 2], c='x,y', d={'k': (1, 2)}") == ["a", "b=[1, 2]", "c='x,y'", "d={'k': (1, 2)}"]
+    macro = {"original_file_path": "macros/x.sql", "name": "test_accepted_range",
+             "macro_sql": "{% test accepted_range(model, column_name, min_value=none, inclusive=true) %} x {% endtest %}"}
+    assert signature_arguments(macro) == ["model", "column_name", "min_value", "inclusive"]
+    assert signature_arguments({"original_file_path": "m", "name": "f",
+                                "macro_sql": "{%- macro f() -%}1{%- endmacro %}"}) == []
+
+
+# --- models, seeds, snapshots, sources -------------------------------------------------------------
+
+def test_every_model_seed_snapshot_and_source_table_has_a_description(manifest):
+    problems = [f"{node['resource_type']} {node['name']} ({node['original_file_path']}): no description"
+                for node in project_nodes(manifest, "model", "seed", "snapshot") if blank(node["description"])]
+    problems += [f"{node['resource_type']} {node['name']} ({node['original_file_path']}): no properties yml entry"
+                 for node in project_nodes(manifest, "model", "seed", "snapshot") if not node.get("patch_path")]
+    for source in manifest["sources"].values():
+        if source["package_name"] != PROJECT:
+            continue
+        if blank(source["description"]):
+            problems.append(f"source table {source['source_name']}.{source['name']} "
+                            f"({source['original_file_path']}): no description")
+        if blank(source["source_description"]):
+            problems.append(f"source {source['source_name']} ({source['original_file_path']}): no description")
+    if problems:
+        pytest.fail(listing(sorted(set(problems)), "undocumented nodes"), pytrace=False)
+
+
+def test_every_declared_column_has_a_description(manifest):
+    problems = []
+    for node in project_nodes(manifest, "model", "seed", "snapshot"):
+        problems += [f"{node['resource_type']} {node['name']}.{name} ({yml_path(node['patch_path']) or node['original_file_path']})"
+                     for name, column in node["columns"].items() if blank(column["description"])]
+    for source in manifest["sources"].values():
+        if source["package_name"] == PROJECT:
+            problems += [f"source {source['source_name']}.{source['name']}.{name} ({source['original_file_path']})"
+                         for name, column in source["columns"].items() if blank(column["description"])]
+    if problems:
+        pytest.fail(listing(problems, "columns without a description"), pytrace=False)
+
+
+def test_every_seed_declares_exactly_its_csv_columns(manifest):
+    problems = []
+    for seed in project_nodes(manifest, "seed"):
+        with (ROOT / seed["original_file_path"]).open(newline="", encoding="utf-8") as handle:
+            header = next(csv.reader(handle))
+        declared = {name.lower() for name in seed["columns"]}
+        problems += [f"seed {seed['name']}.{name}: in the CSV, not in {yml_path(seed['patch_path'])}"
+                     for name in header if name.lower() not in declared]
+        problems += [f"seed {seed['name']}.{name}: declared in {yml_path(seed['patch_path'])}, not in the CSV"
+                     for name in sorted(declared - {name.lower() for name in header})]
+    if problems:
+        pytest.fail(listing(problems, "seed columns documented wrongly"), pytrace=False)
+
+
+# --- macros ----------------------------------------------------------------------------------------
+
+def test_every_project_macro_is_documented_with_its_arguments(manifest):
+    macros = project_macros(manifest)
+    assert macros, "no project macros found in the manifest"
+    problems = []
+    for macro in macros:
+        where = f"macro {macro['name']} ({macro['original_file_path']})"
+        patch = macro.get("patch_path") or ""
+        if not patch:
+            problems.append(f"{where}: no entry in a macros properties yml")
+            continue
+        if not yml_path(patch).startswith("macros/"):
+            problems.append(f"{where}: documented in {yml_path(patch)}, not in a properties yml under macros/")
+        if blank(macro["description"]):
+            problems.append(f"{where}: no description")
+        expected = signature_arguments(macro)
+        documented = [argument["name"] for argument in macro["arguments"]]
+        if documented != expected:
+            problems.append(f"{where}: arguments documented {documented}, signature has {expected}")
+        problems += [f"{where}: argument {argument['name']} has no description"
+                     for argument in macro["arguments"] if blank(argument.get("description"))]
+    if problems:
+        pytest.fail(listing(problems, "macro documentation problems"), pytrace=False)
+
+
+def test_macro_properties_document_only_existing_macros(manifest):
+    existing = {macro["name"] for macro in project_macros(manifest)}
+    problems = []
+    for path in sorted((ROOT / "macros").rglob("*.yml")):
+        content = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for entry in content.get("macros") or []:
+            if entry.get("name") not in existing:
+                problems.append(f"{path.relative_to(ROOT)}: documents {entry.get('name')!r}, which is no macro")
+    if problems:
+        pytest.fail(listing(problems, "stale macro entries"), pytrace=False)
+
+
+# --- marts -----------------------------------------------------------------------------------------
+
+def test_every_mart_has_an_enforced_contract_and_a_data_test(manifest):
+    tested = set()
+    for test in project_nodes(manifest, "test"):
+        tested.update(test["depends_on"]["nodes"])
+        if test.get("attached_node"):
+            tested.add(test["attached_node"])
+    found = marts(manifest)
+    assert found, "no marts found under models/marts"
+    problems = []
+    for mart in found:
+        where = f"mart {mart['name']} ({mart['original_file_path']})"
+        if not (mart["config"].get("contract") or {}).get("enforced"):
+            problems.append(f"{where}: no `contract: {{enforced: true}}`")
+        if not mart["columns"]:
+            problems.append(f"{where}: no columns declared")
+        problems += [f"{where}: column {name} has no data_type"
+                     for name, column in mart["columns"].items() if blank(column.get("data_type"))]
+        if mart["unique_id"] not in tested:
+            problems.append(f"{where}: no data test")
+    if problems:
+        pytest.fail(listing(problems, "mart problems"), pytrace=False)
+
+
+# --- declared columns against the built warehouse ---------------------------------------------------
+
+@pytest.fixture(scope="module")
+def warehouse_columns() -> dict[tuple[str, str], list[str]]:
+    """(schema, table) -> columns, from the catalog of a built demo warehouse."""
+    import duckdb
+
+    named = os.environ.get("INDEX_DOCS_DB")
+    if named:
+        db = Path(named)
+        assert db.is_file(), f"INDEX_DOCS_DB={named}: no such warehouse"
+    else:
+        from demo_build import demo_warehouse
+
+        db = demo_warehouse("build_a")
+    connection = duckdb.connect(str(db), read_only=True)
+    try:
+        rows = connection.execute(
+            "select table_schema, table_name, column_name from information_schema.columns "
+            "order by table_schema, table_name, ordinal_position"
+        ).fetchall()
+    finally:
+        connection.close()
+    columns: dict[tuple[str, str], list[str]] = {}
+    for schema, table, column in rows:
+        columns.setdefault((schema.lower(), table.lower()), []).append(column)
+    return columns
+
+
+@pytest.mark.slow
+def test_declared_columns_match_the_built_warehouse(manifest, warehouse_columns):
+    problems = []
+    for node in project_nodes(manifest, "model", "seed", "snapshot"):
+        if node["config"].get("materialized") == "ephemeral":
+            continue
+        relation = (node["schema"].lower(), (node["alias"] or node["name"]).lower())
+        actual = warehouse_columns.get(relation)
+        where = f"{node['resource_type']} {node['name']}"
+        if actual is None:
+            problems.append(f"{where}: not found in the warehouse as {'.'.join(relation)}")
+            continue
+        declared = {name.lower() for name in node["columns"]}
+        problems += [f"{where}.{column}: in the warehouse, not declared in "
+                     f"{yml_path(node['patch_path']) or 'any properties yml'}"
+                     for column in actual if column.lower() not in declared]
+        problems += [f"{where}.{name}: declared in {yml_path(node['patch_path'])}, not in the warehouse"
+                     for name in sorted(declared - {column.lower() for column in actual})]
+    if problems:
+        pytest.fail(listing(problems, "columns documented differently from the warehouse"), pytrace=False)
