@@ -1,0 +1,210 @@
+"""The report's charts, as plotly figures (rendered by the one inlined plotly.js of the page)."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from .data import ReportData
+
+QUADRANT_COLOURS = {
+    "better outcomes, lower spend": "#1a9850",
+    "better outcomes, higher spend": "#91cf60",
+    "worse outcomes, lower spend": "#fc8d59",
+    "worse outcomes, higher spend": "#d73027",
+}
+GREY = "#b8b8b8"
+HIGHLIGHT = "#d6604d"
+FONT = dict(family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif", size=12)
+
+
+def _layout(fig: go.Figure, title: str, height: int = 420, **kwargs) -> go.Figure:
+    kwargs.setdefault("margin", dict(l=60, r=20, t=50, b=50))
+    fig.update_layout(title=dict(text=title, x=0.01, xanchor="left"), height=height, font=FONT,
+                      template="plotly_white", **kwargs)
+    return fig
+
+
+def _empty(title: str, message: str) -> go.Figure:
+    fig = go.Figure()
+    fig.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return _layout(fig, title, height=200)
+
+
+def lens_scatter(data: ReportData, lens_id: str) -> go.Figure:
+    """Outcome index against spend index of the edition's ranked councils, with the quadrant lines at 100."""
+    title = f"{data.lens_names[lens_id]}: outcomes against spend ({data.edition})"
+    rows = data.lens_productivity[(data.lens_productivity["edition"] == data.edition)
+                                  & (data.lens_productivity["lens_id"] == lens_id)
+                                  & data.lens_productivity["lens_rank"].notna()]
+    if rows.empty:
+        return _empty(title, "no council has a productivity index in this lens")
+    names = rows["authority_code"].map(data.names)
+    fig = go.Figure(go.Scatter(
+        x=rows["spend_index"], y=rows["outcome_index"], mode="markers",
+        marker=dict(size=8, color=rows["lens_rank"], colorscale="RdYlGn", reversescale=True,
+                    colorbar=dict(title="lens rank", thickness=12), line=dict(width=0.5, color="#555")),
+        text=names, customdata=list(zip(rows["lens_rank"], rows["productivity_index"].round(1), rows["authority_code"])),
+        hovertemplate="<b>%{text}</b><br>spend index %{x:.1f}<br>outcome index %{y:.1f}"
+                      "<br>productivity %{customdata[1]}<br>lens rank %{customdata[0]}<extra></extra>",
+    ))
+    fig.add_vline(x=100, line=dict(color="#444", dash="dash", width=1))
+    fig.add_hline(y=100, line=dict(color="#444", dash="dash", width=1))
+    for text, x, y, xa, ya in (("better outcomes, lower spend", 0.01, 0.99, "left", "top"),
+                               ("better outcomes, higher spend", 0.99, 0.99, "right", "top"),
+                               ("worse outcomes, lower spend", 0.01, 0.01, "left", "bottom"),
+                               ("worse outcomes, higher spend", 0.99, 0.01, "right", "bottom")):
+        fig.add_annotation(text=text, x=x, y=y, xref="paper", yref="paper", xanchor=xa, yanchor=ya,
+                           showarrow=False, font=dict(size=10, color=QUADRANT_COLOURS[text]))
+    fig.update_xaxes(title="spend index (100 = median spend per head)")
+    fig.update_yaxes(title="outcome index (100 = mean outcome)")
+    return _layout(fig, title, height=420)
+
+
+def rank_slope(data: ReportData) -> go.Figure:
+    """Overall rank in each edition, one line per council; the most improved councils highlighted."""
+    title = "Rank movement between editions (overall rank; most improved highlighted)"
+    ranked = data.overall[data.overall["overall_rank"].notna()]
+    editions = sorted(int(e) for e in ranked["edition"].unique())
+    if len(editions) < 2:
+        shown = ", ".join(str(e) for e in editions) or "none"
+        return _empty(title, f"fewer than two editions have overall ranks (editions with ranks: {shown}), "
+                             "so there is no movement to show")
+    improved, risers = set(), set()
+    if not data.rank_changes.empty:
+        overall_changes = data.rank_changes[(data.rank_changes["edition"] == data.edition)
+                                            & (data.rank_changes["lens_id"] == "overall")]
+        improved = set(overall_changes.loc[overall_changes["is_most_improved"], "authority_code"])
+        if not improved:  # nobody passed the threshold: show the five biggest risers instead
+            top = overall_changes[overall_changes["rank_change"] > 0].sort_values(
+                ["rank_change", "authority_code"], ascending=[False, True]).head(5)
+            risers = set(top["authority_code"])
+    wide = ranked.pivot(index="authority_code", columns="edition", values="overall_rank").reindex(columns=editions)
+    xs, ys, texts = [], [], []
+    for code, row in wide.iterrows():
+        if code in improved or code in risers:
+            continue
+        for edition in editions:
+            value = row[edition]
+            xs.append(str(edition))
+            ys.append(None if pd.isna(value) else int(value))
+            texts.append(data.names.get(code, code))
+        xs.append(None), ys.append(None), texts.append(None)
+    fig = go.Figure(go.Scatter(x=xs, y=ys, mode="lines+markers", text=texts, name="other councils",
+                               line=dict(color=GREY, width=1), marker=dict(size=4, color=GREY),
+                               hovertemplate="<b>%{text}</b><br>%{x}: rank %{y}<extra></extra>", connectgaps=False))
+    for group, colour, label in ((improved, HIGHLIGHT, "most improved"),
+                                 (risers, "#4575b4", "biggest riser (none rose more than the most-improved threshold)")):
+        for code in sorted(group, key=lambda c: wide.loc[c, data.edition] if c in wide.index else math.inf):
+            if code not in wide.index:
+                continue
+            row = wide.loc[code]
+            name = data.names.get(code, code)
+            fig.add_trace(go.Scatter(
+                x=[str(e) for e in editions], y=[None if pd.isna(row[e]) else int(row[e]) for e in editions],
+                mode="lines+markers+text", name=name, line=dict(color=colour, width=3), marker=dict(size=7),
+                text=[name if e == data.edition else "" for e in editions], textposition="middle right",
+                hovertemplate=f"<b>{name}</b> ({label})<br>%{{x}}: rank %{{y}}<extra></extra>"))
+    fig.update_yaxes(autorange="reversed", title="overall rank (1 = most productive)")
+    fig.update_xaxes(title="edition", type="category")
+    if not improved and risers:
+        fig.add_annotation(text="no council's overall rank rose by more than the most-improved threshold; "
+                                "the five biggest risers are shown in blue", showarrow=False,
+                           x=0, y=1.02, xref="paper", yref="paper", xanchor="left", yanchor="bottom", font=dict(size=11))
+    return _layout(fig, title, height=620, showlegend=bool(improved or risers), margin=dict(l=60, r=120, t=60, b=50))
+
+
+def rank_heatmap(data: ReportData) -> go.Figure:
+    """Lens ranks of the edition's councils ranked overall (rows by overall rank)."""
+    title = f"Lens ranks of the councils ranked overall ({data.edition}; green = most productive)"
+    league = data.league()
+    if league.empty:
+        return _empty(title, "no council is ranked overall")
+    z = league[data.lens_ids].astype("float").where(league[data.lens_ids].notna(), None)
+    labels = [f"{int(rank)}. {name}" for rank, name in zip(league["overall_rank"], league["authority_name"])]
+    fig = go.Figure(go.Heatmap(
+        z=z.values.tolist(), x=[_wrap(data.lens_names[l]) for l in data.lens_ids], y=labels,
+        colorscale="RdYlGn", reversescale=True, colorbar=dict(title="lens rank", thickness=12),
+        hovertemplate="%{y}<br>%{x}: lens rank %{z}<extra></extra>", xgap=1, ygap=1,
+    ))
+    fig.update_yaxes(autorange="reversed", tickfont=dict(size=9))
+    fig.update_xaxes(side="top", tickangle=0)
+    return _layout(fig, title, height=max(400, 16 * len(league) + 160), margin=dict(l=190, r=20, t=120, b=20))
+
+
+def _wrap(text: str, width: int = 16) -> str:
+    """Axis label broken over lines of about width characters."""
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "<br>".join(lines + [line])
+
+
+def financial_grip(data: ReportData) -> go.Figure:
+    """Budget variance (total service expenditure, the edition's outturn year) against overall rank."""
+    title = f"Financial grip: outturn against budget by overall rank ({data.edition})"
+    league = data.league()
+    if data.grip.empty or league.empty:
+        return _empty(title, "no financial grip data or no council ranked overall")
+    year = None
+    if not data.grip_summary.empty:
+        years = data.grip_summary.loc[data.grip_summary["edition"] == data.edition, "financial_year"]
+        year = years.iloc[0] if len(years) else None
+    grip = data.grip[(data.grip["service"] == "total")]
+    if year is not None:
+        grip = grip[grip["financial_year"] == year]
+    else:  # no summary: the latest year with variances
+        year = grip["financial_year"].max()
+        grip = grip[grip["financial_year"] == year]
+    rows = league.merge(grip[["authority_code", "variance_pct", "budget_gbp_k", "outturn_gbp_k"]],
+                        on="authority_code", how="inner")
+    rows = rows[rows["variance_pct"].notna()]
+    title = f"Financial grip: {year} outturn against budget by overall rank ({data.edition} edition)"
+    if rows.empty:
+        return _empty(title, f"no total-service variance for {year}")
+    worst_cut = league["overall_rank"].max() - 30
+    cohort = pd.Series("other councils", index=rows.index)
+    cohort[rows["overall_rank"] > worst_cut] = "worst 30"
+    cohort[rows["overall_rank"] <= 10] = "top 10"
+    cohort[rows["is_most_improved"].fillna(False).astype(bool)] = "most improved"
+    colours = {"top 10": "#1a9850", "most improved": HIGHLIGHT, "worst 30": "#4575b4", "other councils": GREY}
+    fig = go.Figure()
+    for name, colour in colours.items():
+        part = rows[cohort == name]
+        if part.empty:
+            continue
+        fig.add_trace(go.Scatter(
+            x=part["overall_rank"], y=part["variance_pct"], mode="markers", name=name,
+            marker=dict(size=8, color=colour, line=dict(width=0.5, color="#333")), text=part["authority_name"],
+            customdata=list(zip(part["budget_gbp_k"].round(0), part["outturn_gbp_k"].round(0))),
+            hovertemplate="<b>%{text}</b><br>overall rank %{x}<br>variance %{y:.1f}%"
+                          "<br>budget £%{customdata[0]:,}k, outturn £%{customdata[1]:,}k<extra></extra>"))
+    fig.add_hline(y=0, line=dict(color="#444", width=1))
+    fig.update_xaxes(title="overall rank (1 = most productive)")
+    fig.update_yaxes(title="variance % ((outturn - budget) / budget; + = overspend)")
+    return _layout(fig, title, height=440)
+
+
+def all_figures(data: ReportData, progress=None) -> dict[str, go.Figure]:
+    """Every global chart of the report, by element id."""
+    steps = [(f"scatter-{lens_id}", lambda lens_id=lens_id: lens_scatter(data, lens_id)) for lens_id in data.lens_ids]
+    steps += [("slope", lambda: rank_slope(data)), ("heatmap", lambda: rank_heatmap(data)),
+              ("grip", lambda: financial_grip(data))]
+    figures = {}
+    for name, make in steps:
+        figures[name] = make()
+        if progress:
+            progress(f"chart {name}")
+    return figures
+
+
+def chart_count(data: ReportData) -> int:
+    return len(data.lens_ids) + 3

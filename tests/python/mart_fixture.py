@@ -1,0 +1,204 @@
+"""A small warehouse with the index marts, written by the tests themselves (no build needed).
+
+``build_mart_warehouse(path)`` creates schema ``marts`` with the tables and column types of the
+contracts in models/marts (dim_authority, dim_lens, dim_indicator, fct_indicator_scores,
+fct_lens_productivity, fct_overall_productivity, fct_rank_changes, fct_financial_grip,
+rpt_financial_grip_summary) for a handful of fictional councils over three editions, with a seeded
+random generator. The lenses and indicators come from the project's seeds. Ranks are computed the
+way the contracts describe (rank() by productivity within edition and lens, overall rank of the mean
+lens rank for councils with at least 5 ranked lenses), so the report and export code see realistic,
+self-consistent data. It is test data only: no method is being tested here.
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+EDITIONS = (2017, 2018, 2019)
+OUTTURN_YEAR = {2017: "2015-16", 2018: "2016-17", 2019: "2017-18"}
+
+DDL = {
+    "dim_authority": "authority_code varchar not null, ecode varchar, dfe_code varchar, authority_name varchar, "
+                     "official_name varchar, authority_type varchar, region_code varchar, region_name varchar, "
+                     "is_ranked boolean, unranked_reason varchar",
+    "dim_lens": "lens_id varchar not null, lens_name varchar, sort_order integer, description varchar, "
+                "spend_basis varchar, indicator_count bigint",
+    "dim_indicator": "indicator_id varchar not null, lens_id varchar, lens_name varchar, name varchar, "
+                     "definition varchar, numerator varchar, denominator varchar, unit varchar, polarity varchar, "
+                     "source_dataset_id varchar, publisher_url varchar, rationale varchar",
+    "fct_indicator_scores": "edition integer not null, authority_code varchar not null, indicator_id varchar not null, "
+                            "lens_id varchar, period varchar, period_end_year integer, value double, "
+                            "reference_value double, reference_source varchar, score double, normalisation varchar",
+    "fct_lens_productivity": "edition integer not null, authority_code varchar not null, lens_id varchar not null, "
+                             "outcome_score double, indicators_used integer, indicators_in_lens integer, "
+                             "has_enough_indicators boolean, spend_per_head double, spend_index double, "
+                             "outcome_index double, productivity_index double, lens_rank integer, "
+                             "spend_source varchar, spend_year varchar",
+    "fct_overall_productivity": "edition integer not null, authority_code varchar not null, lenses_ranked integer, "
+                                "mean_lens_rank double, is_ranked_overall boolean, overall_rank integer, "
+                                "mean_outcome_index double, mean_spend_index double, quadrant varchar",
+    "fct_rank_changes": "edition integer not null, previous_edition integer, authority_code varchar not null, "
+                        "lens_id varchar not null, rank integer, previous_rank integer, rank_change integer, "
+                        "is_most_improved boolean",
+    "fct_financial_grip": "financial_year varchar not null, period_end_year integer, authority_code varchar not null, "
+                          "service varchar not null, budget_gbp_k double, outturn_gbp_k double, "
+                          "variance_gbp_k double, variance_pct double, is_apportioned boolean",
+    "rpt_financial_grip_summary": "edition integer not null, financial_year varchar, cohort varchar, "
+                                  "cohort_order integer, councils integer, councils_with_variance integer, "
+                                  "min_variance_pct double, max_variance_pct double, mean_variance_pct double, "
+                                  "correlation_with_rank double, top5_overspenders_in_worst30 integer",
+}
+
+NAMES = ["Ashwold", "Brackenford", "Copperdale", "Dunmere", "Eldergate", "Fallowby", "Greyhaven",
+         "Hollinshire", "Ivybridge Vale", "Juniper Cross", "Kestrel Moor", "Larkspur", "Marrowfield",
+         "Northam Reach", "Oakhollow", "Pennyworth"]
+
+
+def _read_seed(name: str) -> list[dict[str, str]]:
+    with (ROOT / "seeds" / name).open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _rank(values: dict[str, float | None], descending: bool) -> dict[str, int | None]:
+    """rank(): ties share the lowest rank; None values get no rank."""
+    present = sorted((v, k) for k, v in values.items() if v is not None)
+    if descending:
+        present = sorted(present, key=lambda item: -item[0])
+    ranks: dict[str, int | None] = {k: None for k in values}
+    for position, (value, key) in enumerate(present, start=1):
+        first = next(i for i, (v, _) in enumerate(present, start=1) if v == value)
+        ranks[key] = first
+    return ranks
+
+
+def build_mart_warehouse(path: Path | str, councils: int = 14, seed: int = 7, demo: bool = True) -> dict:
+    """Write the fixture warehouse; return facts the tests compare with (ranked councils per edition ...)."""
+    import duckdb
+    import pandas as pd
+
+    rng = random.Random(seed)
+    lenses = sorted(_read_seed("lenses.csv"), key=lambda lens: int(lens["sort_order"]))
+    catalogue = _read_seed("indicator_catalogue.csv")
+    lens_ids = [lens["lens_id"] for lens in lenses]
+    prefix = "E06900" if demo else "E06000"
+    authorities = []
+    for number in range(1, councils + 1):
+        name = NAMES[(number - 1) % len(NAMES)] + ("" if number <= len(NAMES) else f" {number}")
+        authorities.append((f"{prefix}{number:03d}", f"E9{number:03d}", str(100 + number), name,
+                            f"{name} Council", "unitary", "E12000001", "North East", number < councils,
+                            None if number < councils else "fixture: not ranked"))
+    ranked = [a[0] for a in authorities if a[8]]
+    rows: dict[str, list[tuple]] = {name: [] for name in DDL}
+    rows["dim_authority"] = authorities
+    for lens in lenses:
+        count = sum(1 for row in catalogue if row["lens_id"] == lens["lens_id"])
+        rows["dim_lens"].append((lens["lens_id"], lens["lens_name"], int(lens["sort_order"]), lens["description"],
+                                 lens["spend_basis"], count))
+    lens_names = {lens["lens_id"]: lens["lens_name"] for lens in lenses}
+    for row in catalogue:
+        rows["dim_indicator"].append((row["indicator_id"], row["lens_id"], lens_names[row["lens_id"]], row["name"],
+                                      row["definition"], row["numerator"], row["denominator"], row["unit"],
+                                      row["polarity"], row["source_dataset_id"], row["publisher_url"], row["rationale"]))
+
+    facts = {"ranked_overall": {}, "councils": [a[0] for a in authorities], "names": {a[0]: a[3] for a in authorities}}
+    previous_ranks: dict[tuple, int | None] = {}
+    for edition in EDITIONS:
+        for row in catalogue:
+            england = rng.uniform(20, 80)
+            for code in ranked:
+                value = max(0.0, england + rng.gauss(0, 10))
+                score = (value - england) / 10 * (1 if row["polarity"] == "higher_is_better" else -1)
+                rows["fct_indicator_scores"].append((edition, code, row["indicator_id"], row["lens_id"],
+                                                     f"{edition - 2}-{str(edition - 1)[2:]}", edition - 1, value,
+                                                     england, "england", score, "zscore"))
+        lens_values: dict[str, dict[str, tuple]] = {}
+        for lens_id in lens_ids:
+            productivity: dict[str, float | None] = {}
+            details = {}
+            for code in ranked:
+                # the last ranked council misses two lenses in the first edition: no overall rank there
+                missing = edition == EDITIONS[0] and code == ranked[-1] and lens_id in lens_ids[:2]
+                outcome = None if missing else 100 + rng.gauss(0, 10)
+                spend = None if missing else max(40.0, 100 + rng.gauss(0, 20))
+                productivity[code] = None if missing else 100 * outcome / spend
+                details[code] = (outcome, spend)
+            ranks = _rank(productivity, descending=True)
+            lens_values[lens_id] = {code: (*details[code], productivity[code], ranks[code]) for code in ranked}
+            for code in ranked:
+                outcome, spend, prod, lens_rank = lens_values[lens_id][code]
+                rows["fct_lens_productivity"].append((
+                    edition, code, lens_id, None if outcome is None else (outcome - 100) / 10, 5, 6,
+                    outcome is not None, None if spend is None else spend * 3.1, spend, outcome, prod, lens_rank,
+                    "ra_budget", f"{edition}-{str(edition + 1)[2:]}"))
+        mean_rank: dict[str, float | None] = {}
+        overall_rows = {}
+        for code in ranked:
+            ranks = [lens_values[l][code][3] for l in lens_ids if lens_values[l][code][3] is not None]
+            outcomes = [lens_values[l][code][0] for l in lens_ids if lens_values[l][code][3] is not None]
+            spends = [lens_values[l][code][1] for l in lens_ids if lens_values[l][code][3] is not None]
+            is_ranked = len(ranks) >= 5
+            mean_rank[code] = sum(ranks) / len(ranks) if is_ranked else None
+            overall_rows[code] = (len(ranks), sum(ranks) / len(ranks), is_ranked,
+                                  sum(outcomes) / len(outcomes), sum(spends) / len(spends))
+        overall = _rank(mean_rank, descending=False)
+        facts["ranked_overall"][edition] = sorted(c for c in ranked if overall[c] is not None)
+        for code in ranked:
+            lenses_ranked, mean, is_ranked, outcome, spend = overall_rows[code]
+            quadrant = None
+            if is_ranked:
+                quadrant = (("better outcomes" if outcome >= 100 else "worse outcomes") + ", "
+                            + ("lower spend" if spend < 100 else "higher spend"))
+            rows["fct_overall_productivity"].append((edition, code, lenses_ranked, mean, is_ranked, overall[code],
+                                                     outcome if is_ranked else None, spend if is_ranked else None,
+                                                     quadrant))
+        if edition != EDITIONS[0]:
+            for code in ranked:
+                for lens_id in ["overall", *lens_ids]:
+                    rank = overall[code] if lens_id == "overall" else lens_values[lens_id][code][3]
+                    before = previous_ranks.get((code, lens_id))
+                    change = None if rank is None or before is None else before - rank
+                    rows["fct_rank_changes"].append((edition, edition - 1, code, lens_id, rank, before, change,
+                                                     lens_id == "overall" and change is not None and change > 3))
+        for code in ranked:
+            previous_ranks[(code, "overall")] = overall[code]
+            for lens_id in lens_ids:
+                previous_ranks[(code, lens_id)] = lens_values[lens_id][code][3]
+        year = OUTTURN_YEAR[edition]
+        variances = {}
+        for code, *_ in authorities:
+            budget = rng.uniform(200_000, 900_000)
+            outturn = budget * (1 + rng.gauss(0.01, 0.03))
+            variances[code] = (outturn - budget) / budget * 100
+            rows["fct_financial_grip"].append((year, int(year[:4]) + 1, code, "total", budget, outturn,
+                                               outturn - budget, variances[code], False))
+        ranked_now = [c for c in ranked if overall[c] is not None]
+        for order, cohort in enumerate(("top_10", "most_improved", "worst_30", "all"), start=1):
+            members = ranked_now if cohort in ("all", "worst_30") else sorted(ranked_now, key=overall.get)[:10]
+            if cohort == "most_improved":
+                members = []
+            values = [variances[c] for c in members]
+            rows["rpt_financial_grip_summary"].append((
+                edition, year, cohort, order, len(members), len(values), min(values, default=None),
+                max(values, default=None), sum(values) / len(values) if values else None, None, 2))
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)
+    con = duckdb.connect(str(path))
+    try:
+        con.execute("create schema marts")
+        for table, ddl in DDL.items():
+            con.execute(f"create table marts.{table} ({ddl})")
+            if rows[table]:
+                names = [column.split()[0] for column in ddl.split(", ")]
+                frame = pd.DataFrame(rows[table], columns=names)  # noqa: F841 (read by the query below)
+                con.execute(f"insert into marts.{table} select * from frame")
+        con.execute("create schema raw")
+        con.execute("create table raw.load_log (dataset varchar, raw_table varchar, file varchar, rows bigint, "
+                    "seconds double, status varchar, message varchar, loaded_at varchar)")
+    finally:
+        con.close()
+    return facts
