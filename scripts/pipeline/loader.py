@@ -181,6 +181,12 @@ def _prepare_copy(db_path: Path) -> Path:
     return staging
 
 
+def progress_bar(done: int, total: int, width: int = 24) -> str:
+    """A text progress bar, e.g. ``[######------]``: works in a terminal and in a CI log alike."""
+    filled = round(width * done / total) if total else width
+    return "[" + "#" * filled + "-" * (width - filled) + "]"
+
+
 def load_all(raw_dir: Path | str, db_path: Path | str, registry_dir: Path | str | None = None,
              progress=None) -> list[LogEntry]:
     """Land every registry table found under ``raw_dir`` into ``db_path`` (schema ``raw``), atomically."""
@@ -204,8 +210,9 @@ def load_all(raw_dir: Path | str, db_path: Path | str, registry_dir: Path | str 
                 "create table raw._columns (dataset varchar, raw_table varchar, column_name varchar, "
                 "header_text varchar, position integer, first_file varchar)"
             )
-            for dataset in datasets:
-                progress(f"{dataset.id}: {dataset.title}")
+            for index, dataset in enumerate(datasets, start=1):
+                progress(f"load {progress_bar(index - 1, len(datasets))} {index}/{len(datasets)} "
+                         f"{dataset.id}: {dataset.title}")
                 for table in dataset.tables:
                     entries += land_table(con, raw_dir, dataset, table, loaded_at, progress)
             run_checks(con, [t for d in datasets for t in d.tables], progress)

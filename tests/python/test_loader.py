@@ -325,3 +325,12 @@ def test_cp1252_csv_is_decoded_with_a_warning_and_bom_is_stripped(tmp_path):
     log = dict(rows(db, "select file, message from raw.load_log"))
     assert "decoded as cp1252" in log["things/counts_2016.csv"]
     assert "cp1252" not in log["things/counts_2017.csv"]
+
+
+def test_progress_bar_fills_with_the_share_done():
+    from pipeline.loader import progress_bar
+
+    assert progress_bar(0, 4, width=8) == "[--------]"
+    assert progress_bar(2, 4, width=8) == "[####----]"
+    assert progress_bar(4, 4, width=8) == "[########]"
+    assert progress_bar(0, 0, width=4) == "[####]"
