@@ -18,6 +18,15 @@ DB          ?= $(or $(INDEX_DB_PATH),data/warehouse.duckdb)
 DEMO_DIR    := data/demo_raw
 TEST_DIR    := data/test
 
+# Other engines (issue 9): TARGET=postgres or TARGET=spark, each with its own virtual environment
+# (requirements-postgres.txt, requirements-spark.txt) so the default install stays small.
+TARGET      ?= $(or $(INDEX_TARGET),duckdb)
+VENV_PG     := .venv-postgres
+VENV_SPARK  := .venv-spark
+ENGINE_VENV := $(if $(filter postgres,$(TARGET)),$(VENV_PG),$(if $(filter spark,$(TARGET)),$(VENV_SPARK)))
+ENGINE_PY   := $(ENGINE_VENV)/bin/python
+ENGINE_STAMP:= $(if $(ENGINE_VENV),$(ENGINE_VENV)/.installed)
+
 export DBT_PROFILES_DIR := $(CURDIR)
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export PYTHONDONTWRITEBYTECODE := 1
@@ -37,20 +46,24 @@ venv: $(STAMP) ## create .venv and install the pinned dependencies (only when ne
 demo: $(STAMP) ## write the synthetic demo raw files into data/demo_raw
 	$(PY) scripts/make_demo.py --out $(DEMO_DIR)
 
-run: $(STAMP) ## load the raw files (demo unless RAW_DIR is given) and dbt build into $(DB)
+run: $(STAMP) $(ENGINE_STAMP) ## load the raw files (demo unless RAW_DIR is given) and dbt build into $(DB) (TARGET=postgres|spark: on that engine)
+ifeq ($(TARGET),duckdb)
 	@$(PY) scripts/build.py --db "$(DB)" $(if $(RAW_DIR),--raw-dir "$(RAW_DIR)",--demo $(DEMO_DIR))
+else
+	@$(ENGINE_PY) scripts/build.py --target $(TARGET) $(if $(RAW_DIR),--raw-dir "$(RAW_DIR)",--demo $(DEMO_DIR))
+endif
 
 pytest: $(STAMP) ## python tests (loader, readers, demo generator, fetch)
 	$(PY) -m pytest -q tests/python
 
 dbt-test: $(STAMP) ## dbt build + tests on the demo data and, with RAW_DIR, on the real files
-	$(PY) scripts/build.py --db $(TEST_DIR)/demo.duckdb --demo $(DEMO_DIR)
-	$(if $(RAW_DIR),$(PY) scripts/build.py --db $(TEST_DIR)/real.duckdb --raw-dir "$(RAW_DIR)",@echo "no RAW_DIR: real files not built")
+	$(PY) scripts/build.py --db $(TEST_DIR)/demo.duckdb --demo $(DEMO_DIR) --exports $(TEST_DIR)/demo_exports --report $(TEST_DIR)/demo_report.html
+	$(if $(RAW_DIR),$(PY) scripts/build.py --db $(TEST_DIR)/real.duckdb --raw-dir "$(RAW_DIR)" --exports $(TEST_DIR)/real_exports --report $(TEST_DIR)/real_report.html,@echo "no RAW_DIR: real files not built")
 
 lint: $(STAMP) ## sqlfluff lint of every model, macro-free SQL and test
 	INDEX_DB_PATH=$(TEST_DIR)/demo.duckdb $(VENV)/bin/sqlfluff lint models tests/dbt --processes 2
 
-test: pytest dbt-test lint ## the whole test suite
+test: pytest dbt-test outputs-test lint ## the whole test suite
 	@echo "all tests passed"
 
 fetch: $(STAMP) ## download every registry dataset with a URL into data/raw
@@ -58,3 +71,51 @@ fetch: $(STAMP) ## download every registry dataset with a URL into data/raw
 
 clean: ## remove build outputs (keeps .venv and downloaded files)
 	rm -rf target logs $(TEST_DIR) $(DEMO_DIR) data/*.duckdb data/*.duckdb.wal
+
+.PHONY: bench
+bench: $(STAMP) ## time each phase and its peak memory on demo, real (RAW_DIR or ../shared/data), demo x10 and x100
+	$(PY) scripts/bench.py $(if $(RAW_DIR),--raw-dir "$(RAW_DIR)") $(if $(BENCH_SIZES),--sizes $(BENCH_SIZES)) $(if $(BENCH_VARS),--dbt-vars '$(BENCH_VARS)')
+
+.PHONY: venv-postgres venv-spark compare-engines
+$(VENV_PG)/.installed: requirements.txt requirements-postgres.txt
+	@test -x $(VENV_PG)/bin/python || { echo "creating virtual environment in $(VENV_PG)"; $(PYTHON_BOOT) -m venv $(VENV_PG); }
+	$(VENV_PG)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-postgres.txt
+	@touch $@
+
+$(VENV_SPARK)/.installed: requirements.txt requirements-spark.txt
+	@test -x $(VENV_SPARK)/bin/python || { echo "creating virtual environment in $(VENV_SPARK)"; $(PYTHON_BOOT) -m venv $(VENV_SPARK); }
+	$(VENV_SPARK)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-spark.txt
+	@touch $@
+
+venv-postgres: $(VENV_PG)/.installed ## create .venv-postgres (dbt-postgres) for TARGET=postgres
+
+venv-spark: $(VENV_SPARK)/.installed ## create .venv-spark (dbt-spark, PySpark; needs Java 17) for TARGET=spark
+
+compare-engines: $(STAMP) $(VENV_PG)/.installed $(VENV_SPARK)/.installed ## build the demo on DuckDB, PostgreSQL and Spark and compare every mart row by row
+	$(PY) scripts/compare_engines.py --workdir $(TEST_DIR)/engines
+
+# What users see (issue 6): the dbt docs site, the BI exports and the league-table report.
+.PHONY: docs docs-serve export report
+DOCS_PORT ?= 8080
+DOCS_DB   = $(if $(wildcard $(DB)),$(DB),$(TEST_DIR)/docs_empty.duckdb)
+
+docs: $(STAMP) ## regenerate the indicator and lens doc pages from the catalogue, then dbt docs generate into target/
+	$(PY) scripts/docs_from_catalogue.py
+	@mkdir -p $(TEST_DIR)
+	INDEX_DB_PATH=$(DOCS_DB) $(DBT) docs generate --target-path target $(if $(wildcard $(DB)),,--empty-catalog)
+
+docs-serve: docs ## serve the dbt docs site on 127.0.0.1 (port DOCS_PORT, default 8080)
+	INDEX_DB_PATH=$(DOCS_DB) $(DBT) docs serve --target-path target --host 127.0.0.1 --port $(DOCS_PORT) --no-browser
+
+export: $(STAMP) ## write every mart of the warehouse (DB) to exports/ as Parquet and CSV, with the data dictionary exports/README.md
+	$(PY) scripts/export.py --db "$(DB)" --out exports
+
+report: $(STAMP) ## write the league-table report of the warehouse (DB) to reports/index.html (self-contained HTML)
+	$(PY) scripts/report --db "$(DB)" --out reports/index.html
+
+.PHONY: outputs-test
+BUILT_DBS = $(wildcard $(TEST_DIR)/demo.duckdb $(TEST_DIR)/real.duckdb)
+NOTHING :=
+SPACE := $(NOTHING) $(NOTHING)
+outputs-test: $(STAMP) ## exports round trip and report in headless Chromium on the warehouses dbt-test built
+	$(if $(BUILT_DBS),INDEX_TEST_DBS=$(subst $(SPACE),:,$(BUILT_DBS)) $(PY) -m pytest -q tests/python/test_exports.py tests/python/test_report.py -k built,@echo "no built warehouse in $(TEST_DIR): run make dbt-test first")

@@ -12,8 +12,15 @@ phase runs as a child of a small wrapper process that reports the child's peak r
 Everything is written under ``--work`` (default ``data/bench``, git-ignored); the warehouse of
 each size is its own file there. It prints one table (seconds, peak MB, rows landed, status) and
 the growth factor of each phase between successive demo sizes (x10 is 10 times the authorities
-of the demo: linear growth is a factor of 10). It is a measurement, not a test: a failing phase is
-reported in the table and the benchmark goes on.
+of the demo: linear growth is a factor of 10), with the machine's one-minute load average when
+each size started and ended (other work on the machine slows every phase). It is a measurement,
+not a test: a failing phase is reported in the table and the benchmark goes on.
+
+``--dbt-vars`` (``make bench BENCH_VARS=...``) passes dbt vars to the build and the tests of every
+size. The Monte Carlo of int_analysis__rank_runs keeps every draw's ranks: rows grow linearly with
+the authorities, but at x100 with the default 1000 draws that is about 330 million rows, more memory
+than a 24 GB machine has, so x100 (and x10 again, for a like-for-like growth factor) is measured with
+``--dbt-vars '{uncertainty_draws: 100, sensitivity_weight_draws: 10}'``.
 """
 
 from __future__ import annotations
@@ -69,7 +76,8 @@ def rows_landed(db: Path) -> int | None:
         return None
 
 
-def bench_size(name: str, raw_dir: Path | None, scale: int | None, work: Path, skip: set[str]) -> dict:
+def bench_size(name: str, raw_dir: Path | None, scale: int | None, work: Path, skip: set[str],
+               dbt_vars: str | None = None) -> dict:
     db = work / f"{name}.duckdb"
     log = work / f"{name}.log"
     log.write_text(f"benchmark {name}\n", encoding="utf-8")
@@ -79,6 +87,8 @@ def bench_size(name: str, raw_dir: Path | None, scale: int | None, work: Path, s
                DBT_TARGET_PATH=str(work / "target"), DBT_LOG_PATH=str(work / "logs"),
                DBT_SEND_ANONYMOUS_USAGE_STATS="false")
     results: dict[str, dict | str] = {}
+    load_before = os.getloadavg()[0]
+    vars_args = ["--vars", dbt_vars] if dbt_vars else []
     if scale is not None:
         raw_dir = work / f"{name}_raw"
     steps = {
@@ -86,8 +96,9 @@ def bench_size(name: str, raw_dir: Path | None, scale: int | None, work: Path, s
         "generate": [str(PYTHON), "scripts/make_demo.py", "--out", str(raw_dir), "--scale", str(scale)]
         if scale is not None else None,
         "load": [str(PYTHON), "scripts/load_raw.py", "--raw-dir", str(raw_dir), "--db", str(db)],
-        "dbt build": [str(DBT), "build", "--exclude-resource-type", "test", "--exclude-resource-type", "unit_test"],
-        "tests": [str(DBT), "test"],
+        "dbt build": [str(DBT), "build", "--exclude-resource-type", "test", "--exclude-resource-type", "unit_test",
+                      *vars_args],
+        "tests": [str(DBT), "test", *vars_args],
         "export": [str(PYTHON), "scripts/export.py", "--db", str(db), "--out", str(work / f"{name}_exports")]
         if (ROOT / "scripts" / "export.py").exists() else "skipped: scripts/export.py does not exist yet",
         "report": [str(PYTHON), "-m", "report", "--db", str(db), "--out", str(work / f"{name}_report.html")]
@@ -106,7 +117,8 @@ def bench_size(name: str, raw_dir: Path | None, scale: int | None, work: Path, s
             results[phase] = measure(step, env, log)
             print(f"  {name:<6} {phase:<10} {results[phase]['seconds']:8.1f} s {results[phase]['peak_mb']:8.0f} MB"
                   f"  exit {results[phase]['code']}", flush=True)
-    return {"name": name, "scale": scale, "rows": rows_landed(db), "phases": results, "log": str(log)}
+    return {"name": name, "scale": scale, "rows": rows_landed(db), "phases": results, "log": str(log),
+            "load_average": [round(load_before, 1), round(os.getloadavg()[0], 1)], "dbt_vars": dbt_vars}
 
 
 def fmt_cell(result) -> str:
@@ -117,14 +129,15 @@ def fmt_cell(result) -> str:
 
 
 def table(runs: list[dict]) -> str:
-    header = ["size", "rows landed", *PHASES, "total (s)"]
+    header = ["size", "rows landed", *PHASES, "total (s)", "load avg (start/end)"]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for run in runs:
         timed = [r for r in run["phases"].values() if isinstance(r, dict)]
         total = sum(r["seconds"] for r in timed)
         rows = f"{run['rows']:,}" if run["rows"] is not None else "-"
+        load = "/".join(str(x) for x in run.get("load_average", [])) or "-"
         lines.append("| " + " | ".join([run["name"], rows, *(fmt_cell(run["phases"][p]) for p in PHASES),
-                                        f"{total:.1f}"]) + " |")
+                                        f"{total:.1f}", load]) + " |")
     return "\n".join(lines)
 
 
@@ -154,6 +167,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="real raw files for the 'real' size (default ../shared/data)")
     parser.add_argument("--work", default="data/bench", help="folder for the warehouses, logs and scaled demo files")
     parser.add_argument("--skip", default="", help="comma-separated phases not to run (e.g. tests,report)")
+    parser.add_argument("--dbt-vars", default=None,
+                        help="dbt --vars for the build and tests of every size, e.g. '{uncertainty_draws: 100}' "
+                             "(x100 with the default 1000 Monte Carlo draws needs more memory than 24 GB)")
     args = parser.parse_args(argv)
     work = (ROOT / args.work).resolve()
     work.mkdir(parents=True, exist_ok=True)
@@ -166,16 +182,17 @@ def main(argv: list[str] | None = None) -> int:
             if not raw.is_dir():
                 print(f"  real data folder {raw} not found: skipped")
                 continue
-            runs.append(bench_size("real", raw.resolve(), None, work, skip))
+            runs.append(bench_size("real", raw.resolve(), None, work, skip, args.dbt_vars))
         elif size == "demo":
-            runs.append(bench_size("demo", None, 1, work, skip))
+            runs.append(bench_size("demo", None, 1, work, skip, args.dbt_vars))
         elif size.startswith("x") and size[1:].isdigit():
-            runs.append(bench_size(size, None, int(size[1:]), work, skip))
+            runs.append(bench_size(size, None, int(size[1:]), work, skip, args.dbt_vars))
         else:
             parser.error(f"unknown size {size!r}")
         (work / "bench.json").write_text(json.dumps(runs, indent=2), encoding="utf-8")
     print()
-    print(f"benchmark on {os.cpu_count()} cores (seconds / peak resident MB of each phase; logs in {work})")
+    print(f"benchmark on {os.cpu_count()} cores (seconds / peak resident MB of each phase; logs in {work})"
+          + (f"; dbt --vars {args.dbt_vars}" if args.dbt_vars else ""))
     print(table(runs))
     print()
     print("growth between demo sizes:")

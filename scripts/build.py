@@ -3,6 +3,13 @@
 The whole build runs on a copy of the warehouse (``<warehouse>.building``); only when the load and
 every dbt model and error-severity test have succeeded is the copy renamed over the warehouse.
 A failed or killed build therefore leaves the last good warehouse readable and unchanged.
+
+``--target postgres`` / ``--target spark`` (issue 9) build the same project on another engine: the
+same loader lands the raw files into a DuckDB file (``--db``), its raw schema is exported once as
+Parquet and published to the engine (scripts/engines/landing.py), then dbt builds there. With no
+INDEX_PG_HOST a throwaway PostgreSQL server is started on 127.0.0.1 and stopped at the end; Spark
+runs a local session (metastore and warehouse under INDEX_SPARK_DIR). ``--export-marts DIR`` writes
+every mart as Parquet (what scripts/compare_engines.py compares).
 """
 
 from __future__ import annotations
@@ -19,18 +26,37 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from pipeline.errors import LoadError  # noqa: E402
-from pipeline.loader import load_all  # noqa: E402
+from pipeline.loader import ensure_not_locked, load_all  # noqa: E402
+
+TARGETS = ("duckdb", "postgres", "spark")
+# dbt-postgres and dbt-spark (session) run no dbt Python models: the analysis models are DuckDB-only.
+NO_PYTHON_MODELS = "{analysis_enabled: false}"
 
 
-def run_dbt(args: list[str], db_path: Path, raw_dir: Path) -> None:
+def run_dbt(args: list[str], db_path: Path, raw_dir: Path, target: str = "duckdb", in_process: bool = False) -> None:
     env = dict(os.environ)
     env["INDEX_DB_PATH"] = str(db_path)
     env["INDEX_RAW_DIR"] = str(raw_dir)
     env.setdefault("DBT_PROFILES_DIR", str(ROOT))
     env.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
+    if target != "duckdb":
+        args = [*args, "--target", target]
+    print(f"$ dbt {' '.join(args)}", flush=True)
+    if in_process:  # Spark: dbt reuses this process's Spark session (scripts/engines/spark.py)
+        from dbt.cli.main import dbtRunner
+
+        os.environ.update(env)
+        cwd = os.getcwd()
+        os.chdir(ROOT)
+        try:
+            result = dbtRunner().invoke(args)
+        finally:
+            os.chdir(cwd)
+        if not result.success:
+            raise SystemExit(f"dbt {args[0]} failed on {target}: {result.exception or 'see the log above'}")
+        return
     dbt = Path(sys.executable).with_name("dbt")
     command = [str(dbt) if dbt.exists() else "dbt", *args]
-    print(f"$ dbt {' '.join(args)}", flush=True)
     result = subprocess.run(command, cwd=ROOT, env=env)
     if result.returncode != 0:
         raise SystemExit(f"dbt {args[0]} failed (exit {result.returncode}); the warehouse was not replaced")
@@ -42,8 +68,8 @@ def summarise(db_path: Path) -> None:
     con = duckdb.connect(str(db_path), read_only=True)
     try:
         rows = con.execute(
-            "select table_schema, table_name, estimated_size from duckdb_tables() "
-            "where table_schema = 'marts' order by table_name"
+            "select schema_name, table_name, estimated_size from duckdb_tables() "
+            "where schema_name = 'marts' order by table_name"
         ).fetchall()
         log = con.execute(
             "select count(*) filter (where status like 'loaded%'), count(*) filter (where status = 'missing'), "
@@ -62,8 +88,27 @@ def main(argv: list[str] | None = None) -> int:
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("--raw-dir", help="folder of real raw files (as published)")
     source.add_argument("--demo", metavar="DIR", help="generate the synthetic demo files into DIR and build them")
-    parser.add_argument("--db", default=os.environ.get("INDEX_DB_PATH", "data/warehouse.duckdb"))
+    parser.add_argument("--db", default=None,
+                        help="DuckDB warehouse (duckdb target; default INDEX_DB_PATH or data/warehouse.duckdb), "
+                             "or for postgres/spark the DuckDB file the loader lands the raw files in "
+                             "(default data/landing_<target>.duckdb)")
+    parser.add_argument("--target", choices=TARGETS, default=os.environ.get("INDEX_TARGET") or "duckdb",
+                        help="warehouse engine (default INDEX_TARGET or duckdb)")
+    parser.add_argument("--export-marts", metavar="DIR", help="write every table of schema marts to DIR/<table>.parquet")
+    parser.add_argument("--vars", help="dbt --vars for the build (postgres and spark default to "
+                                       "NO_PYTHON_MODELS: they cannot run dbt Python models)")
+    parser.add_argument("--select", help="dbt build only these nodes (a dbt selector; for iterating)")
+    parser.add_argument("--exports", default=os.environ.get("INDEX_EXPORT_DIR"),
+                        help="after a successful build, write every mart here as Parquet + CSV (scripts/export.py); "
+                             "default exports/ for data/warehouse.duckdb, else <db name>_exports/ beside the warehouse")
+    parser.add_argument("--report", default=os.environ.get("INDEX_REPORT_PATH"),
+                        help="after a successful build, write the league-table report here (scripts/report); "
+                             "default reports/index.html for data/warehouse.duckdb, else <db name>_report.html beside it")
+    parser.add_argument("--no-outputs", action="store_true", help="skip the exports and the report")
     args = parser.parse_args(argv)
+    if args.db is None:
+        args.db = (os.environ.get("INDEX_DB_PATH") or "data/warehouse.duckdb") if args.target == "duckdb" \
+            else f"data/landing_{args.target}.duckdb"
 
     started = time.perf_counter()
     db_path = (ROOT / args.db).resolve() if not Path(args.db).is_absolute() else Path(args.db)
@@ -78,6 +123,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"building from raw files in {raw_dir}", flush=True)
 
     db_path.parent.mkdir(parents=True, exist_ok=True)
+    if args.target != "duckdb":
+        from engines.build import build_on_engine
+
+        return build_on_engine(args.target, raw_dir, db_path, run_dbt, started, demo=bool(args.demo),
+                               export_dir=args.export_marts, dbt_vars=args.vars or NO_PYTHON_MODELS,
+                               select=args.select)
+    try:
+        ensure_not_locked(db_path)  # a BI tool's read-only connection is fine; a writer's lock is not
+    except LoadError as exc:
+        print(f"build not started, warehouse left unchanged: {exc}", file=sys.stderr)
+        return 1
     building = db_path.with_name(db_path.name + ".building")
     for leftover in (building, building.with_name(building.name + ".wal")):
         leftover.unlink(missing_ok=True)
@@ -89,16 +145,58 @@ def main(argv: list[str] | None = None) -> int:
         except LoadError as exc:
             print(f"load failed, warehouse left unchanged: {exc}", file=sys.stderr)
             return 1
-        run_dbt(["build", "--fail-fast"] if os.environ.get("INDEX_FAIL_FAST") else ["build"], building, raw_dir)
-        os.replace(building, db_path)
+        dbt_args = ["build", "--fail-fast"] if os.environ.get("INDEX_FAIL_FAST") else ["build"]
+        run_dbt(dbt_args + (["--select", args.select] if args.select else [])
+                + (["--vars", args.vars] if args.vars else []), building, raw_dir)
+        os.replace(building, db_path)  # only reached when the load and every error-severity test passed
     finally:
         for leftover in (building, building.with_name(building.name + ".wal")):
             leftover.unlink(missing_ok=True)
     summarise(db_path)
+    if args.export_marts:
+        from engines.marts import export_marts_duckdb, write_build_info
+
+        export_marts_duckdb(db_path, Path(args.export_marts))
+        write_build_info(args.export_marts, {"target": "duckdb", "demo": bool(args.demo),
+                                             "seconds": {"total": time.perf_counter() - started}})
+    outputs = {} if args.no_outputs else publish_outputs(db_path, args, demo=bool(args.demo))
     label = "DEMO (synthetic, fictional councils)" if args.demo else str(raw_dir)
     print(f"\nbuilt from {label} in {time.perf_counter() - started:.1f} s")
     print(f"warehouse: {db_path}")
-    return 0
+    for name, where in outputs.items():
+        print(f"{name + ':':<10} {where}")
+    return 1 if any(str(where).startswith("FAILED") for where in outputs.values()) else 0
+
+
+def publish_outputs(db_path: Path, args, demo: bool) -> dict[str, str]:
+    """After a published build: the BI exports and the report (issue 6). Returns name -> path or failure."""
+    import export
+    from report import build_report
+    from report.data import MissingMarts
+
+    outputs: dict[str, str] = {}
+    main_warehouse = db_path == (ROOT / "data" / "warehouse.duckdb").resolve()
+    exports = args.exports or ("exports" if main_warehouse else str(db_path.with_name(db_path.stem + "_exports")))
+    report = args.report or ("reports/index.html" if main_warehouse else str(db_path.with_name(db_path.stem + "_report.html")))
+    exports_dir = (ROOT / exports) if not Path(exports).is_absolute() else Path(exports)
+    report_path = (ROOT / report) if not Path(report).is_absolute() else Path(report)
+    print(f"\nexporting the marts to {exports_dir}", flush=True)
+    try:
+        summary = export.export(db_path, exports_dir)
+        outputs["exports"] = f"{exports_dir} ({len(summary)} marts, Parquet + CSV; data dictionary README.md)"
+    except (Exception, SystemExit) as exc:  # the warehouse is published either way
+        print(f"export failed: {exc}", file=sys.stderr)
+        outputs["exports"] = f"FAILED ({exc})"
+    try:
+        result = build_report(db_path, report_path, demo=demo)
+        outputs["report"] = f"{report_path} ({result['bytes'] / 1024 / 1024:.1f} MiB, {result['councils_ranked']} councils ranked)"
+    except MissingMarts as exc:
+        print(f"report skipped: {exc}", file=sys.stderr)
+        outputs["report"] = f"not written ({exc})"
+    except Exception as exc:
+        print(f"report failed: {exc}", file=sys.stderr)
+        outputs["report"] = f"FAILED ({exc})"
+    return outputs
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ spec as (
         '{{ ind.id }}' as indicator_id,
         '{{ ind.measure_code }}' as measure_code,
         '{{ ind.disaggregation }}' as disaggregation,
-        {% if ind.oflog_metric_code %}'{{ ind.oflog_metric_code }}'{% else %}cast(null as varchar){% endif %} as oflog_metric_code
+        {% if ind.oflog_metric_code %}'{{ ind.oflog_metric_code }}'{% else %}cast(null as {{ council_productivity.type_varchar() }}){% endif %} as oflog_metric_code
     {% if not loop.last %}union all{% endif %}
     {%- endfor %}
 ),
@@ -95,8 +95,8 @@ from_oflog as (
         oflog.period,
         oflog.period_end_year,
         oflog.metric_value as value,
-        cast(null as double) as numerator,
-        cast(null as double) as denominator,
+        cast(null as {{ council_productivity.type_double() }}) as numerator,
+        cast(null as {{ council_productivity.type_double() }}) as denominator,
         'oflog_asc' as source_dataset_id,
         3 as source_priority
     from {{ ref('stg_oflog_asc__metrics') }} as oflog
@@ -131,9 +131,9 @@ final as (
         authority_code,
         period,
         period_end_year,
-        cast(value as double) as value,
-        cast(numerator as double) as numerator,
-        cast(denominator as double) as denominator,
+        cast(value as {{ council_productivity.type_double() }}) as value,
+        cast(numerator as {{ council_productivity.type_double() }}) as numerator,
+        cast(denominator as {{ council_productivity.type_double() }}) as denominator,
         source_dataset_id
     from ranked
     where preference = 1

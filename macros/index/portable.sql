@@ -52,7 +52,7 @@
     {%- else -%}
     select
         cast(null as integer) as edition,
-        cast(null as varchar) as indicator_id,
+        cast(null as {{ council_productivity.type_varchar() }}) as indicator_id,
         cast(null as {{ council_productivity.index_double() }}) as england_value
     where 1 = 0
     {%- endif -%}

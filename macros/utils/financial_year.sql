@@ -3,7 +3,7 @@
     e.g. 2017 -> '2016-17'. Portable string functions only.
 -#}
 {% macro financial_year_label(end_year) -%}
-    cast(({{ end_year }}) - 1 as varchar) || '-' || right(cast({{ end_year }} as varchar), 2)
+    cast(({{ end_year }}) - 1 as {{ council_productivity.type_varchar() }}) || '-' || right(cast({{ end_year }} as {{ council_productivity.type_varchar() }}), 2)
 {%- endmacro %}
 
 {#- financial_year_end(label): '2016-17' -> 2017 (integer). -#}

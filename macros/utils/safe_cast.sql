@@ -1,6 +1,11 @@
 {#-
     safe_cast(expression, type): cast that yields null instead of failing on bad text.
-    DuckDB: try_cast. PostgreSQL: a regex guard for numbers. Spark: cast (null on failure, ANSI off).
+    The root project's `safe_cast` also replaces dbt's own (dbt's unit tests cast fixture values with it).
+    DuckDB: try_cast (text with a fraction cast to an integer type is rounded half away from zero:
+    '301.0' -> 301, '2.5' -> 3). PostgreSQL: a regex guard for numbers (surrounding blanks allowed),
+    integer types through numeric so they round the same way. Spark: try_cast (null on failure,
+    whatever the ANSI setting), integer types through a rounded double so they round the same way.
+    `type` is one of the project's type names (see `portable_type`).
 -#}
 {% macro safe_cast(expression, type) -%}
     {{ return(adapter.dispatch('safe_cast', 'council_productivity')(expression, type)) }}
@@ -11,12 +16,28 @@
 {%- endmacro %}
 
 {% macro postgres__safe_cast(expression, type) -%}
+    {%- set kind = (type | string).strip().lower() -%}
+    {%- if kind in ('integer', 'int', 'bigint', 'smallint', 'double', 'double precision', 'float', 'real')
+        or kind.startswith('numeric') or kind.startswith('decimal') -%}
     case
-        when {{ expression }} ~ '^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$'
-            then cast({{ expression }} as {{ 'double precision' if type == 'double' else type }})
+        when cast({{ expression }} as text) ~ '^\s*[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?\s*$'
+            then cast(
+                {%- if kind in ('integer', 'int', 'bigint', 'smallint') %}
+                cast({{ expression }} as numeric)
+                {%- else %}
+                {{ expression }}
+                {%- endif %} as {{ council_productivity.portable_type(type) }})
     end
+    {%- else -%}
+    {#- not a number type (dbt's unit tests call safe_cast too): a plain cast -#}
+    cast({{ expression }} as {{ council_productivity.portable_type(type) }})
+    {%- endif -%}
 {%- endmacro %}
 
 {% macro spark__safe_cast(expression, type) -%}
-    try_cast({{ expression }} as {{ type }})
+    {%- if type | lower in ('integer', 'int', 'bigint', 'smallint') -%}
+    try_cast(round(try_cast({{ expression }} as double)) as {{ type }})
+    {%- else -%}
+    try_cast({{ expression }} as {{ council_productivity.portable_type(type) }})
+    {%- endif -%}
 {%- endmacro %}

@@ -14,7 +14,7 @@
         {{ id }},
         {%- endfor %}
         '{{ label }}' as {{ name_column }},
-        cast({{ col }} as varchar) as {{ value_column }}
+        cast({{ col }} as {{ council_productivity.type_varchar() }}) as {{ value_column }}
     from {{ relation }}
     {% if not loop.last %}union all{% endif %}
     {%- endfor %}

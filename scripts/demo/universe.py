@@ -11,8 +11,11 @@ authorities that, like the City of London and the Isles of Scilly, are not ranke
 
 ``build_universe(scale=N)`` (benchmarks only: ``scripts/make_demo.py --scale N``) appends N - 1
 replicas of that universe, each drawn from its own seeded generator, with distinct codes (E-codes
-beyond ``E9998`` use letters, ``EA000`` ...; DfE numbers continue from 1000) and names suffixed
-with the replica number. Scale 1, the default, is the universe above, unchanged.
+beyond ``E9998`` use letters, ``EA000`` ...; DfE numbers continue from 1000, four digits or more,
+which the LAIT staging models keep as they are: only numbers shorter than three digits are
+zero-padded) and names suffixed with the replica number. GSS codes in ``RESERVED_CODES`` (the
+lookup demo's rows for authorities outside the 2017-19 upper tier) are skipped, so no generated
+authority takes one. Scale 1, the default, is the universe above, unchanged.
 """
 
 from __future__ import annotations
@@ -47,6 +50,10 @@ _START = ["Ash", "Bram", "Cald", "Dorn", "Ember", "Fern", "Gran", "Holl", "Ives"
           "Ister", "Jasp", "Kell", "Lumen", "Mistle", "Nodd", "Oxl", "Pryor", "Rusk", "Sedge"]
 _END = ["brook", "mere", "wold", "combe", "haven", "holt", "ley", "marsh", "stead", "thorpe",
         "vale", "wick", "garth", "lowe", "more", "fen", "cross", "by", "den", "hurst"]
+
+# GSS codes the la_lookup demo gives to authorities the 2017-19 filter must leave out (abolished
+# before 2017, created after 2019); never given to a generated authority (scale 1 never reaches them).
+RESERVED_CODES = frozenset({"E07900999", "E06900999"})
 
 
 @dataclass
@@ -121,6 +128,8 @@ def _build_replica(rng, suffix, counters, ecodes, dfe, dfe_low, upper, districts
 
     def make(prefix, kind, region, county=None, population=0):
         counters[prefix] += 1
+        while f"{prefix}9{counters[prefix]:05d}" in RESERVED_CODES:
+            counters[prefix] += 1
         base = next(names)
         name = {"county": base + "shire", "london borough": base + " Borough"}.get(kind, base)
         if kind != "shire district":

@@ -8,9 +8,13 @@ are written as .xlsx with the same sheets and layout; the registry patterns acce
 from __future__ import annotations
 
 import csv
+import datetime
 from pathlib import Path
 
 Grid = list[list]  # rows of cells; None is an empty cell
+# The creation time written into workbooks, instead of the clock's, so a demo is byte-identical
+# from one run to the next (xlsx member times are fixed by xlsxwriter; ods ones are set below).
+FIXED_TIME = datetime.datetime(2018, 6, 1)
 
 
 def write_csv(path: Path, rows: Grid, encoding: str = "utf-8") -> Path:
@@ -27,6 +31,7 @@ def write_xlsx(path: Path, sheets: dict[str, Grid]) -> Path:
 
     path.parent.mkdir(parents=True, exist_ok=True)
     workbook = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "nan_inf_to_errors": True})
+    workbook.set_properties({"created": FIXED_TIME})  # no clock time: the same rows give the same bytes
     for name, rows in sheets.items():
         sheet = workbook.add_worksheet(name)
         for r, row in enumerate(rows):
@@ -77,10 +82,11 @@ def write_ods(path: Path, sheets: dict[str, list[list]]) -> Path:
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(path, "w") as archive:
+        # Fixed member times (ZipInfo's default, 1980-01-01): the same rows give the same bytes.
         archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet",
                          compress_type=zipfile.ZIP_STORED)
-        archive.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
-        archive.writestr("content.xml", "".join(parts), compress_type=zipfile.ZIP_DEFLATED)
+        archive.writestr(zipfile.ZipInfo("META-INF/manifest.xml"), manifest, compress_type=zipfile.ZIP_DEFLATED)
+        archive.writestr(zipfile.ZipInfo("content.xml"), "".join(parts), compress_type=zipfile.ZIP_DEFLATED)
     return path
 
 

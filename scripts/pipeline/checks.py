@@ -18,9 +18,13 @@ table, source file, sheet, row, column, value, problem); the file's ``raw.load_l
 
 Problems found:
 - ``unknown authority code``: a value shaped like a code (a letter then digits) that no
-  ``known_codes`` table of the same load holds (skipped, and said so, when none has rows);
+  ``known_codes`` table of the same load holds (skipped, and said so, when none has rows). Only
+  codes of the entity types those tables list are judged (the first three characters, ``E06``,
+  ``E10`` ...): finance and waste files also carry fire (E31), police (E23), national park (E26)
+  and waste disposal (E50) authorities, which are not councils and are not problems;
 - ``duplicate authority row``: the same code and key values again in the same file and sheet (the
-  first row is kept clean, the repeats are listed with the row they repeat);
+  first row is kept clean, the repeats are listed with the row they repeat); only cells shaped like
+  a code count, so repeated total or note rows ("Total", "*Total", "---") are not duplicates;
 - ``text in numeric column``: neither a number nor a known suppression marker;
 - ``negative count``;
 - ``percentage above 100`` and ``percentages given as fractions`` (one line per year or file).
@@ -31,7 +35,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # The suppression markers of macros/cleaning/parse_number.sql (a test keeps the two lists equal).
-SUPPRESSION_MARKERS = ('x', 'c', 'z', ':', '..', '...', '-', '--', '[c]', '[x]', '[z]', '[u]', '*', '~',
+SUPPRESSION_MARKERS = ('x', 'c', 'z', 'k', ':', '..', '...', '-', '--', '[c]', '[x]', '[z]', '[u]', '*', '~',
                        'n/a', 'na', '#name?', '')
 
 CHECK_KEYS = {"authority_code", "known_codes", "key_columns", "counts", "numbers", "percentages", "period_column"}
@@ -79,6 +83,11 @@ def _code(column: str) -> str:
     return f"upper(trim({column}))"
 
 
+def _is_code(column: str) -> str:
+    """The cell is shaped like an authority code (a letter then digits): total and note rows are not."""
+    return f"regexp_full_match({_code(column)}, '[A-Z][0-9]+')"
+
+
 def _insert(con, table, select_sql: str) -> None:
     con.execute(
         f"insert into raw.quarantine select '{table.dataset_id}', '{table.raw_table}', _source_file, _sheet, "
@@ -91,10 +100,15 @@ def run_checks(con, tables, progress) -> None:
     con.execute(QUARANTINE_DDL)
     checked = [t for t in tables if t.checks is not None]
     known = [t for t in checked if t.checks.known_codes and t.checks.authority_code]
+    # Blank codes are left out: one null in a `not in (...)` list makes the test null for every row.
     known_sql = " union ".join(
-        f"select {_code(_q(t.checks.authority_code))} as code from raw.{_q(t.raw_table)}" for t in known
+        f"select {_code(_q(t.checks.authority_code))} as code from raw.{_q(t.raw_table)} "
+        f"where nullif(trim({_q(t.checks.authority_code)}), '') is not null" for t in known
     )
-    has_known = bool(known_sql) and con.execute(f"select count(*) from ({known_sql})").fetchone()[0] > 0
+    has_known = bool(known_sql)
+    if has_known:
+        con.execute(f"create temp table known_codes as select distinct code from ({known_sql})")
+        has_known = con.execute("select count(*) from known_codes").fetchone()[0] > 0
     for table in checked:
         checks, name = table.checks, f"raw.{_q(table.raw_table)}"
         code = checks.authority_code and _q(checks.authority_code)
@@ -103,8 +117,9 @@ def run_checks(con, tables, progress) -> None:
                 select _source_file, _sheet, _row_number, '{checks.authority_code}' as column_name,
                        {code} as value, 'unknown authority code' as problem
                 from {name}
-                where regexp_full_match({_code(code)}, '[A-Z][0-9]+')
-                  and {_code(code)} not in ({known_sql})""")
+                where {_is_code(code)}
+                  and {_code(code)} not in (select code from known_codes)
+                  and left({_code(code)}, 3) in (select distinct left(code, 3) from known_codes)""")
         elif code and not checks.known_codes:
             progress(f"  ! {table.raw_table}: no known-codes table landed; authority codes not checked")
         if code:
@@ -118,7 +133,7 @@ def run_checks(con, tables, progress) -> None:
                     select *, first_value(_row_number) over (
                         partition by _source_file, _sheet, {", ".join(keys)} order by _row_number) as first_row
                     from {name}
-                    where nullif(trim({code}), '') is not null
+                    where {_is_code(code)}
                 )
                 where _row_number <> first_row""")
         for column in dict.fromkeys((*checks.numbers, *checks.counts, *checks.percentages)):
@@ -154,6 +169,8 @@ def run_checks(con, tables, progress) -> None:
                        || 'while other years or files are 0-100' as problem
                 from groups
                 where top <= 1 and exists (select 1 from groups as g where g.top > 1)""")
+
+    con.execute("drop table if exists known_codes")
 
 
 def summarise(con) -> dict[tuple[str, str], str]:

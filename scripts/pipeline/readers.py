@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,6 +34,8 @@ class Landed:
 
 def cell_text(value) -> str | None:
     """Text of one cell as published: empty cells become ``None``."""
+    if type(value) is str:  # the common case first (every CSV cell, most spreadsheet text)
+        return value if value != "" else None
     if value is None:
         return None
     if isinstance(value, bool):
@@ -134,7 +137,7 @@ def land_grid(grid: list[list], table: Table, path: str, sheet: str | None) -> L
     rows, numbers = [], []
     for index in range(max(start, 0), len(grid)):
         values = [cell_text(c) for c in grid[index]]
-        if all(v is None or not v.strip() for v in values):
+        if not any(v and not v.isspace() for v in values):  # a blank row
             continue
         values += [None] * (width - len(values))
         rows.append(values)
@@ -227,9 +230,27 @@ def read_parquet(path: Path, table: Table, shown: str) -> list[Landed]:
     missing = sorted(set(table.columns) - set(names))
     if missing:
         raise LoadError(f"required column(s) {missing} not found; found: {names}", path=shown, column=missing[0])
-    columns = [pc.cast(col, pa.string()).to_pylist() for col in data.columns]
-    rows = [list(r) for r in zip(*columns)] if columns else []
+    rows = ArrowRows([pc.cast(col, pa.string()).combine_chunks() for col in data.columns], data.num_rows)
     return [Landed(names, headers, rows, [None] * len(rows), list(range(1, len(rows) + 1)))]
+
+
+class ArrowRows(Sequence):
+    """The rows of a Parquet file, kept as Arrow text columns: the loader lands the columns as
+    they are (no Python objects); reading rows (tests, small files) builds them on demand."""
+
+    def __init__(self, columns: list, length: int):
+        self.columns, self.length = columns, length
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self.length))]
+        return [column[index].as_py() for column in self.columns]
+
+    def __iter__(self):
+        return (list(row) for row in zip(*(column.to_pylist() for column in self.columns)))
 
 
 JSON_COLUMNS = ["code", "neighbour_position", "neighbour_code"]

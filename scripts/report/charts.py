@@ -17,6 +17,7 @@ QUADRANT_COLOURS = {
 }
 GREY = "#b8b8b8"
 HIGHLIGHT = "#d6604d"
+ACCENT = "#1f5f99"
 FONT = dict(family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif", size=12)
 
 
@@ -193,9 +194,46 @@ def financial_grip(data: ReportData) -> go.Figure:
     return _layout(fig, title, height=440)
 
 
+def rank_intervals(data: ReportData) -> go.Figure:
+    """Overall rank of the edition's ranked councils with the 90% interval of the Monte Carlo runs (error bars).
+
+    The bar of a council spans rank_p05 to rank_p95 of fct_rank_uncertainty around its median rank over
+    the runs; a diamond marks the published rank (which need not lie at the median).
+    """
+    title = f"How sure is the overall rank? 90% intervals over the method's judgement calls ({data.edition})"
+    league = data.league()
+    rows = league[league["rank_p05"].notna()] if "rank_p05" in league else league.head(0)
+    if rows.empty:
+        return _empty(title, "no rank intervals for this edition")
+    intervals = data.overall_intervals().set_index("authority_code")
+    median = rows["authority_code"].map(intervals["median_rank"]).astype(float)
+    p05, p95 = rows["rank_p05"].astype(float), rows["rank_p95"].astype(float)
+    labels = [f"{int(rank)}. {name}" for rank, name in zip(rows["overall_rank"], rows["authority_name"])]
+    customdata = list(zip(p05.astype(int), p95.astype(int), rows["overall_rank"].astype(int)))
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(
+        x=median.tolist(), y=labels, mode="markers", name="median rank over the runs, bar = 90% interval",
+        marker=dict(size=6, color=ACCENT), customdata=customdata,
+        error_x=dict(type="data", symmetric=False, array=(p95 - median).tolist(), arrayminus=(median - p05).tolist(),
+                     color=ACCENT, thickness=1.5, width=2),
+        hovertemplate="<b>%{y}</b><br>median rank over the runs %{x}<br>90% interval %{customdata[0]}"
+                      "-%{customdata[1]}<extra></extra>"))
+    fig.add_trace(go.Scatter(
+        x=rows["overall_rank"].astype(int).tolist(), y=labels, mode="markers", name="published rank",
+        marker=dict(size=6, symbol="diamond", color=HIGHLIGHT),
+        hovertemplate="<b>%{y}</b><br>published rank %{x}<extra></extra>"))
+    fig.update_yaxes(autorange="reversed", tickfont=dict(size=9), type="category")
+    fig.update_xaxes(title="overall rank (1 = most productive)", side="top", rangemode="tozero")
+    # the legend is in words in the section note (a legend on a 150-row chart would sit far from the top)
+    return _layout(fig, title, height=max(360, 14 * len(rows) + 150), margin=dict(l=190, r=20, t=100, b=30),
+                   showlegend=False)
+
+
 def all_figures(data: ReportData, progress=None) -> dict[str, go.Figure]:
     """Every global chart of the report, by element id."""
     steps = [(f"scatter-{lens_id}", lambda lens_id=lens_id: lens_scatter(data, lens_id)) for lens_id in data.lens_ids]
+    if has_intervals(data):
+        steps.append(("intervals", lambda: rank_intervals(data)))
     steps += [("slope", lambda: rank_slope(data)), ("heatmap", lambda: rank_heatmap(data)),
               ("grip", lambda: financial_grip(data))]
     figures = {}
@@ -206,5 +244,10 @@ def all_figures(data: ReportData, progress=None) -> dict[str, go.Figure]:
     return figures
 
 
+def has_intervals(data: ReportData) -> bool:
+    """True when the warehouse holds overall rank intervals for the report's edition."""
+    return not data.overall_intervals().empty
+
+
 def chart_count(data: ReportData) -> int:
-    return len(data.lens_ids) + 3
+    return len(data.lens_ids) + 3 + int(has_intervals(data))

@@ -9,6 +9,10 @@ import pandas as pd
 
 REQUIRED = ("dim_authority", "dim_lens", "dim_indicator", "fct_lens_productivity", "fct_overall_productivity")
 OPTIONAL = ("fct_indicator_scores", "fct_rank_changes", "fct_financial_grip", "rpt_financial_grip_summary")
+# The analysis marts (issue 8): absent when the build ran with var analysis_enabled false (e.g. PostgreSQL);
+# the report then omits the rank intervals, the sensitivity section and the neighbours and context of councils.
+ANALYSIS = ("fct_rank_uncertainty", "rpt_sensitivity", "fct_statistical_neighbours", "fct_neighbour_lens_ranks",
+            "rpt_neighbour_agreement", "fct_lens_context")
 
 
 class MissingMarts(Exception):
@@ -31,6 +35,13 @@ class ReportData:
     grip: pd.DataFrame
     grip_summary: pd.DataFrame
     load_summary: dict = field(default_factory=dict)
+    # analysis marts (empty DataFrames when not built)
+    uncertainty: pd.DataFrame = field(default_factory=pd.DataFrame)
+    sensitivity: pd.DataFrame = field(default_factory=pd.DataFrame)
+    neighbours: pd.DataFrame = field(default_factory=pd.DataFrame)
+    neighbour_ranks: pd.DataFrame = field(default_factory=pd.DataFrame)
+    neighbour_agreement: pd.DataFrame = field(default_factory=pd.DataFrame)
+    context: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def lens_ids(self) -> list[str]:
@@ -43,6 +54,21 @@ class ReportData:
     @property
     def names(self) -> dict[str, str]:
         return dict(zip(self.authorities["authority_code"], self.authorities["authority_name"]))
+
+    def latest(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """Rows of an analysis mart for the report's edition (empty when the mart is absent)."""
+        if frame.empty or "edition" not in frame or self.edition is None:
+            return frame.head(0)
+        return frame[frame["edition"] == self.edition]
+
+    def overall_intervals(self) -> pd.DataFrame:
+        """Overall rank intervals of the edition: authority_code, rank, median_rank, rank_p05, rank_p95."""
+        rows = self.latest(self.uncertainty)
+        if rows.empty:
+            return pd.DataFrame(columns=["authority_code", "rank", "median_rank", "rank_p05", "rank_p95", "draws",
+                                         "draws_ranked"])
+        return rows[(rows["lens_id"] == "overall") & rows["rank_p05"].notna()][
+            ["authority_code", "rank", "median_rank", "rank_p05", "rank_p95", "draws", "draws_ranked"]]
 
     def league(self) -> pd.DataFrame:
         """The overall league table of the edition: one row per council ranked overall, by rank."""
@@ -61,6 +87,8 @@ class ReportData:
                                 on="authority_code", how="left")
         else:
             table = table.assign(previous_rank=pd.NA, rank_change=pd.NA, is_most_improved=False)
+        intervals = self.overall_intervals()
+        table = table.merge(intervals[["authority_code", "rank_p05", "rank_p95"]], on="authority_code", how="left")
         return table.sort_values(["overall_rank", "authority_name"]).reset_index(drop=True)
 
     def unranked(self) -> pd.DataFrame:
@@ -125,6 +153,14 @@ def load(db_path: Path | str, demo: bool | None = None) -> ReportData:
         rank_changes = read("fct_rank_changes", "edition, authority_code, lens_id")
         grip = read("fct_financial_grip", "financial_year, authority_code, service")
         grip_summary = read("rpt_financial_grip_summary", "edition, cohort_order")
+        analysis = {
+            "uncertainty": read("fct_rank_uncertainty", "edition, lens_id, authority_code"),
+            "sensitivity": read("rpt_sensitivity", "edition, choice_order, mean_abs_rank_shift desc, option_id"),
+            "neighbours": read("fct_statistical_neighbours", "authority_code, neighbour_rank"),
+            "neighbour_ranks": read("fct_neighbour_lens_ranks", "edition, authority_code, lens_id"),
+            "neighbour_agreement": read("rpt_neighbour_agreement", "scope"),
+            "context": read("fct_lens_context", "edition, authority_code, lens_id"),
+        }
         is_demo = detect_demo(con) if demo is None else demo
         load_summary = {}
         has_log = con.execute(
@@ -147,4 +183,4 @@ def load(db_path: Path | str, demo: bool | None = None) -> ReportData:
     editions = sorted(set(overall["edition"].tolist())) if not overall.empty else []
     edition = int(ranked_editions[-1]) if ranked_editions else (int(editions[-1]) if editions else None)
     return ReportData(db_path, is_demo, edition, [int(e) for e in editions], authorities, lenses, indicators,
-                      lens_productivity, overall, scores, rank_changes, grip, grip_summary, load_summary)
+                      lens_productivity, overall, scores, rank_changes, grip, grip_summary, load_summary, **analysis)

@@ -59,11 +59,12 @@ def council_link(code: str, name: str) -> str:
     return f'<a href="#council/{esc(code)}">{esc(name)}</a>'
 
 
-def table(table_id: str, headers: list[tuple[str, str]], rows: list[str], caption: str = "") -> str:
+def table(table_id: str, headers: list[tuple[str, str]], rows: list[str], caption: str = "",
+          placeholder: str = "Search councils...") -> str:
     """A sortable, searchable table: headers are (label, 'num' | 'text')."""
     head = "".join(f'<th data-type="{kind}" tabindex="0" title="sort">{esc(label)}</th>' for label, kind in headers)
     search = (f'<input type="search" class="table-search" data-table="{table_id}" '
-              f'placeholder="Search councils..." aria-label="search {esc(caption or table_id)}">')
+              f'placeholder="{esc(placeholder)}" aria-label="search {esc(caption or table_id)}">')
     count = f'<span class="row-count" data-table="{table_id}">{len(rows)} rows</span>'
     body = "\n".join(rows) if rows else f'<tr class="empty"><td colspan="{len(headers)}">no rows</td></tr>'
     return (f'<div class="table-tools">{search}{count}</div>'
@@ -73,15 +74,20 @@ def table(table_id: str, headers: list[tuple[str, str]], rows: list[str], captio
 
 def league_table(data: ReportData) -> str:
     league = data.league()
-    headers = [("Rank", "num"), ("Council", "text"), ("Type", "text"), ("Region", "text")]
+    intervals = has_analysis(data, "uncertainty") and league["rank_p05"].notna().any()
+    headers = [("Rank", "num"), ("Council", "text")]
+    headers += [("90% interval", "num")] if intervals else []
+    headers += [("Type", "text"), ("Region", "text")]
     headers += [(data.lens_names[l], "num") for l in data.lens_ids]
     headers += [("Mean lens rank", "num"), ("Outcome index", "num"), ("Spend index", "num"),
                 ("Quadrant", "text"), ("Change", "num")]
     rows = []
     for _, row in league.iterrows():
         improved = bool(row.get("is_most_improved")) if not pd.isna(row.get("is_most_improved", False)) else False
-        cells = [cell(row["overall_rank"], 0), f'<td>{council_link(row["authority_code"], row["authority_name"])}</td>',
-                 cell(row["authority_type"]), cell(row["region_name"])]
+        cells = [cell(row["overall_rank"], 0), f'<td>{council_link(row["authority_code"], row["authority_name"])}</td>']
+        if intervals:
+            cells.append(interval_cell(row["rank_p05"], row["rank_p95"]))
+        cells += [cell(row["authority_type"]), cell(row["region_name"])]
         cells += [cell(row[l], 0) for l in data.lens_ids]
         quadrant = row["quadrant"] if isinstance(row["quadrant"], str) else ""
         cells += [cell(row["mean_lens_rank"], 1), cell(row["mean_outcome_index"], 1), cell(row["mean_spend_index"], 1),
@@ -90,6 +96,62 @@ def league_table(data: ReportData) -> str:
         rows.append(f'<tr data-code="{esc(row["authority_code"])}"{" class=most-improved" if improved else ""}>'
                     + "".join(cells) + "</tr>")
     return table("league-table", headers, rows, "league table")
+
+
+def has_analysis(data: ReportData, name: str) -> bool:
+    """True when the analysis mart behind data.<name> is in the warehouse and has rows for the edition."""
+    frame = getattr(data, name)
+    return not (data.latest(frame) if "edition" in frame else frame).empty
+
+
+def interval_text(low, high) -> str:
+    """A rank interval for display, "3–17" (en dash); "" without one."""
+    low, high = _num(low, 0), _num(high, 0)
+    return "" if low is None or high is None else f"{int(low)}\u2013{int(high)}"
+
+
+def interval_cell(low, high) -> str:
+    """The interval cell: sorts by its lower end, then its upper end."""
+    text = interval_text(low, high)
+    sort = f' data-sort="{int(_num(low, 0)) + int(_num(high, 0)) / 10000:.4f}"' if text else ""
+    return f'<td class="num interval"{sort}>{text}</td>'
+
+
+def sensitivity_table(data: ReportData) -> str:
+    """rpt_sensitivity of the edition: choice, option, runs, mean and largest rank shift, Spearman correlation."""
+    rows_df = data.latest(data.sensitivity)
+    headers = [("Judgement call", "text"), ("Option compared with the default", "text"), ("Runs", "num"),
+               ("Mean rank shift (places)", "num"), ("Largest shift", "num"), ("Spearman correlation", "num"),
+               ("Lowest Spearman", "num")]
+    rows = []
+    for _, row in rows_df.iterrows():
+        label = row["option_label"] if isinstance(row["option_label"], str) and row["option_label"] else row["option_id"]
+        if row["choice_id"] == "winsorise":
+            label = "winsorising " + ("on" if str(row["option_id"]).lower() == "true" else "off")
+        label = str(label).replace("_", " ")
+        rows.append(f'<tr data-choice="{esc(row["choice_id"])}" data-option="{esc(row["option_id"])}">' + "".join([
+            cell(row["choice"]), cell(label), cell(row["runs"], 0), cell(row["mean_abs_rank_shift"], 2),
+            cell(row["max_abs_rank_shift"], 0), cell(row["spearman_correlation"], 3),
+            cell(row["min_spearman_correlation"], 3)]) + "</tr>")
+    return table("sensitivity-table", headers, rows, "sensitivity", placeholder="Search choices...")
+
+
+def sensitivity_summary(data: ReportData) -> str:
+    """One plain sentence: the judgement call that moves the ranking most, and the least."""
+    rows_df = data.latest(data.sensitivity)
+    rows_df = rows_df[rows_df["mean_abs_rank_shift"].notna() & (rows_df["choice_id"] != "monte_carlo")]
+    if rows_df.empty:
+        return ""
+    by_choice = rows_df.groupby("choice", sort=False)["mean_abs_rank_shift"].max().sort_values(ascending=False)
+    most, least = by_choice.index[0], by_choice.index[-1]
+    text = (f"In this edition the call that matters most is <b>{esc(most)}</b> (up to {by_choice.iloc[0]:.1f} places "
+            f"on average); the one that matters least is <b>{esc(least)}</b> ({by_choice.iloc[-1]:.1f}).")
+    mc = data.latest(data.sensitivity)
+    mc = mc[mc["choice_id"] == "monte_carlo"]
+    if not mc.empty and pd.notna(mc["mean_abs_rank_shift"].iloc[0]):
+        text += (f" Varying every call at once moves a council {mc['mean_abs_rank_shift'].iloc[0]:.1f} places on "
+                 f"average (Spearman {mc['spearman_correlation'].iloc[0]:.3f}).")
+    return text
 
 
 def lens_table(data: ReportData, lens_id: str) -> str:
@@ -129,6 +191,55 @@ def grip_table(data: ReportData) -> str:
     return "".join(out)
 
 
+def council_analysis_markup(data: ReportData) -> str:
+    """Empty tables the page script fills for the chosen council; only those whose analysis mart exists."""
+    parts = []
+    if has_analysis(data, "neighbours"):
+        parts.append("""<div class="lens-block" id="council-neighbours-block"><h3>Statistical neighbours</h3>
+<p class="note">The councils most like this one in population size, age structure, authority type and region
+(nearest first; distance 0 = identical context, 1 is about one standard deviation in one measure).
+<span id="council-neighbours-oflog"></span></p>
+<div class="table-wrap"><table id="council-neighbours" class="plain"><thead><tr><th>#</th><th>Neighbour</th><th>Type</th>
+<th>Region</th><th>Distance</th><th>In Oflog's group</th><th>Overall rank</th></tr></thead><tbody></tbody></table></div></div>""")
+    if has_analysis(data, "neighbour_ranks") or has_analysis(data, "uncertainty"):
+        parts.append(f"""<div class="lens-block" id="council-lens-analysis-block"><h3>Rank among its neighbours ({data.edition})</h3>
+<p class="note">National rank, its 90% interval when the method's judgement calls vary, the rank within the group of
+this council and its statistical neighbours (1 = best of the group), and the neighbours' median national rank.</p>
+<div class="table-wrap"><table id="council-lens-analysis" class="plain"><thead><tr><th>Lens</th><th>National rank</th>
+<th>90% interval</th><th>Among its neighbours</th><th>Neighbours' median rank</th></tr></thead><tbody></tbody></table></div></div>""")
+    if has_analysis(data, "context"):
+        parts.append(f"""<div class="lens-block" id="council-context-block"><h3>Outcomes given its demographics ({data.edition})</h3>
+<p class="note">Expected = the outcome score a simple regression on the share aged 65+ and (log) population predicts
+for a council like this one; the difference is how far the council is above (+) or below (-) that expectation, and
+its rank among all councils on that difference (1 = furthest above).</p>
+<div class="table-wrap"><table id="council-context" class="plain"><thead><tr><th>Lens</th><th>Outcome score</th>
+<th>Expected</th><th>Difference</th><th>Against expectation</th><th>Rank of difference</th></tr></thead><tbody></tbody></table></div></div>""")
+    return "\n".join(parts)
+
+
+def analysis_sections(data: ReportData) -> list[str]:
+    """The rank-interval and sensitivity sections (issue 8), or nothing when their marts are absent."""
+    sections = []
+    intervals = data.overall_intervals()
+    if not intervals.empty:
+        draws = int(intervals["draws"].max())
+        sections.append(f"""
+<section id="uncertainty"><h2>How sure are the ranks? ({data.edition} edition)</h2>
+<p class="note">The index was recomputed {draws:,} times with its judgement calls drawn at random: normalisation
+method, winsorising, indicator and lens weights around equal, and (in half the runs) one indicator left out. Each bar
+spans the middle 90% of the overall ranks a council got (the "90% interval" of the league table), the dot is its median
+rank over the runs and the red diamond its published rank. A short bar means the rank does not hinge on the method.</p>
+<div id="chart-intervals"></div></section>""")
+    if has_analysis(data, "sensitivity"):
+        sections.append(f"""
+<section id="sensitivity"><h2>Which judgement calls matter? ({data.edition} edition)</h2>
+<p class="note">Each row changes one choice of the method and compares the overall ranking it gives with the published
+one: how many places a council moves on average and at most, and the Spearman correlation of the two orders
+(1 = the same order). {sensitivity_summary(data)}</p>
+{sensitivity_table(data)}</section>""")
+    return sections
+
+
 def council_payload(data: ReportData) -> dict:
     """Compact data for the council sections, drawn by the page script with plotly."""
     ranks: dict[str, dict] = {}
@@ -158,9 +269,64 @@ def council_payload(data: ReportData) -> dict:
                    for row in data.authorities.itertuples()}
     indicators = {row.indicator_id: [row.name, row.lens_id, row.unit, POLARITY.get(row.polarity, 0)]
                   for row in data.indicators.itertuples()}
-    return {"edition": data.edition, "editions": data.editions, "ranked": max(len(data.league()), 1), "lenses": data.lens_ids,
-            "lensNames": [data.lens_names[l] for l in data.lens_ids], "authorities": authorities,
-            "indicators": indicators, "ranks": ranks, "values": values}
+    payload = {"edition": data.edition, "editions": data.editions, "ranked": max(len(data.league()), 1),
+               "lenses": data.lens_ids, "lensNames": [data.lens_names[l] for l in data.lens_ids],
+               "authorities": authorities, "indicators": indicators, "ranks": ranks, "values": values}
+    payload.update(analysis_payload(data))
+    return payload
+
+
+def _flag(value):
+    """A nullable boolean as 1 / 0 / None for the page script."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return 1 if bool(value) else 0
+
+
+def analysis_payload(data: ReportData) -> dict:
+    """The analysis marts for the council sections; only the keys whose mart is in the warehouse.
+
+    intervals: code -> [[p05, p95, median] or None for overall and each lens] (fct_rank_uncertainty);
+    neighbours: code -> [[neighbour code, distance, in Oflog's group 1/0/None], ...] nearest first;
+    neighbourRanks: code -> [[rank, rank among neighbours, group councils ranked, group size, neighbours'
+    median rank] or None for overall and each lens]; context: code -> [[outcome score, expected,
+    residual, residual rank, councils in fit] or None per lens] (fct_lens_context).
+    """
+    out: dict = {}
+    keys = ["overall", *data.lens_ids]
+    if has_analysis(data, "uncertainty"):
+        rows = data.latest(data.uncertainty)
+        lookup = {(r.authority_code, r.lens_id): [_num(r.rank_p05, 0), _num(r.rank_p95, 0), _num(r.median_rank, 1)]
+                  for r in rows.itertuples() if _num(r.rank_p05, 0) is not None}
+        out["intervals"] = {code: [lookup.get((code, k)) for k in keys]
+                            for code in sorted({c for c, _ in lookup})}
+    if has_analysis(data, "neighbours"):
+        out["neighbours"] = {code: [[r.neighbour_code, _num(r.distance, 2), _flag(r.is_oflog_neighbour)]
+                                    for r in part.sort_values("neighbour_rank").itertuples()]
+                             for code, part in data.neighbours.groupby("authority_code", sort=True)}
+    if has_analysis(data, "neighbour_ranks"):
+        rows = data.latest(data.neighbour_ranks)
+        lookup = {(r.authority_code, r.lens_id): [_num(r.rank, 0), _num(r.rank_among_neighbours, 0),
+                                                  _num(r.group_councils_ranked, 0), _num(r.group_size, 0),
+                                                  _num(r.neighbour_median_rank, 1)]
+                  for r in rows.itertuples()}
+        out["neighbourRanks"] = {code: [lookup.get((code, k)) for k in keys]
+                                 for code in sorted({c for c, _ in lookup})}
+    if has_analysis(data, "context"):
+        rows = data.latest(data.context)
+        lookup = {(r.authority_code, r.lens_id): [_num(r.outcome_score, 3), _num(r.expected_outcome_score, 3),
+                                                  _num(r.residual, 3), _num(r.residual_rank, 0),
+                                                  _num(r.councils_in_fit, 0)]
+                  for r in rows.itertuples()}
+        out["context"] = {code: [lookup.get((code, k)) for k in data.lens_ids]
+                          for code in sorted({c for c, _ in lookup})}
+    if has_analysis(data, "neighbour_agreement"):
+        everyone = data.neighbour_agreement[data.neighbour_agreement["scope"] == "all"]
+        if not everyone.empty:
+            row = everyone.iloc[0]
+            out["agreement"] = [_num(row["mean_share_shared"], 3), _num(row["chance_share"], 3),
+                                _num(row["councils_compared"], 0)]
+    return out
 
 
 CSS = """
@@ -292,6 +458,12 @@ APP_SCRIPT = r"""
     summary.textContent = !a[3] ? 'Not ranked by the index.' :
       (latest.o ? 'Overall rank ' + latest.o + ' in the ' + C.edition + ' edition' + (latest.q ? ' (' + latest.q + ').' : '.')
                 : 'No overall rank in the ' + C.edition + ' edition (fewer than 5 ranked lenses).');
+    var interval = C.intervals && C.intervals[code] ? C.intervals[code][0] : null;
+    if (interval && latest.o) {
+      summary.textContent += ' 90% interval over the method\'s judgement calls: ' + interval[0] + '\u2013' + interval[1] +
+        ' (median ' + interval[2] + ').';
+    }
+    showAnalysis(code);
     // lens ranks
     var lensRanks = C.lenses.map(function (l, i) { return latest.l ? latest.l[i] : null; });
     Plotly.react('council-lens-ranks', [{type: 'bar', orientation: 'h', y: C.lensNames, x: lensRanks,
@@ -340,6 +512,67 @@ APP_SCRIPT = r"""
       margin: {l: 60, r: 20, t: 40, b: 40}, yaxis: {autorange: 'reversed', title: {text: 'rank'}}, xaxis: {type: 'category', title: {text: 'edition'}}}, config);
     document.getElementById('council').setAttribute('data-code', code);
   }
+  // the analysis marts on a council's page (blocks absent when the warehouse has no analysis marts)
+  function cells(tr, values, numeric) {
+    values.forEach(function (v, i) { tr.appendChild(text('td', v === null || v === undefined ? '' : String(v), numeric.indexOf(i) >= 0 ? 'num' : '')); });
+    return tr;
+  }
+  function showBlock(id, rows) {
+    var block = document.getElementById(id); if (!block) return null;
+    block.style.display = rows ? '' : 'none';
+    var tbody = block.querySelector('tbody'); tbody.innerHTML = ''; return tbody;
+  }
+  function showAnalysis(code) {
+    var keys = ['overall'].concat(C.lenses), names = ['Overall'].concat(C.lensNames);
+    var list = C.neighbours ? (C.neighbours[code] || []) : [];
+    var tbody = showBlock('council-neighbours-block', list.length);
+    if (tbody) {
+      list.forEach(function (n, i) {
+        var other = C.authorities[n[0]] || [n[0], '', '', false], r = (C.ranks[n[0]] || {})[String(C.edition)];
+        var tr = document.createElement('tr'); tr.setAttribute('data-code', n[0]);
+        tr.appendChild(text('td', String(i + 1), 'num'));
+        var td = document.createElement('td'), link = document.createElement('a');
+        link.href = '#council/' + n[0]; link.textContent = other[0]; td.appendChild(link); tr.appendChild(td);
+        cells(tr, [other[1], other[2], n[1] === null ? '' : n[1].toFixed(2),
+                   n[2] === null ? 'no Oflog group' : n[2] ? 'yes' : 'no', r && r.o ? r.o : ''], [2, 4]);
+        tbody.appendChild(tr);
+      });
+      var agreement = document.getElementById('council-neighbours-oflog');
+      var mine = list.filter(function (n) { return n[2] === 1; }).length, judged = list.filter(function (n) { return n[2] !== null; }).length;
+      agreement.textContent = (judged ? mine + ' of these ' + list.length + ' are also in Oflog\'s nearest-neighbour group of the council. ' : '') +
+        (C.agreement && C.agreement[0] !== null ? 'Across all councils ' + Math.round(C.agreement[0] * 100) + '% of our neighbours are in Oflog\'s groups' +
+         (C.agreement[1] !== null ? ' (' + Math.round(C.agreement[1] * 100) + '% if picked at random).' : '.') : '');
+    }
+    var nr = C.neighbourRanks ? C.neighbourRanks[code] : null, iv = C.intervals ? C.intervals[code] : null;
+    tbody = showBlock('council-lens-analysis-block', nr || iv);
+    if (tbody) {
+      keys.forEach(function (k, i) {
+        var n = nr ? nr[i] : null, v = iv ? iv[i] : null;
+        if (!n && !v) return;
+        var tr = document.createElement('tr'); tr.setAttribute('data-lens', k);
+        cells(tr, [names[i], n && n[0] !== null ? n[0] : (i === 0 ? latestRanks(code).o : (latestRanks(code).l || [])[i - 1]),
+                   v ? v[0] + '\u2013' + v[1] : '',
+                   n && n[1] !== null ? n[1] + ' of ' + n[2] : '', n && n[4] !== null ? n[4] : ''], [1, 2, 3, 4]);
+        tbody.appendChild(tr);
+      });
+    }
+    var ctx = C.context ? C.context[code] : null;
+    tbody = showBlock('council-context-block', ctx);
+    if (tbody) {
+      C.lenses.forEach(function (l, i) {
+        var c = ctx[i]; if (!c) return;
+        var tr = document.createElement('tr'); tr.setAttribute('data-lens', l);
+        var verdict = c[2] === null ? 'not scored' : c[2] > 0 ? 'better than expected given its demographics'
+                    : c[2] < 0 ? 'worse than expected given its demographics' : 'as expected given its demographics';
+        cells(tr, [C.lensNames[i], c[0] === null ? '' : c[0].toFixed(2), c[1] === null ? '' : c[1].toFixed(2),
+                   c[2] === null ? '' : (c[2] > 0 ? '+' : '') + c[2].toFixed(2), verdict,
+                   c[3] === null ? '' : c[3] + ' of ' + c[4]], [1, 2, 3, 5]);
+        tr.cells[4].className = c[2] === null ? '' : c[2] > 0 ? 'better' : c[2] < 0 ? 'worse' : '';
+        tbody.appendChild(tr);
+      });
+    }
+  }
+  function latestRanks(code) { return (C.ranks[code] || {})[String(C.edition)] || {o: null, l: []}; }
   // a council's page: #council/<code> shows only its section; any other anchor shows the whole report
   function route() {
     var m = /^#council\/(.+)$/.exec(location.hash);
@@ -377,15 +610,22 @@ def render(data: ReportData, figures: dict, progress=None) -> str:
     load = data.load_summary
     load_text = (f"{load['files']} raw files ({load['rows']:,} rows) loaded; {load['missing']} registry tables without a file."
                  if load else "")
+    analysis_links = " ".join(link for name, link in (
+        ("uncertainty", '<a href="#uncertainty">Rank intervals</a>'), ("sensitivity", '<a href="#sensitivity">Sensitivity</a>'))
+        if has_analysis(data, name))
+    interval_note = (' "90% interval": the middle 90% of the overall ranks the council got when the method\'s '
+                     'judgement calls were varied (<a href="#uncertainty">how sure are the ranks?</a>).'
+                     if "rank_p05" in league and league["rank_p05"].notna().any() else "")
     sections = []
     sections.append(f"""
 <section id="league"><h2>Overall league table ({edition} edition)</h2>
 <p class="note">{len(league)} councils ranked overall (at least 5 ranked lenses), ordered by the mean of their lens ranks
 (1 = most productive). Click a column to sort, type to search, click a council for its page. "Change" is the movement
-since the previous edition (positive = up); most improved councils are shaded.</p>
+since the previous edition (positive = up); most improved councils are shaded.{interval_note}</p>
 {league_table(data)}
 {'<p class="note">Not ranked overall: ' + esc(', '.join(unranked['authority_name'].astype(str))) + '.</p>' if len(unranked) else ''}
 </section>""")
+    sections += analysis_sections(data)
     if progress:
         progress("league table")
     lens_parts = []
@@ -411,12 +651,13 @@ the previous edition) are highlighted.</p><div id="chart-slope"></div></section>
 <section id="grip"><h2>Financial grip</h2>
 <p class="note">Net total service expenditure: outturn against the budget set for the same year (positive = overspend),
 against overall rank.</p><div id="chart-grip"></div>{grip_table(data)}</section>""")
-    sections.append("""
+    sections.append(f"""
 <section id="council"><p class="back"><a href="#league">&larr; back to the league table</a></p>
 <h2 id="council-title">Council</h2>
 <div class="council-picker"><label for="council-select">Council:</label><select id="council-select"></select></div>
 <p id="council-summary" class="note"></p>
 <div class="grid2"><div id="council-lens-ranks"></div><div id="council-history"></div></div>
+{council_analysis_markup(data)}
 <div id="council-indicators"></div>
 <div class="table-wrap"><table id="council-values" class="plain"><thead><tr><th>Indicator</th><th>Lens</th><th>Period</th>
 <th>Value</th><th>England</th><th>Unit</th><th>Against England</th></tr></thead><tbody></tbody></table></div>
@@ -433,7 +674,7 @@ against overall rank.</p><div id="chart-grip"></div>{grip_table(data)}</section>
 <header class="top"><h1>{esc(title)}</h1>
 <p>Outcome value per pound spent: {len(league)} English upper-tier councils ranked across six lenses, {edition} edition.
 Source: {esc(source)}.</p>
-<nav><a href="#league">League table</a> {lens_links} <a href="#movement">Rank movement</a>
+<nav><a href="#league">League table</a> {analysis_links} {lens_links} <a href="#movement">Rank movement</a>
 <a href="#heatmap">Heatmap</a> <a href="#grip">Financial grip</a> <a href="#council">Council pages</a></nav></header>
 <main>{''.join(sections)}</main>
 <footer>Built from {esc(data.db_path.name)}. {esc(load_text)} Method and definitions: the dbt docs site (<code>make docs-serve</code>).

@@ -55,12 +55,27 @@ def dbt_env(db: Path, name: str) -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def demo_warehouse(name: str) -> Path:
-    """Land the demo files into ``<workdir>/<name>.duckdb`` and build every seed and model."""
+    """Land the demo files into ``<workdir>/<name>.duckdb`` and build every seed and model.
+
+    Built under one fixed name and then renamed: dbt re-parses the whole project whenever the
+    warehouse path in the profile changes, so every build of the run reuses the first one's parse.
+    """
     db = workdir() / f"{name}.duckdb"
-    load_all(demo_raw(), db, progress=lambda message: None)
+    building = workdir() / "building.duckdb"
+    load_all(demo_raw(), building, progress=lambda message: None)
     result = subprocess.run(
         [str(DBT), "build", "--exclude-resource-type", "test", "--exclude-resource-type", "unit_test", "--quiet"],
-        cwd=ROOT, env=dbt_env(db, name), capture_output=True, text=True,
+        cwd=ROOT, env=dbt_env(building, name), capture_output=True, text=True,
     )
     assert result.returncode == 0, f"dbt build of {name} failed:\n{result.stdout[-4000:]}\n{result.stderr[-2000:]}"
+    os.replace(building, db)
     return db
+
+
+def fresh_dir(name: str) -> Path:
+    """An empty folder of this run with a fixed path (``<workdir>/<name>``), emptied on each call:
+    tests that build warehouses there keep dbt's partial parse (see demo_warehouse)."""
+    path = workdir() / name
+    shutil.rmtree(path, ignore_errors=True)
+    path.mkdir()
+    return path

@@ -51,6 +51,31 @@ DDL = {
                                   "min_variance_pct double, max_variance_pct double, mean_variance_pct double, "
                                   "correlation_with_rank double, top5_overspenders_in_worst30 integer",
 }
+# The analysis marts (issue 8); left out with analysis=False, as a build with var analysis_enabled false does.
+ANALYSIS_DDL = {
+    "fct_rank_uncertainty": "edition integer not null, authority_code varchar not null, lens_id varchar not null, "
+                            "rank integer, median_rank double, rank_p05 integer, rank_p95 integer, mean_rank double, "
+                            "draws integer, draws_ranked integer",
+    "rpt_sensitivity": "edition integer not null, choice_order integer, choice_id varchar not null, choice varchar, "
+                       "option_id varchar not null, option_label varchar, runs integer, councils_compared double, "
+                       "mean_abs_rank_shift double, max_abs_rank_shift integer, spearman_correlation double, "
+                       "min_spearman_correlation double",
+    "fct_statistical_neighbours": "authority_code varchar not null, neighbour_rank integer not null, "
+                                  "neighbour_code varchar not null, distance double, is_other_type boolean, "
+                                  "is_other_region boolean, is_oflog_neighbour boolean",
+    "fct_neighbour_lens_ranks": "edition integer not null, authority_code varchar not null, lens_id varchar not null, "
+                                "rank integer, rank_among_neighbours integer, group_councils_ranked integer, "
+                                "group_size integer, neighbour_median_rank double",
+    "rpt_neighbour_agreement": "scope varchar not null, councils_compared integer, mean_our_neighbours double, "
+                               "mean_oflog_group_size double, mean_shared_neighbours double, mean_share_shared double, "
+                               "min_share_shared double, max_share_shared double, chance_share double",
+    "fct_lens_context": "edition integer not null, authority_code varchar not null, lens_id varchar not null, "
+                        "outcome_score double, expected_outcome_score double, residual double, residual_rank integer, "
+                        "share_65_plus_pct double, population double, coef_intercept double, "
+                        "coef_share_65_plus double, coef_log_population double, r_squared double, "
+                        "councils_in_fit integer",
+}
+NEIGHBOURS = 5
 
 NAMES = ["Ashwold", "Brackenford", "Copperdale", "Dunmere", "Eldergate", "Fallowby", "Greyhaven",
          "Hollinshire", "Ivybridge Vale", "Juniper Cross", "Kestrel Moor", "Larkspur", "Marrowfield",
@@ -74,8 +99,102 @@ def _rank(values: dict[str, float | None], descending: bool) -> dict[str, int | 
     return ranks
 
 
-def build_mart_warehouse(path: Path | str, councils: int = 14, seed: int = 7, demo: bool = True) -> dict:
-    """Write the fixture warehouse; return facts the tests compare with (ranked councils per edition ...)."""
+def _median(values: list[float]) -> float | None:
+    values = sorted(values)
+    if not values:
+        return None
+    middle = len(values) // 2
+    return float(values[middle]) if len(values) % 2 else (values[middle - 1] + values[middle]) / 2
+
+
+def _analysis_rows(rng, rows, ranked: list[str], lens_ids: list[str], catalogue, facts: dict) -> None:
+    """Rows of the analysis marts, consistent with the index rows already in ``rows``.
+
+    Rank intervals are drawn around the published rank (p05 <= rank <= p95); neighbours are the
+    NEIGHBOURS nearest councils by the distance between random context points (so distances are
+    symmetric); ranks among neighbours and residuals are computed from the fixture's own ranks and
+    outcome scores. Facts: intervals[edition][code] = (p05, p95) of the overall rank,
+    neighbours[code] = [neighbour codes nearest first], residuals[edition][(code, lens_id)].
+    """
+    ranks = {(e, c, l): r for e, c, l, *rest, r, _, _ in rows["fct_lens_productivity"]}
+    outcome = {(e, c, l): o for e, c, l, o, *_ in rows["fct_lens_productivity"]}
+    for edition, code, _, _, _, overall_rank, *_ in rows["fct_overall_productivity"]:
+        ranks[(edition, code, "overall")] = overall_rank
+    facts["intervals"], facts["neighbours"], facts["residuals"] = {}, {}, {}
+    for edition in EDITIONS:
+        facts["intervals"][edition] = {}
+        for lens_id in ["overall", *lens_ids]:
+            ranked_here = [c for c in ranked if ranks[(edition, c, lens_id)] is not None]
+            for code in ranked_here:
+                rank = ranks[(edition, code, lens_id)]
+                low = max(1, rank - rng.randint(0, 3))
+                high = min(len(ranked_here), rank + rng.randint(1, 4))
+                rows["fct_rank_uncertainty"].append((edition, code, lens_id, rank, float(rank), low, high,
+                                                     (low + high) / 2, 200, 200 - rng.randint(0, 2)))
+                if lens_id == "overall":
+                    facts["intervals"][edition][code] = (low, high)
+        options = [(1, "normalisation", "normalisation method", "minmax", "minmax"),
+                   (2, "winsorise", "winsorising", "false", "false"),
+                   (4, "lens_weights", "random lens weights", "random", "random"),
+                   *[(5, "leave_one_out", "indicator left out", row["indicator_id"], row["name"])
+                     for row in catalogue[:2]],
+                   (6, "monte_carlo", "all choices at once (Monte Carlo)", "all_choices", "all_choices")]
+        for order, choice_id, choice, option_id, label in options:
+            runs = 20 if choice_id in ("lens_weights", "monte_carlo") else 1
+            spearman = rng.uniform(0.8, 0.99)
+            rows["rpt_sensitivity"].append((edition, order, choice_id, choice, option_id, label, runs,
+                                            float(len(ranked) - 1), rng.uniform(0.2, 3.0), rng.randint(1, 6),
+                                            spearman, spearman - rng.uniform(0, 0.05)))
+    points = {code: (rng.gauss(0, 1), rng.gauss(0, 1), rng.gauss(0, 1)) for code in ranked}
+
+    def distance(a: str, b: str) -> float:
+        return sum((x - y) ** 2 for x, y in zip(points[a], points[b])) ** 0.5
+
+    for number, code in enumerate(ranked):
+        nearest = sorted((c for c in ranked if c != code), key=lambda c: (distance(code, c), c))[:NEIGHBOURS]
+        facts["neighbours"][code] = nearest
+        for position, other in enumerate(nearest, start=1):
+            # the first council has no Oflog group (null), the others share about half their neighbours
+            oflog = None if number == 0 else rng.random() < 0.5
+            rows["fct_statistical_neighbours"].append((code, position, other, distance(code, other), False,
+                                                       rng.random() < 0.2, oflog))
+    rows["rpt_neighbour_agreement"].append(("all", len(ranked) - 1, float(NEIGHBOURS), 6.0, 2.5, 0.5, 0.2, 0.8,
+                                            6 / (len(ranked) - 1)))
+    for edition in EDITIONS:
+        facts["residuals"][edition] = {}
+        for lens_id in ["overall", *lens_ids]:
+            for code in ranked:
+                rank = ranks[(edition, code, lens_id)]
+                group = [ranks[(edition, c, lens_id)] for c in facts["neighbours"][code]]
+                group = [r for r in group if r is not None]
+                among = None if rank is None else 1 + sum(1 for r in group if r < rank)
+                rows["fct_neighbour_lens_ranks"].append((edition, code, lens_id, rank, among,
+                                                         len(group) + (rank is not None), NEIGHBOURS + 1,
+                                                         _median(group)))
+        for lens_id in lens_ids:
+            residuals = {}
+            for code in ranked:
+                score = outcome[(edition, code, lens_id)]
+                expected = rng.gauss(0, 0.3)
+                residuals[code] = None if score is None else score - expected
+                facts["residuals"][edition][(code, lens_id)] = residuals[code]
+            order = _rank(residuals, descending=True)
+            fitted = sum(1 for value in residuals.values() if value is not None)
+            for code in ranked:
+                score = outcome[(edition, code, lens_id)]
+                residual = residuals[code]
+                expected = None if residual is None else score - residual
+                rows["fct_lens_context"].append((edition, code, lens_id, score, expected, residual, order[code],
+                                                 rng.uniform(12, 25), rng.uniform(1e5, 1e6), 0.0, -0.1, 0.05,
+                                                 0.1, fitted))
+
+
+def build_mart_warehouse(path: Path | str, councils: int = 14, seed: int = 7, demo: bool = True,
+                         analysis: bool = True) -> dict:
+    """Write the fixture warehouse; return facts the tests compare with (ranked councils per edition ...).
+
+    ``analysis=False`` leaves out the analysis marts, as a build with var analysis_enabled false does.
+    """
     import duckdb
     import pandas as pd
 
@@ -184,13 +303,20 @@ def build_mart_warehouse(path: Path | str, councils: int = 14, seed: int = 7, de
                 edition, year, cohort, order, len(members), len(values), min(values, default=None),
                 max(values, default=None), sum(values) / len(values) if values else None, None, 2))
 
+    tables = dict(DDL)
+    if analysis:
+        tables.update(ANALYSIS_DDL)
+        for table in ANALYSIS_DDL:
+            rows[table] = []
+        _analysis_rows(rng, rows, ranked, lens_ids, catalogue, facts)
+
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.unlink(missing_ok=True)
     con = duckdb.connect(str(path))
     try:
         con.execute("create schema marts")
-        for table, ddl in DDL.items():
+        for table, ddl in tables.items():
             con.execute(f"create table marts.{table} ({ddl})")
             if rows[table]:
                 names = [column.split()[0] for column in ddl.split(", ")]

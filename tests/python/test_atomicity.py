@@ -23,7 +23,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from demo_build import ROOT, dbt_env, demo_raw, demo_warehouse
+from demo_build import ROOT, dbt_env, demo_raw, demo_warehouse, fresh_dir
 
 pytestmark = pytest.mark.slow
 PYTHON = sys.executable
@@ -49,9 +49,10 @@ def temp_copies(db: Path) -> list[str]:
 
 
 @pytest.fixture
-def good(tmp_path) -> tuple[Path, dict, str]:
-    """A copy of the last good warehouse, its content digest and its bytes' digest."""
-    db = tmp_path / "warehouse.duckdb"
+def good() -> tuple[Path, dict, str]:
+    """A copy of the last good warehouse, its content digest and its bytes' digest (always at the
+    same path, emptied for each test, so the builds of these tests share dbt's parse)."""
+    db = fresh_dir("atomicity") / "warehouse.duckdb"
     shutil.copy2(demo_warehouse("build_a"), db)
     before = content(db)
     assert before["raw.load_log"][0] > 50 and any(k.startswith("marts.") for k in before)

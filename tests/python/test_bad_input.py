@@ -242,6 +242,47 @@ def test_unknown_authority_codes_are_quarantined_not_dropped(wh):
     assert any("E06009999" not in m and "counts_2018.csv: quarantine" in m for m in wh.messages)
 
 
+def test_blank_codes_in_a_known_codes_table_do_not_hide_unknown_codes(wh):
+    # A null among the known codes would make `code not in (...)` null for every row.
+    areas = wh.path("areas/areas.csv")
+    areas.write_text(areas.read_text(encoding="utf-8") + ",Area with no code\n", encoding="utf-8")
+    rows = grid("counts_2018.csv")
+    rows.append(["E06009999", "Nowhere", "2018", "12", "40.0"])
+    wh.write_csv(COUNTS_2018, rows)
+    _, quarantine = wh.loads()
+    assert quarantine == [("test_things__counts", COUNTS_2018, None, 8, "ons_code", "E06009999",
+                           "unknown authority code")]
+
+
+def test_codes_of_bodies_the_known_codes_do_not_list_are_not_judged(wh):
+    # Finance and waste files list fire (E31), police (E23) and waste (E50) authorities beside councils.
+    rows = grid("counts_2018.csv")
+    rows.append(["E31000001", "A fire authority", "2018", "1", "1.0"])
+    rows.append(["E50000005", "A waste disposal authority", "2018", "2", "2.0"])
+    rows.append(["E10009999", "A county nobody knows", "2018", "3", "3.0"])  # E10 is listed: judged
+    wh.write_csv(COUNTS_2018, rows)
+    _, quarantine = wh.loads()
+    assert quarantine == [("test_things__counts", COUNTS_2018, None, 10, "ons_code", "E10009999",
+                           "unknown authority code")]
+
+
+def test_repeated_total_and_note_rows_are_not_duplicates(wh):
+    rows = grid("counts_2018.csv")
+    rows += [["Total", "England", "2018", "5000", "45.0"], ["Total", "England", "2018", "5000", "45.0"],
+             ["---", "", "2018", "", ""], ["---", "", "2018", "", ""]]
+    wh.write_csv(COUNTS_2018, rows)
+    _, quarantine = wh.loads()
+    assert quarantine == []
+
+
+def test_the_low_marker_k_is_a_suppression_marker(wh):
+    rows = grid("counts_2018.csv")
+    rows[4][3] = "k"  # DfE (EES): rounds to zero but is not zero
+    wh.write_csv(COUNTS_2018, rows)
+    _, quarantine = wh.loads()
+    assert quarantine == []
+
+
 def test_text_in_numeric_cells_beyond_suppression_markers_is_quarantined(wh):
     rows = grid("counts_2018.csv")
     rows[3][3] = "about 1300"   # text

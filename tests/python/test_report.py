@@ -151,6 +151,16 @@ if BUILT:  # only when a full build has left its warehouse (no skipped test othe
             con.close()
         assert summary["councils_ranked"] == len(codes)
         check_in_browser(summary["path"], codes, db.stem)
+        page = summary["path"].read_text(encoding="utf-8")
+        con = duckdb.connect(str(db), read_only=True)
+        try:
+            has_intervals = con.execute(
+                "select count(*) from information_schema.tables where table_schema = 'marts' "
+                "and table_name = 'fct_rank_uncertainty'").fetchone()[0]
+        finally:
+            con.close()
+        assert ("90% interval" in league_headers(page)) == bool(has_intervals)
+        assert ('id="sensitivity"' in page) == bool(has_intervals)
 
 
 INTERACTION = """<script>
@@ -209,3 +219,138 @@ def test_slope_chart_needs_two_ranked_editions(tmp_path):
     figure = charts.rank_slope(load(tmp_path / "fixture.duckdb"))
     assert not figure.data
     assert "fewer than two editions have overall ranks (editions with ranks: 2019)" in figure.layout.annotations[0].text
+
+
+# --- the analysis marts (issue 8 item 5): rank intervals, sensitivity, neighbours and context ---------------
+
+def league_row(page: str, code: str) -> list[str]:
+    """The text of each cell of a council's row of the league table."""
+    body = page[page.index('<table id="league-table"'):]
+    row = body[body.index(f'<tr data-code="{code}"'):]
+    row = row[:row.index("</tr>")]
+    return [html.unescape(re.sub(r"<[^>]+>", "", cell)).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+
+
+def league_headers(page: str) -> list[str]:
+    head = page[page.index('<table id="league-table"'):]
+    head = head[:head.index("</thead>")]
+    return [html.unescape(label) for label in re.findall(r"<th(?:\s[^>]*)?>(.*?)</th>", head)]
+
+
+def table_rows(dom: str, table_id: str) -> list[list[str]]:
+    """Body rows of a table of a DOM dump, as cell texts."""
+    body = dom.split(f'id="{table_id}"')[1].split("</table>")[0].split("<tbody>")[1]
+    return [[html.unescape(re.sub(r"<[^>]+>", "", cell)).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+            for row in re.findall(r"<tr[^>]*>(.*?)</tr>", body, re.S)]
+
+
+@pytest.fixture(scope="module")
+def bare_report(tmp_path_factory):
+    """A warehouse built without the analysis marts (var analysis_enabled false)."""
+    folder = tmp_path_factory.mktemp("report_bare")
+    facts = build_mart_warehouse(folder / "fixture.duckdb", demo=True, analysis=False)
+    summary = build_report(folder / "fixture.duckdb", folder / "index.html")
+    return summary, facts
+
+
+def test_league_table_shows_the_90_percent_interval(demo_report):
+    summary, facts = demo_report
+    page = summary["path"].read_text(encoding="utf-8")
+    headers = league_headers(page)
+    assert headers[:3] == ["Rank", "Council", "90% interval"]
+    edition = summary["edition"]
+    for code in facts["ranked_overall"][edition]:
+        low, high = facts["intervals"][edition][code]
+        cells = league_row(page, code)
+        assert cells[1] == facts["names"][code]
+        assert cells[2] == f"{low}\u2013{high}", code
+    # one fixture council spelled out: its interval sorts by the lower end, then the upper end
+    code = facts["ranked_overall"][edition][0]
+    low, high = facts["intervals"][edition][code]
+    assert re.search(rf'<tr data-code="{code}">.*?<td class="num interval" data-sort="{low}\.{high:04d}">{low}\u2013{high}</td>',
+                     page)
+
+
+def test_sensitivity_section_lists_the_edition(demo_report):
+    import duckdb
+
+    summary, _ = demo_report
+    page = summary["path"].read_text(encoding="utf-8")
+    con = duckdb.connect(str(summary["path"].with_name("fixture.duckdb")), read_only=True)
+    expected = con.execute("select choice_id, option_id, spearman_correlation from marts.rpt_sensitivity "
+                           "where edition = ? order by choice_order", [summary["edition"]]).fetchall()
+    con.close()
+    section = page[page.index('<section id="sensitivity"'):]
+    section = section[:section.index("</section>")]
+    assert "Which judgement calls matter?" in section and "Spearman correlation" in section
+    rows = re.findall(r'<tr data-choice="([^"]+)" data-option="([^"]+)">(.*?)</tr>', section, re.S)
+    assert sorted((choice, option) for choice, option, _ in rows) == sorted((c, o) for c, o, _ in expected)
+    spearman = {(c, o): s for c, o, s in expected}
+    for choice, option, cells in rows:
+        shown = re.findall(r"<td[^>]*>(.*?)</td>", cells)[5]
+        assert shown == f"{spearman[(choice, option)]:.3f}"
+    assert "winsorising off" in section  # option false of the winsorise choice, in words
+    assert 'href="#sensitivity"' in page and 'href="#uncertainty"' in page and 'id="chart-intervals"' in page
+
+
+def test_interval_chart_uses_error_bars(demo_report):
+    from report import charts
+
+    summary, facts = demo_report
+    data = load(summary["path"].with_name("fixture.duckdb"))
+    figure = charts.rank_intervals(data)
+    bars = figure.data[0]
+    assert bars.type == "scatter" and bars.error_x.type == "data" and bars.error_x.symmetric is False
+    edition = summary["edition"]
+    league = data.league()
+    assert len(bars.x) == len(facts["ranked_overall"][edition])
+    for position, code in enumerate(league["authority_code"]):
+        low, high = facts["intervals"][edition][code]
+        assert bars.x[position] - bars.error_x.arrayminus[position] == pytest.approx(low)
+        assert bars.x[position] + bars.error_x.array[position] == pytest.approx(high)
+
+
+@needs_chromium
+def test_council_page_shows_neighbours_and_context_in_chromium(demo_report):
+    summary, facts = demo_report
+    edition = summary["edition"]
+    code = facts["ranked_overall"][edition][1]
+    run = browser.open_page(f"{summary['path'].resolve().as_uri()}#council/{code}",
+                            screenshot=browser.ARTEFACTS / "report_fixture_council_analysis.png", window="1400,3600")
+    tag = re.search(r'<ul id="report-status"[^>]*>', run.dom).group(0)
+    assert 'data-errors="0"' in tag and 'data-ready="true"' in tag, tag
+    assert not run.console_problems(), run.console_problems()
+    assert re.search(rf'<section id="council"[^>]*data-code="{code}"', run.dom)
+    neighbours = table_rows(run.dom, "council-neighbours")
+    assert [row[1] for row in neighbours] == [facts["names"][c] for c in facts["neighbours"][code]]
+    assert [row[0] for row in neighbours] == [str(i) for i in range(1, len(neighbours) + 1)]
+    assert all(row[5] in ("yes", "no") for row in neighbours)
+    lens_rows = table_rows(run.dom, "council-lens-analysis")
+    low, high = facts["intervals"][edition][code]
+    assert lens_rows[0][0] == "Overall" and lens_rows[0][2] == f"{low}\u2013{high}"
+    assert all(re.fullmatch(r"\d+ of \d+", row[3]) for row in lens_rows if row[1])
+    context = table_rows(run.dom, "council-context")
+    data = load(summary["path"].with_name("fixture.duckdb"))
+    assert [row[0] for row in context] == [data.lens_names[l] for l in data.lens_ids]
+    for lens_id, row in zip(data.lens_ids, context):
+        residual = facts["residuals"][edition][(code, lens_id)]
+        assert row[3] == f"{'+' if residual > 0 else ''}{residual:.2f}"
+        assert row[4] == ("better" if residual > 0 else "worse") + " than expected given its demographics"
+    summary_text = re.search(r'<p id="council-summary"[^>]*>(.*?)</p>', run.dom).group(1)
+    assert f"90% interval over the method's judgement calls: {low}\u2013{high}" in html.unescape(summary_text)
+
+
+def test_report_without_analysis_marts_omits_the_sections(bare_report):
+    summary, facts = bare_report
+    page = summary["path"].read_text(encoding="utf-8")
+    assert "90% interval" not in league_headers(page)
+    for absent in ('id="sensitivity"', 'id="uncertainty"', 'id="chart-intervals"', 'id="council-neighbours-block"',
+                   'id="council-context-block"', 'id="council-lens-analysis-block"', '"neighbours":', '"intervals":'):
+        assert absent not in page, absent
+    assert sorted(league_codes(page)) == facts["ranked_overall"][summary["edition"]]
+
+
+@needs_chromium
+def test_report_without_analysis_marts_renders_in_chromium(bare_report):
+    summary, facts = bare_report
+    check_in_browser(summary["path"], facts["ranked_overall"][summary["edition"]], "fixture_no_analysis")

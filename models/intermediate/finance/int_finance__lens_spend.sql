@@ -142,9 +142,9 @@ final as (
         chosen.edition,
         chosen.authority_code,
         chosen.lens_id,
-        cast(chosen.spend_gbp_k as double) as spend_gbp_k,
-        cast(population_choice.population as double) as population,
-        cast(chosen.spend_gbp_k * 1000.0 / population_choice.population as double) as spend_per_head,
+        cast(chosen.spend_gbp_k as {{ type_double() }}) as spend_gbp_k,
+        cast(population_choice.population as {{ type_double() }}) as population,
+        cast(chosen.spend_gbp_k * 1000.0 / population_choice.population as {{ type_double() }}) as spend_per_head,
         case
             when chosen.return_type = 'RA' and chosen.period = chosen.budget_financial_year then 'RA budget'
             when chosen.return_type = 'RA' then 'RA budget (fallback: earlier year)'

@@ -181,7 +181,7 @@ stacked as (
             authority_code,
             period,
             period_end_year,
-            cast({{ measure }} as double) as value,  -- noqa: RF04
+            cast({{ measure }} as {{ type_double() }}) as value,  -- noqa: RF04
             is_apportioned,
             '{{ dataset }}' as source_dataset_id,
             {{ priority }} as source_priority

@@ -38,9 +38,9 @@ ehc_rows as (
         lait.authority_code,
         lait.period,
         lait.period_end_year,
-        cast(lait.value as double) as value,
-        cast(null as double) as numerator,
-        cast(null as double) as denominator,
+        cast(lait.value as {{ type_double() }}) as value,  -- noqa: RF04
+        cast(null as {{ type_double() }}) as numerator,
+        cast(null as {{ type_double() }}) as denominator,
         'dfe_lait' as source_dataset_id
     from lait
     inner join ehc_areas on lait.authority_code = ehc_areas.authority_code

@@ -55,8 +55,8 @@ lait as (
         period,
         period_end_year,
         value,
-        cast(null as double) as numerator,
-        cast(null as double) as denominator,
+        cast(null as {{ type_double() }}) as numerator,
+        cast(null as {{ type_double() }}) as denominator,
         'dfe_lait' as source_dataset_id
     from {{ ref('stg_dfe_lait__bds_long') }}
     where
@@ -292,9 +292,9 @@ final as (
         combined.authority_code,
         combined.period,
         combined.period_end_year,
-        cast(combined.value as double) as value,  -- noqa: RF04
-        cast(combined.numerator as double) as numerator,
-        cast(combined.denominator as double) as denominator,
+        cast(combined.value as {{ type_double() }}) as value,  -- noqa: RF04
+        cast(combined.numerator as {{ type_double() }}) as numerator,
+        cast(combined.denominator as {{ type_double() }}) as denominator,
         combined.source_dataset_id
     from combined
     inner join upper_tier on combined.authority_code = upper_tier.authority_code

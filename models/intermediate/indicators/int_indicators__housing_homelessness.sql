@@ -138,9 +138,9 @@ final as (
             when indicator_id = 'hou_rough_sleepers_per_100k_population' then numerator / denominator * 100000
             when indicator_id = 'hou_prevention_relief_secured_pct' then numerator / denominator * 100
             else numerator / denominator * 1000
-        end as double) as value,  -- noqa: RF04
-        cast(numerator as double) as numerator,
-        cast(denominator as double) as denominator,
+        end as {{ type_double() }}) as value,  -- noqa: RF04
+        cast(numerator as {{ type_double() }}) as numerator,
+        cast(denominator as {{ type_double() }}) as denominator,
         source_dataset_id,
         is_apportioned
     from combined

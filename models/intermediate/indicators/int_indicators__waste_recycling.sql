@@ -188,8 +188,8 @@ indicators as (
         period,
         period_end_year,
         household_waste_recycled_pct as indicator_value,
-        cast(null as double) as numerator,
-        cast(null as double) as denominator
+        cast(null as {{ type_double() }}) as numerator,
+        cast(null as {{ type_double() }}) as denominator
     from waste_upper_tier
     union all
     select
@@ -198,8 +198,8 @@ indicators as (
         period,
         period_end_year,
         residual_household_waste_kg_per_household as indicator_value,
-        cast(null as double) as numerator,
-        cast(null as double) as denominator
+        cast(null as {{ type_double() }}) as numerator,
+        cast(null as {{ type_double() }}) as denominator
     from waste_upper_tier
     union all
     select
@@ -208,8 +208,8 @@ indicators as (
         period,
         period_end_year,
         municipal_waste_landfilled_pct as indicator_value,
-        cast(null as double) as numerator,
-        cast(null as double) as denominator
+        cast(null as {{ type_double() }}) as numerator,
+        cast(null as {{ type_double() }}) as denominator
     from waste_upper_tier
     union all
     select
@@ -218,8 +218,8 @@ indicators as (
         period,
         period_end_year,
         household_waste_kg_per_person as indicator_value,
-        cast(null as double) as numerator,
-        cast(null as double) as denominator
+        cast(null as {{ type_double() }}) as numerator,
+        cast(null as {{ type_double() }}) as denominator
     from waste_upper_tier
     union all
     select
@@ -281,9 +281,9 @@ final as (
         authority_code,
         period,
         period_end_year,
-        cast(indicator_value as double) as value,  -- noqa: RF04
-        cast(numerator as double) as numerator,
-        cast(denominator as double) as denominator,
+        cast(indicator_value as {{ type_double() }}) as value,  -- noqa: RF04
+        cast(numerator as {{ type_double() }}) as numerator,
+        cast(denominator as {{ type_double() }}) as denominator,
         case
             when indicator_id like 'wst_flytipping%' then 'defra_flytipping'
             else 'defra_lacw'

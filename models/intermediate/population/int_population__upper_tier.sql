@@ -86,7 +86,7 @@ final as (
     select
         authority_code,
         mid_year,
-        cast(mid_year as varchar) as period,
+        cast(mid_year as {{ type_varchar() }}) as period,
         mid_year as period_end_year,
         sum(persons) as persons_all_ages,
         sum(case when age <= 17 then persons else 0 end) as persons_0_17,

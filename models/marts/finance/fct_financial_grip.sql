@@ -76,16 +76,16 @@ paired as (
 
 final as (
     select
-        cast(financial_year as varchar) as financial_year,
+        cast(financial_year as {{ type_varchar() }}) as financial_year,
         cast({{ financial_year_end('financial_year') }} as integer) as period_end_year,
-        cast(authority_code as varchar) as authority_code,
-        cast(service as varchar) as service,
-        cast(budget_gbp_k as double) as budget_gbp_k,
-        cast(outturn_gbp_k as double) as outturn_gbp_k,
-        cast(outturn_gbp_k - budget_gbp_k as double) as variance_gbp_k,
+        cast(authority_code as {{ type_varchar() }}) as authority_code,
+        cast(service as {{ type_varchar() }}) as service,
+        cast(budget_gbp_k as {{ type_double() }}) as budget_gbp_k,
+        cast(outturn_gbp_k as {{ type_double() }}) as outturn_gbp_k,
+        cast(outturn_gbp_k - budget_gbp_k as {{ type_double() }}) as variance_gbp_k,
         cast(
             case when budget_gbp_k <> 0 then (outturn_gbp_k - budget_gbp_k) / budget_gbp_k * 100 end
-            as double
+            as {{ type_double() }}
         ) as variance_pct,
         cast(is_apportioned as boolean) as is_apportioned
     from paired

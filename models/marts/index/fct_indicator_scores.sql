@@ -8,16 +8,16 @@ scores as (
 final as (
     select
         cast(edition as integer) as edition,
-        cast(authority_code as varchar) as authority_code,
-        cast(indicator_id as varchar) as indicator_id,
-        cast(lens_id as varchar) as lens_id,
-        cast(period as varchar) as period,
+        cast(authority_code as {{ type_varchar() }}) as authority_code,
+        cast(indicator_id as {{ type_varchar() }}) as indicator_id,
+        cast(lens_id as {{ type_varchar() }}) as lens_id,
+        cast(period as {{ type_varchar() }}) as period,
         cast(period_end_year as integer) as period_end_year,
         cast(value as {{ index_double() }}) as value,  -- noqa: RF04
         cast(reference_value as {{ index_double() }}) as reference_value,
-        cast(reference_source as varchar) as reference_source,
+        cast(reference_source as {{ type_varchar() }}) as reference_source,
         cast(score as {{ index_double() }}) as score,
-        cast(normalisation as varchar) as normalisation
+        cast(normalisation as {{ type_varchar() }}) as normalisation
     from scores
 )
 

@@ -82,8 +82,8 @@ ranked as (
 final as (
     select
         cast(edition as integer) as edition,
-        cast(authority_code as varchar) as authority_code,
-        cast(lens_id as varchar) as lens_id,
+        cast(authority_code as {{ type_varchar() }}) as authority_code,
+        cast(lens_id as {{ type_varchar() }}) as lens_id,
         cast(outcome_score as {{ index_double() }}) as outcome_score,
         cast(indicators_used as integer) as indicators_used,
         cast(indicators_in_lens as integer) as indicators_in_lens,
@@ -93,8 +93,8 @@ final as (
         cast(outcome_index as {{ index_double() }}) as outcome_index,
         cast(productivity_index as {{ index_double() }}) as productivity_index,
         cast(case when productivity_index is not null then rank_if_scored end as integer) as lens_rank,
-        cast(spend_source as varchar) as spend_source,
-        cast(spend_year as varchar) as spend_year
+        cast(spend_source as {{ type_varchar() }}) as spend_source,
+        cast(spend_year as {{ type_varchar() }}) as spend_year
     from ranked
 )
 

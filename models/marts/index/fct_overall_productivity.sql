@@ -42,7 +42,7 @@ ranked as (
 final as (
     select
         cast(edition as integer) as edition,
-        cast(authority_code as varchar) as authority_code,
+        cast(authority_code as {{ type_varchar() }}) as authority_code,
         cast(lenses_ranked as integer) as lenses_ranked,
         cast(mean_lens_rank as {{ index_double() }}) as mean_lens_rank,
         cast(is_ranked_overall as boolean) as is_ranked_overall,
@@ -56,7 +56,7 @@ final as (
                 when mean_outcome_index >= 100 and mean_spend_index >= 100 then 'better outcomes, higher spend'
                 when mean_outcome_index < 100 and mean_spend_index < 100 then 'worse outcomes, lower spend'
                 when mean_outcome_index < 100 and mean_spend_index >= 100 then 'worse outcomes, higher spend'
-            end as varchar
+            end as {{ type_varchar() }}
         ) as quadrant
     from ranked
 )

@@ -65,8 +65,8 @@ final as (
     select
         cast(edition as integer) as edition,
         cast(previous_edition as integer) as previous_edition,
-        cast(authority_code as varchar) as authority_code,
-        cast(lens_id as varchar) as lens_id,
+        cast(authority_code as {{ type_varchar() }}) as authority_code,
+        cast(lens_id as {{ type_varchar() }}) as lens_id,
         cast(rank as integer) as rank,
         cast(previous_rank as integer) as previous_rank,
         cast(rank_change as integer) as rank_change,

@@ -134,8 +134,8 @@ spine as (
 final as (
     select
         cast(spine.edition as integer) as edition,
-        cast(spine.financial_year as varchar) as financial_year,
-        cast(spine.cohort as varchar) as cohort,
+        cast(spine.financial_year as {{ type_varchar() }}) as financial_year,
+        cast(spine.cohort as {{ type_varchar() }}) as cohort,
         cast(spine.cohort_order as integer) as cohort_order,
         cast(coalesce(cohort_stats.councils, 0) as integer) as councils,
         cast(coalesce(cohort_stats.councils_with_variance, 0) as integer) as councils_with_variance,

@@ -33,8 +33,8 @@ final as (
         {{ ascof_measure_unit('measure_code') }} as measure_unit,
         disaggregation,
         outcome_value,
-        cast(null as double) as numerator,
-        cast(null as double) as denominator,
+        cast(null as {{ type_double() }}) as numerator,
+        cast(null as {{ type_double() }}) as denominator,
         is_suppressed,
         source_file
     from renamed

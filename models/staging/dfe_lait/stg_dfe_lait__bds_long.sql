@@ -13,7 +13,8 @@
       measure it stays '2017'; '2015/16' becomes '2015-16'; rolling periods ('2014-16',
       '2013/14-15/16') are kept. period_end_year is the last year of the label. Rows with the
       placeholder year '0' (one empty measure) are dropped.
-    - DfE number: stored as a double (301.0); written as three digits, zero-padded ('001').
+    - DfE number: stored as a double (301.0); written as three digits, zero-padded ('001'), by
+      the dfe_number macro (four-digit numbers of the scaled benchmark demo are kept whole).
     - Values: text with float artefacts (2.2999999999999998) parsed to double; '-', 'x', 'c'
       become null with is_suppressed = true.
 -#}
@@ -55,7 +56,7 @@ cleaned as (
             when trim(years) like '%(prov)' then 'provisional'
             when trim(years) like '%(OT)' then 'outturn'
         end as year_status,
-        lpad(cast({{ safe_cast('trim(la_number)', 'integer') }} as varchar), 3, '0') as dfe_code,
+        {{ dfe_number('la_number') }} as dfe_code,
         trim(la_and_regions) as area_name,
         trim(region) as region_name,
         values as value_text,
@@ -84,7 +85,7 @@ located as (
         end as authority_code,
         case
             when cleaned.dfe_code = '970' then 'national'
-            when cleaned.dfe_code between '980' and '990' then 'regional'
+            when length(cleaned.dfe_code) = 3 and cleaned.dfe_code between '980' and '990' then 'regional'
             else 'local authority'
         end as geographic_level,
         dictionary.year_type

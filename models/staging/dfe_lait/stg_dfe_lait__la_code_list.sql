@@ -23,7 +23,7 @@ codes as (
 
 renamed as (
     select
-        lpad(cast({{ safe_cast('trim(la_number)', 'integer') }} as varchar), 3, '0') as dfe_code,
+        {{ dfe_number('la_number') }} as dfe_code,
         trim(la_name) as authority_name,
         trim(region) as region_name,
         trim(type) as la_type,

@@ -36,7 +36,7 @@ renamed as (
             {{ column }},
         {%- endfor %}
         trim(e_code) as ecode,
-        cast(null as varchar) as published_ons_code,
+        cast(null as {{ type_varchar() }}) as published_ons_code,
         trim(local_authority) as authority_name,
         trim(class) as authority_class,
         '2016-17' as period,

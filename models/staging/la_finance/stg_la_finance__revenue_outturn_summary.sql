@@ -43,7 +43,7 @@ renamed as (
         {%- for line in roall_lines %}
             {{ line[1] }},
         {%- endfor %}
-        cast(null as varchar) as col_699_total_service_expenditure_total_of_lines_190_to_698,
+        cast(null as {{ type_varchar() }}) as col_699_total_service_expenditure_total_of_lines_190_to_698,
         trim(e_code) as ecode,
         trim(ons_code) as published_ons_code,
         trim(local_authority) as authority_name,

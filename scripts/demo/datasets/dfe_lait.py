@@ -153,7 +153,7 @@ def write(universe: Universe, out_dir: Path, rng) -> None:
     kinds = {"county": "Shire", "unitary": "UA", "metropolitan district": "MD"}
     code_list = [["LA Number", "LA Name", "Region", "Type"]]
     for number, name, region, members in areas:
-        if number < 970:
+        if number not in (970, 987, 988, *REGION_NUMBERS.values()):  # local authorities only
             a = members[0]
             kind = kinds.get(a.kind) or ("ILB" if region == "Inner London" else "OLB")
             code_list.append([number, name, region, kind])

@@ -86,9 +86,10 @@ def write(universe: Universe, out_dir: Path, rng) -> None:
         writer = csv.writer(f)
         writer.writerow(["LA_CODE", "LA_NAME", "LAD20CD", "LAD20NM", "LAD20TYPE", "CTY20CD", "CTY20NM", "MCTY20CD",
                          "MCTY20NM", "RGN20CD", "RGN20NM", "Year", "a1a", "a1b", "b1a"])
+        by_code = universe.by_code()  # once: a lookup per row would make the file quadratic in authorities
         for y in range(2015, 2020):
             for a in las:
-                county = universe.by_code().get(a.county_code) if a.county_code else None
+                county = by_code.get(a.county_code) if a.county_code else None
                 writer.writerow([a.code, a.name, a.code, a.name, a.code[:3], county.code if county else "",
                                  county.name if county else "", "", "", a.region_code, "", _fy(y),
                                  round(households_thousands(a, y) * 60 * rng.random()), 0, ""])

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
-from ..universe import Universe
+from ..universe import RESERVED_CODES, Universe
 from ..writers import write_csv
 
 COLUMNS = [
@@ -32,10 +33,21 @@ def _short(index: int) -> str:
     return "Q" + code
 
 
+# Registry codes of the extra rows below; generated authorities skip them (only scaled universes
+# have enough authorities to reach them: QZA is the 651st code).
+RESERVED_SHORT = ("QZA", "QZB", "QZC")
+
+
+def _shorts(count: int) -> list[str]:
+    """``count`` distinct registry codes in order, skipping RESERVED_SHORT."""
+    codes = (_short(i) for i in itertools.count())
+    return list(itertools.islice((c for c in codes if c not in RESERVED_SHORT), count))
+
+
 def write(universe: Universe, out_dir: Path, rng) -> None:
     regions = {code: name for code, name, _ in universe.regions}
     everyone = [*universe.upper_tier, *universe.districts]
-    short = {a.code: _short(i) for i, a in enumerate(everyone)}
+    short = dict(zip((a.code for a in everyone), _shorts(len(everyone))))
     rows = [COLUMNS]
     for a in everyone:
         t = a.lookup_type
@@ -56,6 +68,7 @@ def write(universe: Universe, out_dir: Path, rng) -> None:
         ("QZB", "Old Fernmarsh District Council", "E07900999", "", "2009-03-31", "England", "South West", "NMD"),
         ("QZC", "New Tarnvale Council", "E06900999", "2020-04-01", "", "England", "South East", "UA"),
     ]
+    assert {row[0] for row in extra} == set(RESERVED_SHORT) and {row[2] for row in extra[1:]} == RESERVED_CODES
     for code, name, gss, start, end, nation, region, t in extra:
         row = dict.fromkeys(COLUMNS, "")
         row.update({"local-authority-code": code, "official-name": name, "nice-name": name, "gss-code": gss,

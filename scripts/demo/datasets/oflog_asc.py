@@ -71,13 +71,49 @@ def write(universe: Universe, out_dir: Path, rng) -> None:
 
     # Nearest neighbours: 16 per council including itself (same type first, then nearest population);
     # the two tiny unranked authorities list only themselves, as the real file does.
-    neighbours = {}
-    for a in universe.upper_tier:
-        if not a.is_ranked:
-            neighbours[a.code] = [a.code]
-            continue
-        others = [b for b in universe.upper_tier if b.is_ranked and b.code != a.code]
-        others.sort(key=lambda b: (b.kind != a.kind, abs(b.population - a.population)))
-        neighbours[a.code] = sorted([a.code, *(b.code for b in others[:15])])
+    neighbours = {a.code: [a.code] for a in universe.upper_tier if not a.is_ranked}
+    ranked = [a for a in universe.upper_tier if a.is_ranked]
+    for a, chosen in _nearest_by_population(ranked, 15):
+        neighbours[a.code] = sorted([a.code, *(b.code for b in chosen)])
+    neighbours = {a.code: neighbours[a.code] for a in universe.upper_tier}  # file order: the universe's
     path = out_dir / "oflog_asc" / "NN.json"
     path.write_text(json.dumps(neighbours, indent=4), encoding="utf-8")
+
+
+def _nearest_by_population(ranked, k):
+    """(council, its k neighbours) for each ranked council: the other councils sorted by (another
+    kind, population gap), first k, ties in universe order (a stable sort), as a full sort of every
+    council would give, but reading only the councils of the same kind nearest in population, so the
+    benchmark universes (--scale N) are not quadratic. A kind with k councils or fewer falls back to
+    the full sort."""
+    order = {a.code: i for i, a in enumerate(ranked)}
+    by_kind: dict[str, list] = {}
+    for a in ranked:
+        by_kind.setdefault(a.kind, []).append(a)
+    for kind in by_kind:
+        by_kind[kind].sort(key=lambda b: (b.population, order[b.code]))
+    for a in ranked:
+        same = by_kind[a.kind]
+        if len(same) <= k:
+            others = [b for b in ranked if b.code != a.code]
+            others.sort(key=lambda b: (b.kind != a.kind, abs(b.population - a.population)))
+            yield a, others[:k]
+            continue
+        at = same.index(a) if len(same) < 64 else _position(same, a, order)
+        low, high = max(at - k, 0), min(at + k + 1, len(same))
+        # widen past councils whose gap equals the widest one read (ties are broken by universe order)
+        while low > 0 and a.population - same[low - 1].population <= a.population - same[low].population:
+            low -= 1
+        while high < len(same) and same[high].population - a.population <= same[high - 1].population - a.population:
+            high += 1
+        candidates = [b for b in same[low:high] if b.code != a.code]
+        candidates.sort(key=lambda b: order[b.code])  # universe order, then the same stable sort
+        candidates.sort(key=lambda b: abs(b.population - a.population))
+        yield a, candidates[:k]
+
+
+def _position(same, a, order):
+    import bisect
+
+    keys = [(b.population, order[b.code]) for b in same]
+    return bisect.bisect_left(keys, (a.population, order[a.code]))

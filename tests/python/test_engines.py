@@ -1,0 +1,259 @@
+"""Issue 9, the pieces of the PostgreSQL / Spark support that run without those engines:
+profile rendering, the Parquet landing of the raw schema, the throwaway-server settings, and the
+row-by-row mart comparison on small frames. (The engines themselves are exercised end to end by
+`make compare-engines`, which CI runs.)"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+import jinja2
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+import yaml
+
+from engines import compare, landing, postgres_server, spark
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+# --- profiles.yml -----------------------------------------------------------------------------------
+
+def render_profile(environ: dict[str, str]) -> dict:
+    """profiles.yml rendered as dbt renders it (env_var with a default, as_number)."""
+    env = jinja2.Environment(undefined=jinja2.StrictUndefined)
+    env.filters["as_number"] = lambda value: int(value) if str(value).isdigit() else float(value)
+
+    def env_var(name, default=None):
+        if name in environ:
+            return environ[name]
+        if default is None:
+            raise KeyError(name)
+        return default
+
+    def render(node):
+        if isinstance(node, dict):
+            return {k: render(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [render(v) for v in node]
+        if isinstance(node, str) and "{{" in node:
+            return env.from_string(node).render(env_var=env_var)
+        return node
+
+    return render(yaml.safe_load((ROOT / "profiles.yml").read_text()))["council_productivity"]
+
+
+def test_profile_has_three_targets_and_duckdb_stays_default():
+    profile = render_profile({})
+    assert set(profile["outputs"]) == {"duckdb", "postgres", "spark"}
+    assert profile["target"] == "duckdb"
+    assert profile["outputs"]["duckdb"]["path"] == "data/warehouse.duckdb"
+    assert render_profile({"INDEX_TARGET": "spark"})["target"] == "spark"
+
+
+def test_postgres_target_reads_the_index_pg_variables():
+    defaults = render_profile({})["outputs"]["postgres"]
+    assert (defaults["host"], defaults["port"], defaults["user"], defaults["dbname"]) == \
+        ("127.0.0.1", "5432", "index", "council_productivity")
+    configured = render_profile({"INDEX_PG_HOST": "db.example", "INDEX_PG_PORT": "6543", "INDEX_PG_USER": "ana",
+                                 "INDEX_PG_PASSWORD": "pw", "INDEX_PG_DATABASE": "cpi"})["outputs"]["postgres"]
+    assert configured["type"] == "postgres"
+    assert (configured["host"], configured["port"], configured["user"], configured["password"],
+            configured["dbname"]) == ("db.example", "6543", "ana", "pw", "cpi")
+
+
+def test_spark_profile_matches_the_landing_session_settings(tmp_path):
+    # dbt-spark (method: session) reuses the session build.py opens for landing: same settings.
+    target = render_profile({"INDEX_SPARK_DIR": str(tmp_path)})["outputs"]["spark"]
+    assert target["type"] == "spark" and target["method"] == "session"
+    assert target["server_side_parameters"] == spark.spark_settings(tmp_path)
+
+
+# --- throwaway PostgreSQL settings ------------------------------------------------------------------
+
+def test_configured_server_settings_come_from_the_environment():
+    assert postgres_server.postgres_connection_settings({}) is None  # no host: start a throwaway server
+    settings = postgres_server.postgres_connection_settings({"INDEX_PG_HOST": "pg", "INDEX_PG_PORT": "5433"})
+    assert settings["INDEX_PG_HOST"] == "pg" and settings["INDEX_PG_PORT"] == "5433"
+    assert settings["INDEX_PG_DATABASE"] == "council_productivity"
+
+
+def test_free_port_is_bindable_on_loopback():
+    import socket
+
+    port = postgres_server.free_port()
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", port))
+
+
+# --- Parquet landing --------------------------------------------------------------------------------
+
+@pytest.fixture
+def raw_warehouse(tmp_path) -> Path:
+    path = tmp_path / "landing.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("create schema raw")
+    con.execute("create table raw.ds__things (code varchar, value varchar, _source_file varchar, _row_number integer)")
+    con.execute("insert into raw.ds__things values ('E1', '1,234', 'a.csv', 2), ('E2', '', 'a.csv', 3), "
+                "('E3', null, 'a.csv', 4), ('E4', 'say \"x\", y', 'a.csv', 5)")
+    con.execute("create table raw.ds__empty (code varchar, _row_number integer)")
+    con.execute("create table raw.load_log (dataset varchar, raw_table varchar, file varchar, rows bigint, "
+                "seconds double, status varchar, message varchar, loaded_at varchar)")
+    con.execute("insert into raw.load_log values ('ds', 'ds__things', 'a.csv', 4, 0.01, 'loaded', '', 'now'), "
+                "('ds', 'ds__empty', null, 0, 0.0, 'missing', 'no file', 'now')")
+    con.execute("create view raw.not_exported as select 1 as x")
+    con.close()
+    return path
+
+
+def test_raw_schema_is_exported_table_by_table_with_a_manifest(raw_warehouse, tmp_path):
+    out = tmp_path / "parquet"
+    manifest = landing.export_raw_to_parquet(raw_warehouse, out)
+    assert [m["table"] for m in manifest] == ["ds__empty", "ds__things", "load_log"]  # views are not landed
+    assert {m["table"]: m["rows"] for m in manifest} == {"ds__empty": 0, "ds__things": 4, "load_log": 2}
+    assert landing.read_manifest(out)["tables"] == manifest
+    things = pq.read_table(out / "raw.ds__things.parquet").to_pydict()
+    assert things["value"] == ["1,234", "", None, 'say "x", y']  # text as published, '' is not null
+    assert things["_row_number"] == [2, 3, 4, 5]
+    assert pq.read_table(out / "raw.ds__empty.parquet").num_rows == 0
+    log = next(m for m in manifest if m["table"] == "load_log")
+    assert [c["type"] for c in log["columns"]] == ["VARCHAR"] * 3 + ["BIGINT", "DOUBLE"] + ["VARCHAR"] * 3
+
+
+def test_export_refuses_a_type_without_a_portable_mapping(tmp_path):
+    path = tmp_path / "odd.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("create schema raw")
+    con.execute("create table raw.odd (x hugeint)")
+    con.close()
+    with pytest.raises(ValueError, match="raw.odd"):
+        landing.export_raw_to_parquet(path, tmp_path / "out")
+
+
+def test_postgres_ddl_keeps_text_columns_and_quotes_names():
+    entry = {"table": "load_log", "columns": [{"name": "rows", "type": "BIGINT"}, {"name": "_source_file", "type": "VARCHAR"},
+                                              {"name": "seconds", "type": "DOUBLE"}]}
+    assert landing.postgres_create_table_sql("raw__landing", entry) == (
+        'create table "raw__landing"."load_log" ("rows" bigint, "_source_file" text, "seconds" double precision)')
+
+
+def test_copy_csv_keeps_empty_strings_apart_from_nulls(raw_warehouse, tmp_path):
+    # publish_postgres streams DuckDB CSV with every value quoted into COPY (format csv): an
+    # unquoted empty field is null, "" is the empty string. Check the file says exactly that.
+    landing.export_raw_to_parquet(raw_warehouse, tmp_path / "p")
+    csv = tmp_path / "things.csv"
+    duckdb.connect().execute(f"copy (select * from read_parquet('{tmp_path / 'p' / 'raw.ds__things.parquet'}')) "
+                             f"to '{csv}' (format csv, header false, force_quote *, nullstr '')")
+    lines = csv.read_text().splitlines()
+    assert lines[1].split(",")[1] == '""' and lines[2].split(",")[1] == ""
+    assert lines[3] == '"E4","say ""x"", y","a.csv","5"'
+
+
+# --- mart comparison ----------------------------------------------------------------------------------
+
+def frame(rows, columns=("authority_code", "lens_id", "score", "rank")):
+    return pd.DataFrame(rows, columns=list(columns))
+
+
+BASE = [("E1", "waste", 0.1234567890123, 1), ("E2", "waste", -2.5, 2), ("E3", "waste", None, None)]
+
+
+def test_identical_marts_have_no_difference():
+    result = compare.compare_mart("m", {"duckdb": frame(BASE), "postgres": frame(list(reversed(BASE)))},
+                                  ["authority_code", "lens_id"])
+    assert result.differences == 0 and result.rows == {"duckdb": 3, "postgres": 3}
+
+
+def test_numbers_within_1e_9_relative_are_equal_and_beyond_are_not():
+    close = [("E1", "waste", 0.1234567890123 * (1 + 5e-10), 1), *BASE[1:]]
+    far = [("E1", "waste", 0.1234567890123 * (1 + 5e-9), 1), *BASE[1:]]
+    keys = ["authority_code", "lens_id"]
+    assert compare.compare_mart("m", {"a": frame(BASE), "b": frame(close)}, keys).differences == 0
+    result = compare.compare_mart("m", {"a": frame(BASE), "b": frame(far)}, keys)
+    assert result.differences == 1 and "score" in result.examples[0]
+
+
+def test_missing_extra_and_null_rows_are_differences():
+    other = [BASE[0], ("E2", "waste", -2.5, 3), ("E4", "waste", 1.0, 4)]  # rank differs, E3 missing, E4 extra
+    result = compare.compare_mart("m", {"a": frame(BASE), "b": frame(other)}, ["authority_code", "lens_id"])
+    assert result.differences == 3
+    nulls = [BASE[0], BASE[1], ("E3", "waste", 0.0, None)]
+    assert compare.compare_mart("m", {"a": frame(BASE), "b": frame(nulls)}, ["authority_code"]).differences == 1
+
+
+def test_types_do_not_matter_values_do():
+    import datetime as dt
+    import decimal
+
+    assert compare.values_equal(3, 3.0) and compare.values_equal(decimal.Decimal("2.5"), 2.5)
+    assert compare.values_equal(dt.date(2018, 3, 31), dt.date(2018, 3, 31))
+    assert compare.values_equal(0.0, 1e-17)  # both zero for all purposes
+    assert not compare.values_equal(True, 1) and not compare.values_equal("1", 1)
+    assert not compare.values_equal(None, 0) and compare.values_equal(float("nan"), None)
+
+
+def test_missing_mart_or_columns_are_differences():
+    assert compare.compare_mart("m", {"a": frame(BASE), "b": None}).differences == 1
+    renamed = frame(BASE, columns=("authority_code", "lens_id", "score_value", "rank"))
+    assert compare.compare_mart("m", {"a": frame(BASE), "b": renamed}).differences == 1
+
+
+def test_without_a_key_every_non_float_column_is_the_key():
+    result = compare.compare_mart("m", {"a": frame(BASE), "b": frame(BASE)})
+    assert result.keys == ["authority_code", "lens_id"]  # score and rank (with a null) are floats
+    assert result.differences == 0
+
+
+def test_keys_come_from_the_marts_tests_in_the_manifest(tmp_path):
+    manifest = {"nodes": {
+        "model.p.fct_a": {"resource_type": "model", "schema": "marts", "name": "fct_a", "alias": "fct_a"},
+        "model.p.dim_b": {"resource_type": "model", "schema": "marts", "name": "dim_b", "alias": "dim_b"},
+        "model.p.stg_c": {"resource_type": "model", "schema": "staging", "name": "stg_c", "alias": "stg_c"},
+        "test.p.t1": {"resource_type": "test", "attached_node": "model.p.fct_a", "test_metadata": {
+            "name": "unique_combination_of_columns", "kwargs": {"combination_of_columns": ["edition", "authority_code"]}}},
+        "test.p.t2": {"resource_type": "test", "attached_node": "model.p.dim_b", "test_metadata": {
+            "name": "unique", "kwargs": {"column_name": "lens_id"}}},
+        "test.p.t3": {"resource_type": "test", "attached_node": "model.p.stg_c", "test_metadata": {
+            "name": "unique", "kwargs": {"column_name": "x"}}},
+    }}
+    path = tmp_path / "manifest.json"
+    path.write_text(json.dumps(manifest))
+    assert compare.mart_keys_from_manifest(path) == {"fct_a": ["edition", "authority_code"], "dim_b": ["lens_id"]}
+
+
+def test_table_lists_marts_rows_differences_and_build_times():
+    results = [compare.compare_mart("dim_lens", {"duckdb": frame(BASE), "spark": frame(BASE)}, ["authority_code"])]
+    text = compare.format_table(results, ["duckdb", "spark"], {"duckdb": 12.3, "spark": None})
+    assert "dim_lens" in text and "duckdb rows" in text and "12.3 s" in text
+    assert text.splitlines()[2].split()[-1] == "0"
+
+
+# --- compare_engines.py on exports of an earlier run ------------------------------------------------
+
+def write_exports(workdir: Path, engine: str, marts: dict[str, pd.DataFrame], seconds: float = 1.0) -> None:
+    folder = workdir / f"{engine}_marts"
+    folder.mkdir(parents=True)
+    for name, data in marts.items():
+        data.to_parquet(folder / f"{name}.parquet")
+    (folder / "_build.json").write_text(json.dumps({"target": engine, "seconds": {"total": seconds}}))
+
+
+def test_compare_command_exits_0_when_marts_match_and_1_on_any_difference(tmp_path, capsys):
+    import compare_engines
+
+    same = tmp_path / "same"
+    write_exports(same, "duckdb", {"fct_x": frame(BASE)}, 12.0)
+    write_exports(same, "postgres", {"fct_x": frame(list(reversed(BASE)))}, 30.0)
+    assert compare_engines.main(["--workdir", str(same), "--engines", "duckdb,postgres", "--skip-build"]) == 0
+    out = capsys.readouterr().out
+    assert "fct_x" in out and "OK: 1 marts identical" in out and "30.0 s" in out
+
+    differ = tmp_path / "differ"
+    write_exports(differ, "duckdb", {"fct_x": frame(BASE), "dim_y": frame(BASE)})
+    write_exports(differ, "spark", {"fct_x": frame([*BASE[:2], ("E3", "waste", 1.5, None)])})  # dim_y missing
+    assert compare_engines.main(["--workdir", str(differ), "--engines", "duckdb,spark", "--skip-build"]) == 1
+    out = capsys.readouterr().out
+    assert "spark: mart dim_y missing" in out and "score" in out
