@@ -142,10 +142,14 @@ def sensitivity_summary(data: ReportData) -> str:
     rows_df = rows_df[rows_df["mean_abs_rank_shift"].notna() & (rows_df["choice_id"] != "monte_carlo")]
     if rows_df.empty:
         return ""
-    by_choice = rows_df.groupby("choice", sort=False)["mean_abs_rank_shift"].max().sort_values(ascending=False)
-    most, least = by_choice.index[0], by_choice.index[-1]
-    text = (f"In this edition the call that matters most is <b>{esc(most)}</b> (up to {by_choice.iloc[0]:.1f} places "
-            f"on average); the one that matters least is <b>{esc(least)}</b> ({by_choice.iloc[-1]:.1f}).")
+    # the option of each choice that moves the ranking most, then the choices by that shift
+    top = rows_df.sort_values("mean_abs_rank_shift", ascending=False).drop_duplicates("choice")
+    most, least = top.iloc[0], top.iloc[-1]
+    which = (f": leaving out {esc(most['option_label'])}" if most["choice_id"] == "leave_one_out"
+             and isinstance(most["option_label"], str) else "")
+    text = (f"In this edition the call that matters most is <b>{esc(most['choice'])}</b>{which} (councils move "
+            f"{most['mean_abs_rank_shift']:.1f} places on average); the one that matters least is "
+            f"<b>{esc(least['choice'])}</b> ({least['mean_abs_rank_shift']:.1f}).")
     mc = data.latest(data.sensitivity)
     mc = mc[mc["choice_id"] == "monte_carlo"]
     if not mc.empty and pd.notna(mc["mean_abs_rank_shift"].iloc[0]):
@@ -314,8 +318,8 @@ def analysis_payload(data: ReportData) -> dict:
                                  for code in sorted({c for c, _ in lookup})}
     if has_analysis(data, "context"):
         rows = data.latest(data.context)
-        lookup = {(r.authority_code, r.lens_id): [_num(r.outcome_score, 3), _num(r.expected_outcome_score, 3),
-                                                  _num(r.residual, 3), _num(r.residual_rank, 0),
+        lookup = {(r.authority_code, r.lens_id): [_num(r.outcome_score, 2), _num(r.expected_outcome_score, 2),
+                                                  _num(r.residual, 2), _num(r.residual_rank, 0),
                                                   _num(r.councils_in_fit, 0)]
                   for r in rows.itertuples()}
         out["context"] = {code: [lookup.get((code, k)) for k in data.lens_ids]

@@ -333,9 +333,10 @@ def test_council_page_shows_neighbours_and_context_in_chromium(demo_report):
     data = load(summary["path"].with_name("fixture.duckdb"))
     assert [row[0] for row in context] == [data.lens_names[l] for l in data.lens_ids]
     for lens_id, row in zip(data.lens_ids, context):
-        residual = facts["residuals"][edition][(code, lens_id)]
+        residual = round(facts["residuals"][edition][(code, lens_id)], 2)  # shown to 2 decimals
         assert row[3] == f"{'+' if residual > 0 else ''}{residual:.2f}"
-        assert row[4] == ("better" if residual > 0 else "worse") + " than expected given its demographics"
+        verdict = "better than expected" if residual > 0 else "worse than expected" if residual < 0 else "as expected"
+        assert row[4] == f"{verdict} given its demographics"
     summary_text = re.search(r'<p id="council-summary"[^>]*>(.*?)</p>', run.dom).group(1)
     assert f"90% interval over the method's judgement calls: {low}\u2013{high}" in html.unescape(summary_text)
 
