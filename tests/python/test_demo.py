@@ -99,3 +99,21 @@ def test_scaled_universe_is_a_valid_universe():
     shorts = _shorts(len(everyone))
     assert len(set(shorts)) == len(shorts) and not set(RESERVED_SHORT) & set(shorts)
     assert [a.code for a in build_universe(scale=3).upper_tier[:152]] == [a.code for a in build_universe().upper_tier]
+
+
+def test_demo_nearest_neighbours_match_a_full_sort():
+    """The Oflog neighbour lists of the demo read only nearby councils (linear, for --scale N) but
+    must equal what sorting every council gives, ties included."""
+    import random
+
+    from demo.datasets.oflog_asc import _nearest_by_population
+
+    universe = build_universe(scale=4)
+    ranked = [a for a in universe.upper_tier if a.is_ranked]
+    for index, a in enumerate(ranked[:40]):  # some equal populations, to exercise the ties
+        a.population = ranked[index + 200].population if index % 3 else a.population
+    random.Random(1).shuffle(ranked)
+    for a, chosen in _nearest_by_population(ranked, 15):
+        others = [b for b in ranked if b.code != a.code]
+        others.sort(key=lambda b: (b.kind != a.kind, abs(b.population - a.population)))
+        assert [b.code for b in chosen] == [b.code for b in others[:15]], a.code

@@ -76,7 +76,8 @@ def _areas(universe: Universe):
         yield "regional", code, letter, upper, members
         if code == "E12000007":
             yield "regional", code, "I", "INNER LONDON", inner
-            yield "regional", code, "O", "OUTER LONDON", [a for a in london if a not in inner]
+            inner_codes = {a.code for a in inner}  # a set: `not in inner` is quadratic in boroughs
+            yield "regional", code, "O", "OUTER LONDON", [a for a in london if a.code not in inner_codes]
     for a in universe.upper_tier:
         yield "local authority", a.code, a.dfe_code, a.name, [a]
 

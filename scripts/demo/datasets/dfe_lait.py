@@ -71,7 +71,8 @@ def write(universe: Universe, out_dir: Path, rng) -> None:
     inner = set(a.code for a in london[: int(len(london) * dfe_cla_underlying.INNER_SHARE)])
     areas = []  # (number, name, region label, members)
     for a in universe.upper_tier:
-        label = ("Inner London" if a.code in inner else "Outer London") if a in london else regions[a.region_code]
+        label = (("Inner London" if a.code in inner else "Outer London") if a.region_code == "E12000007"
+                 else regions[a.region_code])
         areas.append((float(int(a.dfe_code)), a.name, label, [a]))
     areas.append((970.0, "England", "NA", universe.upper_tier))
     for code, number in REGION_NUMBERS.items():

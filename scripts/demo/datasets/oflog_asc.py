@@ -90,8 +90,10 @@ def _nearest_by_population(ranked, k):
     by_kind: dict[str, list] = {}
     for a in ranked:
         by_kind.setdefault(a.kind, []).append(a)
+    position = {}
     for kind in by_kind:
         by_kind[kind].sort(key=lambda b: (b.population, order[b.code]))
+        position.update({b.code: i for i, b in enumerate(by_kind[kind])})
     for a in ranked:
         same = by_kind[a.kind]
         if len(same) <= k:
@@ -99,7 +101,7 @@ def _nearest_by_population(ranked, k):
             others.sort(key=lambda b: (b.kind != a.kind, abs(b.population - a.population)))
             yield a, others[:k]
             continue
-        at = same.index(a) if len(same) < 64 else _position(same, a, order)
+        at = position[a.code]
         low, high = max(at - k, 0), min(at + k + 1, len(same))
         # widen past councils whose gap equals the widest one read (ties are broken by universe order)
         while low > 0 and a.population - same[low - 1].population <= a.population - same[low].population:
@@ -111,9 +113,3 @@ def _nearest_by_population(ranked, k):
         candidates.sort(key=lambda b: abs(b.population - a.population))
         yield a, candidates[:k]
 
-
-def _position(same, a, order):
-    import bisect
-
-    keys = [(b.population, order[b.code]) for b in same]
-    return bisect.bisect_left(keys, (a.population, order[a.code]))
