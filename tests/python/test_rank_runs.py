@@ -199,3 +199,19 @@ def test_model_reads_every_setting_through_a_literal_config_get():
     yml = (MODEL.parent / "_analysis__models.yml").read_text()
     for key in used_keys:
         assert re.search(rf"^\s+{key}: \"{{{{ var\('{key}'", yml, re.M), key
+
+
+def test_percentile_scores_match_the_pairwise_definition_with_ties_and_gaps(engine):
+    """percent_rank x 100 = councils strictly below / (valid councils - 1), per indicator, with
+    ties sharing a score and missing values staying missing (the SQL's percent_rank)."""
+    rng = np.random.default_rng(7)
+    for _ in range(100):
+        x = rng.integers(0, 6, size=(rng.integers(1, 25), rng.integers(1, 5))).astype(float)
+        x[rng.random(x.shape) < 0.2] = np.nan
+        valid = ~np.isnan(x)
+        n = valid.sum(axis=0)
+        below = ((x[None, :, :] < x[:, None, :]) & valid[None, :, :]).sum(axis=1)
+        expected = np.where(valid, 100.0 * below / np.where(n > 1, n - 1, np.inf), np.nan)
+        got = engine.indicator_scores(x, np.full(x.shape[1], np.nan), "percentile", False, 3)
+        assert np.array_equal(np.isnan(got), np.isnan(expected))
+        assert np.allclose(got[valid], expected[valid])

@@ -91,8 +91,12 @@ def indicator_scores(directed, reference, method, winsorise, limit):
             return 100.0 * (x - lo) / spread
         if method == "percentile":
             valid = ~np.isnan(x)
-            below = (x[None, :, :] < x[:, None, :]) & valid[None, :, :]
-            count_below = below.sum(axis=1).astype(float)
+            # councils strictly below each value, per indicator: a binary search in the sorted
+            # valid values (O(n log n) memory-light, exact; a pairwise comparison is O(n^2))
+            count_below = np.zeros(x.shape)
+            for column in range(x.shape[1]):
+                present = np.sort(x[valid[:, column], column])
+                count_below[:, column] = np.searchsorted(present, x[:, column], side="left")
             score = 100.0 * count_below / np.where(n > 1, n - 1, np.inf)
             return np.where(valid, score, np.nan)
     raise ValueError(f"unknown normalisation method {method!r}")
