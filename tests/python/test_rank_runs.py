@@ -215,3 +215,47 @@ def test_percentile_scores_match_the_pairwise_definition_with_ties_and_gaps(engi
         got = engine.indicator_scores(x, np.full(x.shape[1], np.nan), "percentile", False, 3)
         assert np.array_equal(np.isnan(got), np.isnan(expected))
         assert np.allclose(got[valid], expected[valid])
+
+
+def test_batching_changes_no_rank(engine, monkeypatch):
+    """Runs are simulated in batches sized to the councils (BATCH_ELEMENTS); one run per batch must
+    give exactly the ranks of the default batches."""
+    values, spend, catalogue = universe()
+    whole = engine.decode(engine.simulate(values, spend, catalogue, settings(draws=40, weight_draws=5)))
+    monkeypatch.setattr(engine, "BATCH_ELEMENTS", 1)
+    assert engine.batch_size(12, len(INDICATORS)) == 1
+    one_by_one = engine.decode(engine.simulate(values, spend, catalogue, settings(draws=40, weight_draws=5)))
+    assert one_by_one == whole
+
+
+def test_memory_stays_flat_as_councils_grow(engine, monkeypatch):
+    """Peak memory of a simulation of many councils is bounded by the batch size and the output,
+    not by runs x councils x indicators (which at 100x the councils needed more than 24 GB)."""
+    import tracemalloc
+
+    n, draws = 4000, 200
+    catalogue = [(f"{lens}_i{j}", lens) for lens in LENSES for j in range(1, 9)]  # 48, as the real index
+    rng = np.random.default_rng(3)
+    councils = [f"C{i:05d}" for i in range(n)]
+    values = [(2019, c, k, float(v), 0.0) for c in councils for (k, _), v in zip(catalogue, rng.normal(size=len(catalogue)))]
+    spend = [(2019, c, lens, float(s)) for c in councils for lens, s in zip(LENSES, rng.uniform(80, 120, size=len(LENSES)))]
+
+    def peak_mb(batch_elements):
+        monkeypatch.setattr(engine, "BATCH_ELEMENTS", batch_elements)
+        tracemalloc.start()
+        try:
+            columns = engine.simulate(values, spend, catalogue, settings(draws=draws, weight_draws=0))
+            return tracemalloc.get_traced_memory()[1] / 2**20, len(columns["rank"])
+        finally:
+            tracemalloc.stop()
+
+    # 2 runs per batch: 1.5 MB per (runs x councils x indicators) array
+    batched, kept = peak_mb(400_000)
+    runs = draws + 1 + 3 + 1 + len(catalogue)  # monte carlo, default, other methods, winsorise, leave one out
+    assert kept == (draws + 1) * n * (1 + len(LENSES)) + (runs - draws - 1) * n
+    output_mb = kept * 7 * 4 / 2**20  # 7 int32 columns
+    # what remains is the output and its index arrays; one batch of 200 runs would add 200 x 4000 x
+    # 48 x 8 bytes = 293 MB per array, several arrays at once
+    assert batched < 4 * output_mb, (batched, output_mb)
+    unbatched, _ = peak_mb(10**12)
+    assert unbatched > batched + 300, (unbatched, batched)
