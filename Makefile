@@ -56,8 +56,8 @@ endif
 pytest: $(STAMP) ## python tests (loader, readers, demo generator, fetch)
 	$(PY) -m pytest -q tests/python
 
-dbt-test: $(STAMP) ## dbt build + tests on the demo data and, with RAW_DIR, on the real files
-	$(PY) scripts/build.py --db $(TEST_DIR)/demo.duckdb --demo $(DEMO_DIR) --exports $(TEST_DIR)/demo_exports --report $(TEST_DIR)/demo_report.html
+dbt-test: $(STAMP) ## dbt build + data and unit tests on the demo data and, with RAW_DIR, data tests on the real files
+	$(PY) scripts/build.py --unit-tests --db $(TEST_DIR)/demo.duckdb --demo $(DEMO_DIR) --exports $(TEST_DIR)/demo_exports --report $(TEST_DIR)/demo_report.html
 	$(if $(RAW_DIR),$(PY) scripts/build.py --db $(TEST_DIR)/real.duckdb --raw-dir "$(RAW_DIR)" --exports $(TEST_DIR)/real_exports --report $(TEST_DIR)/real_report.html,@echo "no RAW_DIR: real files not built")
 
 lint: $(STAMP) ## sqlfluff lint of every model, macro-free SQL and test

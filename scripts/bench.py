@@ -5,9 +5,10 @@
 
 Phases: venv check (``make venv``: nothing to do on a warm environment), generate (demo sizes only:
 ``scripts/make_demo.py --scale N``), load (``scripts/load_raw.py``), dbt build (every seed and
-model, no tests), tests (``dbt test``: data and unit tests), export (``scripts/export.py``) and
-report (``python -m report``); a phase whose script does not exist yet is skipped and said so. Each
-phase runs as a child of a small wrapper process that reports the child's peak resident memory
+model, no tests), tests (``dbt test``: the data tests; the unit tests, which a data build skips,
+run in ``make test``), export (``scripts/export.py``) and report (``python -m report``); a phase
+whose script does not exist yet is skipped and said so. Each phase runs as a child of a small
+wrapper process that reports the child's peak resident memory
 (``resource.getrusage(RUSAGE_CHILDREN).ru_maxrss``), so each figure is that phase's own peak.
 Everything is written under ``--work`` (default ``data/bench``, git-ignored); the warehouse of
 each size is its own file there. It prints one table (seconds, peak MB, rows landed, status) and
@@ -98,7 +99,8 @@ def bench_size(name: str, raw_dir: Path | None, scale: int | None, work: Path, s
         "load": [str(PYTHON), "scripts/load_raw.py", "--raw-dir", str(raw_dir), "--db", str(db)],
         "dbt build": [str(DBT), "build", "--exclude-resource-type", "test", "--exclude-resource-type", "unit_test",
                       *vars_args],
-        "tests": [str(DBT), "test", *vars_args],
+        # data tests, as a data build runs them (unit tests check the SQL on fixed inputs: make test)
+        "tests": [str(DBT), "test", "--exclude-resource-type", "unit_test", *vars_args],
         "export": [str(PYTHON), "scripts/export.py", "--db", str(db), "--out", str(work / f"{name}_exports")]
         if (ROOT / "scripts" / "export.py").exists() else "skipped: scripts/export.py does not exist yet",
         "report": [str(PYTHON), "-m", "report", "--db", str(db), "--out", str(work / f"{name}_report.html")]

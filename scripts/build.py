@@ -105,6 +105,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="after a successful build, write the league-table report here (scripts/report); "
                              "default reports/index.html for data/warehouse.duckdb, else <db name>_report.html beside it")
     parser.add_argument("--no-outputs", action="store_true", help="skip the exports and the report")
+    parser.add_argument("--unit-tests", action="store_true",
+                        help="also run the dbt unit tests (fixed inputs, so they test the SQL, not the data: "
+                             "`make test` runs them; a data build skips them, as dbt recommends for production)")
     args = parser.parse_args(argv)
     if args.db is None:
         args.db = (os.environ.get("INDEX_DB_PATH") or "data/warehouse.duckdb") if args.target == "duckdb" \
@@ -146,6 +149,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"load failed, warehouse left unchanged: {exc}", file=sys.stderr)
             return 1
         dbt_args = ["build", "--fail-fast"] if os.environ.get("INDEX_FAIL_FAST") else ["build"]
+        if not args.unit_tests:
+            dbt_args += ["--exclude-resource-type", "unit_test"]
         run_dbt(dbt_args + (["--select", args.select] if args.select else [])
                 + (["--vars", args.vars] if args.vars else []), building, raw_dir)
         os.replace(building, db_path)  # only reached when the load and every error-severity test passed

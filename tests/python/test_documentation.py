@@ -285,3 +285,13 @@ def test_declared_columns_match_the_built_warehouse(manifest, warehouse_columns)
                      for name in sorted(declared - {column.lower() for column in actual})]
     if problems:
         pytest.fail(listing(problems, "columns documented differently from the warehouse"), pytrace=False)
+
+
+def test_make_test_runs_the_dbt_unit_tests():
+    """Data builds skip the dbt unit tests (scripts/build.py excludes resource type unit_test unless
+    --unit-tests); `make test` must still run them, or CI would stop checking the SQL rules."""
+    makefile = (ROOT / "Makefile").read_text()
+    recipe = makefile.split("\ndbt-test:")[1].split("\n\n")[0]
+    assert "scripts/build.py --unit-tests" in recipe
+    build = (ROOT / "scripts" / "build.py").read_text()
+    assert '"--exclude-resource-type", "unit_test"' in build
