@@ -25,6 +25,74 @@
     E10000002 in 2017-19, same area). Rows of authorities created after 2019 (BCP, Dorset,
     North/West Northamptonshire) carry no values for years up to 2018-19 ('z') and are dropped.
 -#}
+{#-
+    The count-based shares, one entry per indicator, in union order (value = 100 x numerator /
+    denominator):
+      sfr  the numerator and denominator columns of `sfr_wide` (SFR41/2016, SFR50/2017)
+      ees  the EES staging model; an optional row filter (SQL); the column holding the category
+           and the one holding the count; the numerator and denominator categories
+-#}
+{%- set count_shares = [
+    {
+        'indicator_id': 'csc_placements_3plus',
+        'ees': {
+            'model': 'stg_dfe_cla_underlying__ees_placement_stability',
+            'filter': "cla_group = 'Children looked after at 31 March'",
+            'category': 'characteristic',
+            'count': 'number',
+            'numerator': 'With 3 or more placements during the year',
+            'denominator': 'Total children',
+        },
+    },
+    {
+        'indicator_id': 'csc_care_leavers_eet',
+        'sfr': {'numerator': 'care_leavers_eet', 'denominator': 'care_leavers_total'},
+        'ees': {
+            'model': 'stg_dfe_cla_underlying__ees_care_leavers_activity',
+            'filter': "age_group = 'Aged 19 to 21'",
+            'category': 'activity',
+            'count': 'number',
+            'numerator': 'Total in education, employment or training',
+            'denominator': 'Total',
+        },
+    },
+    {
+        'indicator_id': 'csc_care_leavers_accommodation',
+        'sfr': {'numerator': 'care_leavers_suitable', 'denominator': 'care_leavers_total'},
+        'ees': {
+            'model': 'stg_dfe_cla_underlying__ees_care_leavers_accommodation',
+            'filter': "age_group = '19 to 21 years'",
+            'category': 'accommodation_suitability',
+            'count': 'number',
+            'numerator': 'Accommodation considered suitable',
+            'denominator': 'Total',
+        },
+    },
+    {
+        'indicator_id': 'csc_sdq_concern',
+        'sfr': {'numerator': 'sdq_concern', 'denominator': 'sdq_received'},
+        'ees': {
+            'model': 'stg_dfe_cla_underlying__ees_outcomes',
+            'filter': "cla_group = 'Ages 5 to 16 years with SDQ score'",
+            'category': 'characteristic',
+            'count': 'number',
+            'numerator': 'SDQ score is a cause for concern',
+            'denominator': 'SDQ score was received',
+        },
+    },
+    {
+        'indicator_id': 'csc_cla_missing',
+        'sfr': {'numerator': 'cla_missing_during_year', 'denominator': 'cla_during_year'},
+        'ees': {
+            'model': 'stg_dfe_cla_underlying__ees_missing',
+            'filter': none,
+            'category': 'measure',
+            'count': 'value',
+            'numerator': 'Children who had a missing incident during the year',
+            'denominator': 'Children looked after during the year',
+        },
+    },
+] -%}
 with
 
 upper_tier as (
@@ -129,117 +197,44 @@ sfr_wide as (
 ),
 
 sfr_shares as (
-    select
-        'csc_care_leavers_eet' as indicator_id,
-        authority_code,
-        dfe_code,
-        geographic_level,
-        period,
-        period_end_year,
-        care_leavers_eet as numerator,
-        care_leavers_total as denominator
-    from sfr_wide
-    union all
-    select
-        'csc_care_leavers_accommodation' as indicator_id,
-        authority_code,
-        dfe_code,
-        geographic_level,
-        period,
-        period_end_year,
-        care_leavers_suitable as numerator,
-        care_leavers_total as denominator
-    from sfr_wide
-    union all
-    select
-        'csc_sdq_concern' as indicator_id,
-        authority_code,
-        dfe_code,
-        geographic_level,
-        period,
-        period_end_year,
-        sdq_concern as numerator,
-        sdq_received as denominator
-    from sfr_wide
-    union all
-    select
-        'csc_cla_missing' as indicator_id,
-        authority_code,
-        dfe_code,
-        geographic_level,
-        period,
-        period_end_year,
-        cla_missing_during_year as numerator,
-        cla_during_year as denominator
-    from sfr_wide
+    {%- for share in count_shares if share.sfr %}
+        select
+            '{{ share.indicator_id }}' as indicator_id,
+            authority_code,
+            dfe_code,
+            geographic_level,
+            period,
+            period_end_year,
+            {{ share.sfr.numerator }} as numerator,
+            {{ share.sfr.denominator }} as denominator
+        from sfr_wide
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
+    {%- endfor %}
 ),
 
 ees_shares as (
-    select
-        'csc_placements_3plus' as indicator_id,
-        authority_code,
-        dfe_code,
-        geographic_level,
-        period,
-        period_end_year,
-        max(case when characteristic = 'With 3 or more placements during the year' then number end) as numerator,
-        max(case when characteristic = 'Total children' then number end) as denominator
-    from {{ ref('stg_dfe_cla_underlying__ees_placement_stability') }}
-    where cla_group = 'Children looked after at 31 March'
-    group by authority_code, dfe_code, geographic_level, period, period_end_year
-    union all
-    select
-        'csc_care_leavers_eet' as indicator_id,
-        authority_code,
-        dfe_code,
-        geographic_level,
-        period,
-        period_end_year,
-        max(case when activity = 'Total in education, employment or training' then number end) as numerator,
-        max(case when activity = 'Total' then number end) as denominator
-    from {{ ref('stg_dfe_cla_underlying__ees_care_leavers_activity') }}
-    where age_group = 'Aged 19 to 21'
-    group by authority_code, dfe_code, geographic_level, period, period_end_year
-    union all
-    select
-        'csc_care_leavers_accommodation' as indicator_id,
-        authority_code,
-        dfe_code,
-        geographic_level,
-        period,
-        period_end_year,
-        max(case when accommodation_suitability = 'Accommodation considered suitable' then number end)
-            as numerator,
-        max(case when accommodation_suitability = 'Total' then number end) as denominator
-    from {{ ref('stg_dfe_cla_underlying__ees_care_leavers_accommodation') }}
-    where age_group = '19 to 21 years'
-    group by authority_code, dfe_code, geographic_level, period, period_end_year
-    union all
-    select
-        'csc_sdq_concern' as indicator_id,
-        authority_code,
-        dfe_code,
-        geographic_level,
-        period,
-        period_end_year,
-        max(case when characteristic = 'SDQ score is a cause for concern' then number end) as numerator,
-        max(case when characteristic = 'SDQ score was received' then number end) as denominator
-    from {{ ref('stg_dfe_cla_underlying__ees_outcomes') }}
-    where cla_group = 'Ages 5 to 16 years with SDQ score'
-    group by authority_code, dfe_code, geographic_level, period, period_end_year
-    union all
-    select
-        'csc_cla_missing' as indicator_id,
-        authority_code,
-        dfe_code,
-        geographic_level,
-        period,
-        period_end_year,
-        max(case when measure = 'Children who had a missing incident during the year' then value end)
-            as numerator,
-        max(case when measure = 'Children looked after during the year' then value end) as denominator
-    from {{ ref('stg_dfe_cla_underlying__ees_missing') }}
-    group by authority_code, dfe_code, geographic_level, period, period_end_year
+    {%- for share in count_shares if share.ees %}
+        {%- set ees = share.ees %}
+        select
+            '{{ share.indicator_id }}' as indicator_id,
+            authority_code,
+            dfe_code,
+            geographic_level,
+            period,
+            period_end_year,
+            max(case when {{ ees.category }} = '{{ ees.numerator }}' then {{ ees.count }} end) as numerator,
+            max(case when {{ ees.category }} = '{{ ees.denominator }}' then {{ ees.count }} end) as denominator
+        from {{ ref(ees.model) }}
+        {%- if ees.filter %}
+            where {{ ees.filter }}
+        {%- endif %}
+        group by authority_code, dfe_code, geographic_level, period, period_end_year
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
+    {%- endfor %}
 ),
 
 count_shares as (

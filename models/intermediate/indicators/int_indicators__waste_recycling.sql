@@ -30,6 +30,13 @@
     for 2016-17), England from `stg_population__mye2_persons`; the fly-tipping file's own
     population column is blank before 2019-20, so it is not used.
 -#}
+{#- Published ENV18 rates, taken as they are: (indicator id, column of `waste_upper_tier`). -#}
+{%- set published = [
+    ('wst_household_recycling_pct', 'household_waste_recycled_pct'),
+    ('wst_residual_waste_per_household_kg', 'residual_household_waste_kg_per_household'),
+    ('wst_municipal_waste_landfilled_pct', 'municipal_waste_landfilled_pct'),
+    ('wst_household_waste_per_person_kg', 'household_waste_kg_per_person'),
+] -%}
 with
 
 upper_tier as (
@@ -182,46 +189,18 @@ flytipping_upper_tier as (
 ),
 
 indicators as (
-    select
-        'wst_household_recycling_pct' as indicator_id,
-        authority_code,
-        period,
-        period_end_year,
-        household_waste_recycled_pct as indicator_value,
-        cast(null as {{ type_double() }}) as numerator,
-        cast(null as {{ type_double() }}) as denominator
-    from waste_upper_tier
-    union all
-    select
-        'wst_residual_waste_per_household_kg' as indicator_id,
-        authority_code,
-        period,
-        period_end_year,
-        residual_household_waste_kg_per_household as indicator_value,
-        cast(null as {{ type_double() }}) as numerator,
-        cast(null as {{ type_double() }}) as denominator
-    from waste_upper_tier
-    union all
-    select
-        'wst_municipal_waste_landfilled_pct' as indicator_id,
-        authority_code,
-        period,
-        period_end_year,
-        municipal_waste_landfilled_pct as indicator_value,
-        cast(null as {{ type_double() }}) as numerator,
-        cast(null as {{ type_double() }}) as denominator
-    from waste_upper_tier
-    union all
-    select
-        'wst_household_waste_per_person_kg' as indicator_id,
-        authority_code,
-        period,
-        period_end_year,
-        household_waste_kg_per_person as indicator_value,
-        cast(null as {{ type_double() }}) as numerator,
-        cast(null as {{ type_double() }}) as denominator
-    from waste_upper_tier
-    union all
+    {%- for indicator_id, column in published %}
+        select
+            '{{ indicator_id }}' as indicator_id,
+            authority_code,
+            period,
+            period_end_year,
+            {{ column }} as indicator_value,
+            cast(null as {{ type_double() }}) as numerator,
+            cast(null as {{ type_double() }}) as denominator
+        from waste_upper_tier
+        union all
+    {%- endfor %}
     select
         'wst_lacw_per_person_kg' as indicator_id,
         tonnages_upper_tier.authority_code,
