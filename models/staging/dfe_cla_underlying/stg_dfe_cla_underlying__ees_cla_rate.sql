@@ -1,37 +1,18 @@
 {#-
     EES children looked after at 31 March, starting and ceasing, number and rate per 10,000 under-18s, 2019 onwards (2024 revision). The measure name is published under the header population_count and the under-18 population under population_estimate (shifted headers).
-    EES tidy file: one row per area, year and category. The area is the local authority
-    (new_la_code, DfE number old_la_code), the region (region_code) or England (country_code)
-    by geographic_level. time_period 2018 = year ending 31 March 2018 = period '2017-18'.
-    Markers (x, c, z, ':') become null with is_suppressed = true, never zero.
+    EES tidy file -> one row per area, year and category (see the dfe_ees_tidy macro).
 -#}
-with
+{%- set dimensions = [
+    ['population_count', 'measure'],
+] %}
+{%- set measures = [
+    ['population_estimate', 'population_under_18'],
+    ['number', 'number'],
+    ['rate_per_10000', 'rate_per_10000'],
+] %}
+{%- set suppression_flags = [
+    ['number', 'is_suppressed'],
+    ['rate_per_10000', 'is_rate_suppressed'],
+] %}
 
-source as (
-    select * from {{ source('dfe_cla_underlying', 'dfe_cla__ees_cla_rate') }}
-),
-
-renamed as (
-    select
-        case lower(trim(geographic_level))
-            when 'national' then {{ normalise_authority_code('country_code') }}
-            when 'regional' then {{ normalise_authority_code('region_code') }}
-            else {{ normalise_authority_code('new_la_code') }}
-        end as authority_code,
-        case when lower(trim(geographic_level)) = 'local authority' then trim(old_la_code) end as dfe_code,
-        case when lower(trim(geographic_level)) = 'local authority' then trim(la_name) end as authority_name,
-        lower(trim(geographic_level)) as geographic_level,
-        {{ financial_year_label('cast(trim(time_period) as integer)') }} as period,
-        cast(trim(time_period) as integer) as period_end_year,
-        trim(population_count) as measure,
-        {{ parse_number('population_estimate') }} as population_under_18,
-        {{ parse_number('number') }} as number,
-        {{ parse_number('rate_per_10000') }} as rate_per_10000,
-        {{ is_suppressed('number') }} as is_suppressed,
-        {{ is_suppressed('rate_per_10000') }} as is_rate_suppressed,
-        _source_file as source_file
-    from source
-    where trim(time_period) is not null and trim(time_period) <> ''
-)
-
-select * from renamed
+{{ dfe_ees_tidy(source('dfe_cla_underlying', 'dfe_cla__ees_cla_rate'), dimensions, measures, suppression_flags) }}
