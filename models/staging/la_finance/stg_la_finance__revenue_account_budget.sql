@@ -3,18 +3,10 @@
     Three published layouts are stacked: the 2016-17 workbook (no ONS code column), the workbooks
     from 2017-18 on (year from the sheet name) and the BBC's CSV export of RA 2017-18 (identifier
     columns prefixed `na_`, blanks written 'NA'). Where an original workbook and the CSV export
-    hold the same year, the workbook is kept.
+    hold the same year, the workbook is kept. Cleaning shared with the other la_finance models:
+    macros/finance/la_finance_staging.sql.
 -#}
 {%- set lines = la_finance_ra_lines() -%}
-{%- set line_columns = [] -%}
-{%- set column_codes = [] -%}
-{%- for line in lines -%}
-    {%- do line_columns.append(line[1]) -%}
-    {%- do column_codes.append([line[1], line[0]]) -%}
-{%- endfor -%}
-
-{%- set id_columns = ['ecode', 'published_ons_code', 'authority_name', 'authority_class', 'period',
-                      'source_priority', 'source_file', 'source_row_number'] -%}
 
 with
 
@@ -32,40 +24,26 @@ source_csv_export as (
 
 renamed as (
     select
-        {%- for column in line_columns %}
-            {{ column }},
+        {%- for line in lines %}
+            {{ line[1] }},
         {%- endfor %}
-        trim(e_code) as ecode,
-        cast(null as {{ type_varchar() }}) as published_ons_code,
-        trim(local_authority) as authority_name,
-        trim(class) as authority_class,
-        '2016-17' as period,
-        1 as source_priority,
-        _source_file as source_file,
-        _row_number as source_row_number
+        {{ la_finance_authority_columns("'2016-17'", 1, has_ons_code=false) }}
     from source_no_ons_code
 
     union all
 
     select
-        {%- for column in line_columns %}
-            {{ column }},
+        {%- for line in lines %}
+            {{ line[1] }},
         {%- endfor %}
-        trim(e_code) as ecode,
-        trim(ons_code) as published_ons_code,
-        trim(local_authority) as authority_name,
-        trim(class) as authority_class,
-        right(trim(_sheet), 7) as period,
-        1 as source_priority,
-        _source_file as source_file,
-        _row_number as source_row_number
+        {{ la_finance_authority_columns('right(trim(_sheet), 7)', 1) }}
     from source_with_ons_code
 
     union all
 
     select
-        {%- for column in line_columns %}
-            {{ column }},
+        {%- for line in lines %}
+            {{ line[1] }},
         {%- endfor %}
         nullif(trim(na_e_code), 'NA') as ecode,
         nullif(trim(na_ons_code), 'NA') as published_ons_code,
@@ -85,32 +63,12 @@ authorities as (
 ),
 
 unpivoted as (
-    {{ unpivot_columns('authorities', id_columns, column_codes, name_column='line_code', value_column='value_text') }}
+    {{ la_finance_unpivot_lines('authorities', 'RA') }}
 ),
 
 cleaned as (
     select
-        case
-            when ecode = 'E2721' then 'E10000023'
-            else {{ normalise_authority_code('published_ons_code') }}
-        end as authority_code,
-        ecode,
-        authority_name,
-        authority_class,
-        period,
-        {{ financial_year_end('period') }} as period_end_year,
-        'RA' as return_type,
-        line_code,
-        case line_code
-            {%- for line in lines %}
-                when '{{ line[0] }}' then '{{ line[2] | replace("'", "''") }}'
-            {%- endfor %}
-        end as line_label,
-        {{ parse_number('value_text') }} as value_gbp_k,
-        ({{ is_suppressed('value_text') }} or trim(value_text) = '{{ la_finance_ellipsis_marker() }}')
-            as is_suppressed,
-        source_file,
-        source_row_number,
+        {{ la_finance_line_values(['RA']) }},
         row_number() over (
             partition by ecode, period, line_code
             order by source_priority, source_file

@@ -1,19 +1,10 @@
 {#-
     Detailed Revenue Outturn forms RO3 (social care), RO4 (housing) and RO5 (environmental and
     regulatory): net current expenditure, one row per reporting body (E-code), financial year
-    (from the sheet name), form and line. Not in the shared data folder: empty there.
+    (from the sheet name), form and line. Not in the shared data folder: empty there. Cleaning
+    shared with the other la_finance models: macros/finance/la_finance_staging.sql.
 -#}
 {%- set id_columns = ['e_code', 'ons_code', 'local_authority', 'class', '_sheet', '_source_file', '_row_number'] -%}
-{%- set ro3_columns = [] -%}
-{%- set ro4_columns = [] -%}
-{%- set ro5_columns = [] -%}
-{%- for line in la_finance_ro_lines('RO3') %}{% do ro3_columns.append([line[1], line[0]]) %}{% endfor -%}
-{%- for line in la_finance_ro_lines('RO4') %}{% do ro4_columns.append([line[1], line[0]]) %}{% endfor -%}
-{%- for line in la_finance_ro_lines('RO5') %}{% do ro5_columns.append([line[1], line[0]]) %}{% endfor -%}
-{%- set all_lines = [] -%}
-{%- for form in ['RO3', 'RO4', 'RO5'] -%}
-    {%- for line in la_finance_ro_lines(form) %}{% do all_lines.append([form, line[0], line[2]]) %}{% endfor -%}
-{%- endfor -%}
 
 with
 
@@ -30,15 +21,15 @@ source_ro5 as (
 ),
 
 unpivoted_ro3 as (
-    {{ unpivot_columns('source_ro3', id_columns, ro3_columns, name_column='line_code', value_column='value_text') }}
+    {{ la_finance_unpivot_lines('source_ro3', 'RO3', id_columns) }}
 ),
 
 unpivoted_ro4 as (
-    {{ unpivot_columns('source_ro4', id_columns, ro4_columns, name_column='line_code', value_column='value_text') }}
+    {{ la_finance_unpivot_lines('source_ro4', 'RO4', id_columns) }}
 ),
 
 unpivoted_ro5 as (
-    {{ unpivot_columns('source_ro5', id_columns, ro5_columns, name_column='line_code', value_column='value_text') }}
+    {{ la_finance_unpivot_lines('source_ro5', 'RO5', id_columns) }}
 ),
 
 unpivoted as (
@@ -76,28 +67,7 @@ renamed as (
 
 final as (
     select
-        case
-            when ecode = 'E2721' then 'E10000023'
-            else {{ normalise_authority_code('published_ons_code') }}
-        end as authority_code,
-        ecode,
-        authority_name,
-        authority_class,
-        period,
-        {{ financial_year_end('period') }} as period_end_year,
-        return_type,
-        line_code,
-        case
-            {%- for line in all_lines %}
-                when return_type = '{{ line[0] }}' and line_code = '{{ line[1] }}'
-                    then '{{ line[2] | replace("'", "''") }}'
-            {%- endfor %}
-        end as line_label,
-        {{ parse_number('value_text') }} as value_gbp_k,
-        ({{ is_suppressed('value_text') }} or trim(value_text) = '{{ la_finance_ellipsis_marker() }}')
-            as is_suppressed,
-        source_file,
-        source_row_number
+        {{ la_finance_line_values(['RO3', 'RO4', 'RO5']) }}
     from renamed
 )
 

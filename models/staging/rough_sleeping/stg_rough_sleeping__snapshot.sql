@@ -2,11 +2,8 @@
     count of autumn YYYY falls in financial year YYYY-(YY+1): period '2017-18' and
     period_end_year 2018 for autumn 2017 (snapshot_year keeps the published year). England and
     region rows carry '---' as LA code and their code in the region column. Areas are on April-2022
-    geography as published. -#}
-{%- set year_columns = [] -%}
-{%- for year in range(2014, 2020) -%}
-    {%- do year_columns.append(['col_' ~ year, year | string]) -%}
-{%- endfor -%}
+    geography as published. Unpivot and parsing: macro housing_years_to_rows. -#}
+{%- set year_columns = housing_year_columns(2014, 2019, snapshot=true) -%}
 
 with
 
@@ -25,12 +22,9 @@ coded as (
             when {{ is_la_or_england_code('local_authority_ons_code') }} then trim(local_authority)
             else trim(region)
         end as area_name,
-        col_2014,
-        col_2015,
-        col_2016,
-        col_2017,
-        col_2018,
-        col_2019,
+        {%- for column, _ in year_columns %}
+            {{ column }},
+        {%- endfor %}
         _source_file as source_file
     from source
 ),
@@ -40,22 +34,4 @@ filtered as (
     where {{ is_la_or_england_code('authority_code') }}
 ),
 
-unpivoted as (
-    {{ unpivot_columns('filtered', ['authority_code', 'area_name', 'source_file'], year_columns,
-                       name_column='snapshot_year_label', value_column='rough_sleepers_text') }}
-),
-
-final as (
-    select
-        authority_code,
-        area_name,
-        cast(snapshot_year_label as integer) as snapshot_year,
-        {{ financial_year_label('cast(snapshot_year_label as integer) + 1') }} as period,
-        cast(snapshot_year_label as integer) + 1 as period_end_year,
-        {{ parse_number('rough_sleepers_text') }} as rough_sleepers,
-        {{ number_or_null_flag('rough_sleepers_text') }} as is_suppressed,
-        source_file
-    from unpivoted
-)
-
-select * from final
+{{ housing_years_to_rows('filtered', year_columns, 'rough_sleepers', 'rough_sleepers_text', snapshot=true) }}
