@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -43,15 +44,17 @@ class ReportData:
     neighbour_agreement: pd.DataFrame = field(default_factory=pd.DataFrame)
     context: pd.DataFrame = field(default_factory=pd.DataFrame)
 
-    @property
+    @cached_property
     def lens_ids(self) -> list[str]:
         return list(self.lenses["lens_id"])
 
-    @property
+    # cached: the charts and pages look a name up per council (a dict rebuilt on every lookup made
+    # the report quadratic in the number of councils)
+    @cached_property
     def lens_names(self) -> dict[str, str]:
         return dict(zip(self.lenses["lens_id"], self.lenses["lens_name"]))
 
-    @property
+    @cached_property
     def names(self) -> dict[str, str]:
         return dict(zip(self.authorities["authority_code"], self.authorities["authority_name"]))
 

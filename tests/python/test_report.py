@@ -355,3 +355,12 @@ def test_report_without_analysis_marts_omits_the_sections(bare_report):
 def test_report_without_analysis_marts_renders_in_chromium(bare_report):
     summary, facts = bare_report
     check_in_browser(summary["path"], facts["ranked_overall"][summary["edition"]], "fixture_no_analysis")
+
+
+def test_lookups_are_built_once(demo_report):
+    """The charts and pages look a council's name up once per council: the lookup dicts must be
+    built once (rebuilt per access, the report took 22 s instead of 6 s at 10x the councils)."""
+    summary, _ = demo_report
+    data = load(summary["path"].with_name("fixture.duckdb"))
+    assert data.names is data.names and data.lens_names is data.lens_names and data.lens_ids is data.lens_ids
+    assert len(data.names) == len(data.authorities)
