@@ -259,3 +259,19 @@ def test_memory_stays_flat_as_councils_grow(engine, monkeypatch):
     assert batched < 4 * output_mb, (batched, output_mb)
     unbatched, _ = peak_mb(10**12)
     assert unbatched > batched + 300, (unbatched, batched)
+
+
+def test_arrow_output_matches_the_decoded_columns_with_and_without_dictionaries(engine):
+    import duckdb
+
+    values, spend, catalogue = universe()
+    columns = engine.simulate(values, spend, catalogue, settings(draws=20, weight_draws=3))
+    decoded = engine.decode(columns)
+    for dictionary in (True, False):
+        table = engine.to_arrow(columns, dictionary=dictionary)
+        assert table.to_pydict() == decoded
+        con = duckdb.connect()
+        con.register("runs", table)
+        types = dict(con.execute("select column_name, column_type from (describe select * from runs)").fetchall())
+        assert types["run_group"] == types["authority_code"] == types["lens_id"] == "VARCHAR"
+        con.close()

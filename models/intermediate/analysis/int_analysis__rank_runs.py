@@ -354,8 +354,10 @@ def decode(columns):
     return decoded
 
 
-def to_arrow(columns):
-    """The simulate() result as a pyarrow table (text columns decoded by arrow, not Python)."""
+def to_arrow(columns, dictionary=True):
+    """The simulate() result as a pyarrow table. Text columns stay dictionary-encoded (the codes
+    and their labels; DuckDB lands them as varchar without expanding millions of strings first)
+    unless dictionary is false (plain string columns, decoded by arrow, not Python)."""
     import pyarrow as pa
 
     arrays, names = [], []
@@ -363,7 +365,9 @@ def to_arrow(columns):
         column = columns[name]
         if isinstance(column, tuple):
             codes, labels = column
-            arrays.append(pa.array(labels, type=pa.string()).take(pa.array(codes, type=pa.int32())))
+            codes = pa.array(codes, type=pa.int32())
+            labels = pa.array(labels, type=pa.string())
+            arrays.append(pa.DictionaryArray.from_arrays(codes, labels) if dictionary else labels.take(codes))
         else:
             arrays.append(pa.array(column, type=pa.int32()))
         names.append(name)
@@ -423,8 +427,8 @@ def model(dbt, session):
     ]
     catalogue = dbt.ref("dim_indicator").df()[["indicator_id", "lens_id"]]
     catalogue_rows = [(r.indicator_id, r.lens_id) for r in catalogue.itertuples(index=False)]
-    table = to_arrow(simulate(values_rows, spend_rows, catalogue_rows, settings))
+    columns = simulate(values_rows, spend_rows, catalogue_rows, settings)
     # dbt-duckdb writes an arrow table directly (fast); other Python-model engines take pandas
     if type(session).__module__.split(".")[0] in ("duckdb", "_duckdb"):
-        return table
-    return table.to_pandas()
+        return to_arrow(columns)
+    return to_arrow(columns, dictionary=False).to_pandas()
