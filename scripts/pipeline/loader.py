@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pyarrow as pa
 
 from .checks import run_checks, summarise
@@ -73,13 +74,19 @@ def _frame(block: Landed, shown: str, sha: str, loaded_at: str) -> pa.Table:
         transposed = list(zip(*block.rows)) if block.rows else [()] * width
         arrays = [pa.array(column, type=pa.string()) for column in transposed]
     arrays += [
-        pa.array([shown] * length, type=pa.string()),
+        _constant(shown, length),
         pa.array(block.sheets, type=pa.string()),
         pa.array(block.row_numbers, type=pa.int32()),
-        pa.array([sha] * length, type=pa.string()),
-        pa.array([loaded_at] * length, type=pa.string()),
+        _constant(sha, length),
+        _constant(loaded_at, length),
     ]
     return pa.Table.from_arrays(arrays, names=[*block.columns, *METADATA_COLUMNS])
+
+
+def _constant(value: str, length: int) -> pa.Array:
+    """A text column holding one value on every row, as a one-entry dictionary (no list of a million
+    copies of the same string; DuckDB lands it as varchar like any text column)."""
+    return pa.DictionaryArray.from_arrays(pa.array(np.zeros(length, dtype=np.int32)), pa.array([value], type=pa.string()))
 
 
 def _create_table(con, name: str, frames: list[pa.Table], declared: tuple[str, ...]) -> int:
