@@ -275,3 +275,15 @@ def test_arrow_output_matches_the_decoded_columns_with_and_without_dictionaries(
         types = dict(con.execute("select column_name, column_type from (describe select * from runs)").fetchall())
         assert types["run_group"] == types["authority_code"] == types["lens_id"] == "VARCHAR"
         con.close()
+
+
+def test_duckdb_sessions_are_recognised(engine):
+    """dbt-duckdb hands the model its cursor wrapper, not a duckdb connection: both must take the
+    fast Arrow path (the wrapper was once missed, and every run went through pandas)."""
+    import duckdb
+
+    wrapper = type("DuckDBCursorWrapper", (), {"__module__": "dbt.adapters.duckdb.environments.local"})
+    spark = type("SparkSession", (), {"__module__": "pyspark.sql.session"})
+    assert engine.is_duckdb_session(duckdb.connect())
+    assert engine.is_duckdb_session(wrapper())
+    assert not engine.is_duckdb_session(spark())

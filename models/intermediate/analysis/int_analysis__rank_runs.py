@@ -379,6 +379,11 @@ def to_arrow(columns, dictionary=True):
 # --------------------------------------------------------------------------------------------
 
 
+def is_duckdb_session(session):
+    """Whether a Python model's session is DuckDB (a connection, or dbt-duckdb's cursor wrapper)."""
+    return "duckdb" in type(session).__module__.lower()
+
+
 def settings_from_config(get):
     return {
         "draws": int(get("uncertainty_draws") if get("uncertainty_draws") is not None else 1000),
@@ -428,7 +433,9 @@ def model(dbt, session):
     catalogue = dbt.ref("dim_indicator").df()[["indicator_id", "lens_id"]]
     catalogue_rows = [(r.indicator_id, r.lens_id) for r in catalogue.itertuples(index=False)]
     columns = simulate(values_rows, spend_rows, catalogue_rows, settings)
-    # dbt-duckdb writes an arrow table directly (fast); other Python-model engines take pandas
-    if type(session).__module__.split(".")[0] in ("duckdb", "_duckdb"):
+    # dbt-duckdb writes an arrow table directly (fast); other Python-model engines take pandas.
+    # The session is a duckdb connection or dbt-duckdb's wrapper of one
+    # (dbt.adapters.duckdb.environments.local.DuckDBCursorWrapper).
+    if is_duckdb_session(session):
         return to_arrow(columns)
     return to_arrow(columns, dictionary=False).to_pandas()
