@@ -334,3 +334,27 @@ def test_progress_bar_fills_with_the_share_done():
     assert progress_bar(2, 4, width=8) == "[####----]"
     assert progress_bar(4, 4, width=8) == "[########]"
     assert progress_bar(0, 0, width=4) == "[####]"
+
+
+def test_cyclic_gc_is_paused_for_bulk_work_and_restored():
+    """The loader and the demo generator pause the cyclic collector while they build millions of
+    rows; it must be back on afterwards (also after an error), and stay off if it was off."""
+    import gc
+
+    from pipeline.gcpause import no_cyclic_gc
+
+    assert gc.isenabled()
+    with no_cyclic_gc():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError):
+        with no_cyclic_gc():
+            raise RuntimeError("a bad file")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with no_cyclic_gc():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
