@@ -148,7 +148,7 @@ def growth(runs: list[dict]) -> str:
     lines = []
     for small, large in zip(demos, demos[1:]):
         parts = []
-        for phase in ("load", "dbt build", "tests", "export", "report"):
+        for phase in ("generate", "load", "dbt build", "tests", "export", "report"):
             a, b = small["phases"].get(phase), large["phases"].get(phase)
             if isinstance(a, dict) and isinstance(b, dict) and a["seconds"] > 0:
                 parts.append(f"{phase} x{b['seconds'] / a['seconds']:.1f}")
