@@ -21,19 +21,7 @@ neighbours as (
 ),
 
 ranks as (
-    select
-        edition,
-        authority_code,
-        lens_id,
-        lens_rank as rank_value
-    from lens_productivity
-    union all
-    select
-        edition,
-        authority_code,
-        'overall' as lens_id,
-        overall_rank as rank_value
-    from overall
+    {{ index_published_ranks('lens_productivity', 'overall') }}
 ),
 
 group_ranks as (

@@ -12,22 +12,13 @@ runs as (
     where run_group = 'default'
 ),
 
+all_published as (
+    {{ index_published_ranks(ref('fct_lens_productivity'), ref('fct_overall_productivity')) }}
+),
+
 published as (
-    select
-        edition,
-        authority_code,
-        lens_id,
-        lens_rank as rank_value
-    from {{ ref('fct_lens_productivity') }}
-    where lens_rank is not null
-    union all
-    select
-        edition,
-        authority_code,
-        'overall' as lens_id,
-        overall_rank as rank_value
-    from {{ ref('fct_overall_productivity') }}
-    where overall_rank is not null
+    select * from all_published
+    where rank_value is not null
 )
 
 select
