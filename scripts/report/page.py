@@ -287,6 +287,11 @@ def _flag(value):
     return 1 if bool(value) else 0
 
 
+def _per_council(lookup: dict, keys: list[str]) -> dict:
+    """{(council, lens): entry} as {council: [entry or None for each key]}, councils sorted."""
+    return {code: [lookup.get((code, k)) for k in keys] for code in sorted({c for c, _ in lookup})}
+
+
 def analysis_payload(data: ReportData) -> dict:
     """The analysis marts for the council sections; only the keys whose mart is in the warehouse.
 
@@ -302,8 +307,7 @@ def analysis_payload(data: ReportData) -> dict:
         rows = data.latest(data.uncertainty)
         lookup = {(r.authority_code, r.lens_id): [_num(r.rank_p05, 0), _num(r.rank_p95, 0), _num(r.median_rank, 1)]
                   for r in rows.itertuples() if _num(r.rank_p05, 0) is not None}
-        out["intervals"] = {code: [lookup.get((code, k)) for k in keys]
-                            for code in sorted({c for c, _ in lookup})}
+        out["intervals"] = _per_council(lookup, keys)
     if has_analysis(data, "neighbours"):
         out["neighbours"] = {code: [[r.neighbour_code, _num(r.distance, 2), _flag(r.is_oflog_neighbour)]
                                     for r in part.sort_values("neighbour_rank").itertuples()]
@@ -314,16 +318,14 @@ def analysis_payload(data: ReportData) -> dict:
                                                   _num(r.group_councils_ranked, 0), _num(r.group_size, 0),
                                                   _num(r.neighbour_median_rank, 1)]
                   for r in rows.itertuples()}
-        out["neighbourRanks"] = {code: [lookup.get((code, k)) for k in keys]
-                                 for code in sorted({c for c, _ in lookup})}
+        out["neighbourRanks"] = _per_council(lookup, keys)
     if has_analysis(data, "context"):
         rows = data.latest(data.context)
         lookup = {(r.authority_code, r.lens_id): [_num(r.outcome_score, 2), _num(r.expected_outcome_score, 2),
                                                   _num(r.residual, 2), _num(r.residual_rank, 0),
                                                   _num(r.councils_in_fit, 0)]
                   for r in rows.itertuples()}
-        out["context"] = {code: [lookup.get((code, k)) for k in data.lens_ids]
-                          for code in sorted({c for c, _ in lookup})}
+        out["context"] = _per_council(lookup, data.lens_ids)
     if has_analysis(data, "neighbour_agreement"):
         everyone = data.neighbour_agreement[data.neighbour_agreement["scope"] == "all"]
         if not everyone.empty:
