@@ -8,6 +8,7 @@ failure, or a kill, leaves the previous warehouse exactly as it was.
 from __future__ import annotations
 
 import datetime as dt
+import fnmatch
 import hashlib
 import os
 import shutil
@@ -24,7 +25,7 @@ from .checks import run_checks, summarise
 from .errors import LoadError
 from .gcpause import no_cyclic_gc
 from .readers import ArrowRows, Landed, read_file
-from .registry import Dataset, Table, load_registry
+from .registry import Dataset, NotRead, Table, load_not_read, load_registry
 
 METADATA_COLUMNS = ("_source_file", "_sheet", "_row_number", "_file_sha256", "_loaded_at")
 
@@ -36,7 +37,7 @@ class LogEntry:
     file: str | None
     rows: int
     seconds: float
-    status: str  # loaded | loaded_with_warnings | missing
+    status: str  # loaded | loaded_with_warnings | missing | not_read | unregistered
     message: str
 
 
@@ -133,51 +134,93 @@ def _record_columns(con, table: Table, blocks: list[tuple[str, Landed]]):
         con.unregister("landing_columns")
 
 
-def land_table(con, raw_dir: Path, dataset: Dataset, table: Table, loaded_at: str, progress) -> list[LogEntry]:
-    files = find_files(raw_dir, table)
-    entries: list[LogEntry] = []
-    if not files:
-        if dataset.required:
+def _read_one(path: Path, table: Table, shown: str, sha: str, loaded_at: str):
+    """Read one file for one table with the layout variant that fits it."""
+    started = time.perf_counter()
+    layout = table.for_file(shown)
+    with no_cyclic_gc():
+        landed = read_file(path, layout, shown)
+    frames, rows, warnings = [], 0, []
+    for block in landed:
+        frames.append(_frame(block, shown, sha, loaded_at))
+        rows += len(block.rows)
+        warnings += block.warnings
+    extra = [c for c in dict.fromkeys(c for b in landed for c in b.columns) if c not in layout.columns]
+    message = f"{len(extra)} column(s) beyond the {len(layout.columns)} required"
+    if layout.variant_name:
+        message = f"layout {layout.variant_name}; " + message
+    if extra:
+        message += ": " + ", ".join(extra[:8]) + (f" (+{len(extra) - 8} more)" if len(extra) > 8 else "")
+    if warnings:
+        message = "; ".join(warnings) + "; " + message
+    status = "loaded_with_warnings" if warnings else "loaded"
+    entry = LogEntry(table.dataset_id, table.raw_table, shown, rows, time.perf_counter() - started, status, message)
+    return frames, [(shown, block) for block in landed], entry, warnings
+
+
+def land_dataset(con, raw_dir: Path, dataset: Dataset, loaded_at: str, progress) -> list[LogEntry]:
+    """Land every table of one dataset. Files are read file by file (a workbook that feeds several
+    tables is opened once), then each table is created from its files in name order."""
+    work: list[tuple[Path, Table]] = []
+    entries_by_table: dict[str, list[LogEntry]] = {t.id: [] for t in dataset.tables}
+    for table in dataset.tables:
+        files = find_files(raw_dir, table)
+        if not files and dataset.required:
             patterns = ", ".join(table.paths)
             raise LoadError(
                 f"required dataset '{dataset.id}' has no file matching {patterns} under {raw_dir}",
                 path=str(raw_dir / table.paths[0]),
             )
-        _create_table(con, table.raw_table, [], table.columns)
-        entries.append(LogEntry(dataset.id, table.raw_table, None, 0, 0.0, "missing",
-                                f"no file matching {', '.join(table.paths)}; table created empty"))
-        progress(f"  - {table.raw_table:<55} missing (no file matching {', '.join(table.paths)})")
-        return entries
-    frames, blocks = [], []
-    for path in files:
-        started = time.perf_counter()
+        work += [(path, table) for path in files]
+    order = {t.id: i for i, t in enumerate(dataset.tables)}
+    frames: dict[str, list] = {t.id: [] for t in dataset.tables}
+    blocks: dict[str, list] = {t.id: [] for t in dataset.tables}
+    shas: dict[Path, str] = {}
+    for path, table in sorted(work, key=lambda item: (str(item[0]), order[item[1].id])):
         shown = path.relative_to(raw_dir).as_posix()
-        sha = sha256_of(path)
-        with no_cyclic_gc():
-            landed = read_file(path, table, shown)
-        rows = 0
-        warnings: list[str] = []
-        for block in landed:
-            frames.append(_frame(block, shown, sha, loaded_at))
-            blocks.append((shown, block))
-            rows += len(block.rows)
-            warnings += block.warnings
-        extra = [c for c in dict.fromkeys(c for b in landed for c in b.columns) if c not in table.columns]
-        message = f"{len(extra)} column(s) beyond the {len(table.columns)} required"
-        if extra:
-            message += ": " + ", ".join(extra[:8]) + (f" (+{len(extra) - 8} more)" if len(extra) > 8 else "")
-        if warnings:
-            message = "; ".join(warnings) + "; " + message
-        seconds = time.perf_counter() - started
-        status = "loaded_with_warnings" if warnings else "loaded"
-        entries.append(LogEntry(dataset.id, table.raw_table, shown, rows, seconds, status, message))
+        if path not in shas:
+            shas[path] = sha256_of(path)
+        table_frames, table_blocks, entry, warnings = _read_one(path, table, shown, shas[path], loaded_at)
+        frames[table.id] += table_frames
+        blocks[table.id] += table_blocks
+        entries_by_table[table.id].append(entry)
         note = f"  ({'; '.join(warnings)})" if warnings else ""
-        progress(f"  + {shown:<55} {rows:>8,} rows {seconds:6.2f} s -> raw.{table.raw_table}{note}")
-    started = time.perf_counter()
-    _create_table(con, table.raw_table, frames, table.columns)
-    _record_columns(con, table, blocks)
-    if entries:
-        entries[-1].seconds += time.perf_counter() - started
+        progress(f"  + {shown:<55} {entry.rows:>8,} rows {entry.seconds:6.2f} s -> raw.{table.raw_table}{note}")
+    entries: list[LogEntry] = []
+    for table in dataset.tables:
+        started = time.perf_counter()
+        if not entries_by_table[table.id]:
+            _create_table(con, table.raw_table, [], table.all_columns)
+            entries.append(LogEntry(dataset.id, table.raw_table, None, 0, 0.0, "missing",
+                                    f"no file matching {', '.join(table.paths)}; table created empty"))
+            progress(f"  - {table.raw_table:<55} missing (no file matching {', '.join(table.paths)})")
+            continue
+        _create_table(con, table.raw_table, frames[table.id], table.all_columns)
+        _record_columns(con, table, blocks[table.id])
+        table_entries = sorted(entries_by_table[table.id], key=lambda e: e.file)
+        table_entries[-1].seconds += time.perf_counter() - started
+        entries += table_entries
+    return entries
+
+
+def account_for_files(raw_dir: Path, datasets: list[Dataset], not_read: list[NotRead]) -> list[LogEntry]:
+    """A load_log line for every file under the raw directory that no registry table reads: the
+    registry's reason for a file listed as not read, a warning for a file nobody accounts for."""
+    read = {p for d in datasets for t in d.tables for p in find_files(raw_dir, t)}
+    entries = []
+    for path in sorted(p for p in raw_dir.rglob("*") if p.is_file()):
+        if path in read or any(part.startswith(".") for part in path.relative_to(raw_dir).parts):
+            continue
+        shown = path.relative_to(raw_dir).as_posix()
+        reason = next((n for n in not_read if fnmatch.fnmatchcase(shown, n.path)), None)
+        if reason is not None:
+            entries.append(LogEntry(reason.dataset_id, None, shown, 0, 0.0, "not_read", reason.reason))
+        else:
+            entries.append(LogEntry(
+                "unregistered", None, shown, 0, 0.0, "unregistered",
+                "no registry table reads this file and no not_read entry lists it: add it to the "
+                "registry (scripts/registry/) or list it under not_read with the reason",
+            ))
     return entries
 
 
@@ -228,6 +271,7 @@ def load_all(raw_dir: Path | str, db_path: Path | str, registry_dir: Path | str 
     if not raw_dir.is_dir():
         raise LoadError("raw directory does not exist or is not a directory", path=str(raw_dir))
     datasets = load_registry(registry_dir) if registry_dir else load_registry()
+    not_read = load_not_read(registry_dir) if registry_dir else load_not_read()
     db_path.parent.mkdir(parents=True, exist_ok=True)
     loaded_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
     staging = _prepare_copy(db_path)
@@ -246,8 +290,12 @@ def load_all(raw_dir: Path | str, db_path: Path | str, registry_dir: Path | str 
             for index, dataset in enumerate(datasets, start=1):
                 progress(f"load {progress_bar(index - 1, len(datasets))} {index}/{len(datasets)} "
                          f"{dataset.id}: {dataset.title}")
-                for table in dataset.tables:
-                    entries += land_table(con, raw_dir, dataset, table, loaded_at, progress)
+                entries += land_dataset(con, raw_dir, dataset, loaded_at, progress)
+            accounted = account_for_files(raw_dir, datasets, not_read)
+            for entry in accounted:
+                if entry.status == "unregistered":
+                    progress(f"  ? {entry.file}: not in the registry (neither read nor listed as not read)")
+            entries += accounted
             run_checks(con, [t for d in datasets for t in d.tables], progress)
             problems = summarise(con)
             for entry in entries:
@@ -274,11 +322,14 @@ def load_all(raw_dir: Path | str, db_path: Path | str, registry_dir: Path | str 
         for leftover in (staging, staging.with_name(staging.name + ".wal")):
             leftover.unlink(missing_ok=True)
         raise
-    loaded = sum(1 for e in entries if e.status.startswith("loaded"))
+    loaded = len({e.file for e in entries if e.status.startswith("loaded")})
     missing = sum(1 for e in entries if e.status == "missing")
+    skipped = sum(1 for e in entries if e.status == "not_read")
+    unregistered = sum(1 for e in entries if e.status == "unregistered")
     rows = sum(e.rows for e in entries)
     progress(
-        f"landed {loaded} file(s), {rows:,} rows, {missing} table(s) with no file, "
+        f"landed {loaded} file(s), {rows:,} rows, {missing} table(s) with no file, {skipped} file(s) listed "
+        f"as not read, {unregistered} file(s) not in the registry, "
         f"in {time.perf_counter() - started:.1f} s -> {db_path} (schema raw)"
     )
     return entries

@@ -20,6 +20,16 @@ from .errors import LoadError
 from .registry import SPREADSHEET_READERS, Table
 
 MAX_NAME_LENGTH = 63  # PostgreSQL's identifier limit; keeps raw names portable
+SHOWN_ITEMS = 20  # an error lists at most this many names, then "... and N more"
+
+
+def shorten(items, limit: int = SHOWN_ITEMS) -> str:
+    """A short list for a message: the first ``limit`` items, then how many more there are."""
+    items = [str(i) for i in items]
+    shown = ", ".join(repr(i) for i in items[:limit])
+    if len(items) > limit:
+        shown += f" ... and {len(items) - limit} more"
+    return f"[{shown}]"
 
 
 @dataclass
@@ -90,17 +100,34 @@ def name_columns(header_cells: list[list], width: int) -> tuple[list[str], list[
     return names, headers
 
 
-def _find_header(grid: list[list], table: Table, path: str, sheet: str | None, warnings: list):
+def apply_aliases(names: list[str], table: Table) -> list[str]:
+    """Rename columns a release calls differently to the registry's canonical names (a canonical
+    name already present keeps its column; the alias column then keeps its own name)."""
+    aliases = table.alias_map
+    if not aliases:
+        return names
+    present = set(names)
+    renamed = []
+    for name in names:
+        canonical = aliases.get(name)
+        if canonical is not None and canonical not in present:
+            present.add(canonical)
+            renamed.append(canonical)
+        else:
+            renamed.append(name)
+    return renamed
+
+
+def _find_header(grid: list[list], table: Table, path: str, sheet: str | None, warnings: list, width: int):
     """Locate the header rows: where the registry says, or (with a warning) a few rows away."""
     if not table.header_rows:
         return None, 0
     declared = [r - 1 for r in table.header_rows]
     required = set(table.columns)
-    width = max((len(r) for r in grid), default=0)
 
     def names_at(offset):
         rows = [grid[r + offset] if 0 <= r + offset < len(grid) else [] for r in declared]
-        return name_columns(rows, width)[0]
+        return apply_aliases(name_columns(rows, width)[0], table)
 
     found = names_at(0)
     if required <= set(found):
@@ -113,35 +140,91 @@ def _find_header(grid: list[list], table: Table, path: str, sheet: str | None, w
             )
             return declared, offset
     missing = sorted(required - set(found))
-    shown = ", ".join(n for n in found if not n.startswith("col_")) or "(no named columns)"
+    named = [n for n in found if not n.startswith("col_")]
+    shown = shorten(named) if named else "(no named columns)"
+    layout = f" ({table.variant_name})" if table.variant_name else ""
     raise LoadError(
-        f"required column(s) {missing} not found in header row(s) {list(table.header_rows)} "
+        f"required column(s) {shorten(missing)} not found in header row(s) {list(table.header_rows)}{layout} "
         f"or the {table.header_scan_rows} rows below; found: {shown}",
         path=path, sheet=sheet, column=missing[0],
     )
 
 
+def grid_width(grid: list[list]) -> int:
+    """Columns up to the last one holding a value in any row: a re-saved sheet can declare 16,384
+    columns of nothing (the slices are compared in C, so this stays fast on wide sheets)."""
+    width = 0
+    for row in grid:
+        length = len(row)
+        if length <= width:
+            continue
+        tail = row[width:]
+        if tail.count("") + tail.count(None) == len(tail):
+            continue
+        last = length
+        while last > width and (row[last - 1] is None or row[last - 1] == ""):
+            last -= 1
+        width = last
+    return width
+
+
+def _metadata_values(grid: list[list], table: Table, before: int, path: str, sheet: str | None) -> dict:
+    """Values of the labelled cells above the header (``metadata``): the first non-empty cell to the
+    right of a cell whose text is the label (case and surrounding space ignored)."""
+    values = {}
+    for column, label in table.metadata:
+        wanted = " ".join(label.split()).casefold()
+        found = None
+        for row in grid[: max(before, 0)]:
+            for position, cell in enumerate(row):
+                text = cell_text(cell)
+                if text is not None and " ".join(text.split()).casefold() == wanted:
+                    found = next((cell_text(c) for c in row[position + 1:] if cell_text(c) not in (None, "")), None)
+                    break
+            if found is not None:
+                break
+        if found is None:
+            raise LoadError(
+                f"no cell labelled {label!r} with a value beside it above the header (metadata column '{column}')",
+                path=path, sheet=sheet, column=column,
+            )
+        values[column] = found
+    return values
+
+
 def land_grid(grid: list[list], table: Table, path: str, sheet: str | None) -> Landed:
     """Cut one sheet-like grid (list of rows) into header and data rows."""
     warnings: list[str] = []
-    if not grid or all(all(not (cell_text(c) or "").strip() for c in row) for row in grid):
+    width = grid_width(grid)
+    if not grid or width == 0 or all(all(not (cell_text(c) or "").strip() for c in row[:width]) for row in grid):
         raise LoadError("the file or sheet is empty", path=path, sheet=sheet)
-    declared, offset = _find_header(grid, table, path, sheet, warnings)
-    width = max(len(r) for r in grid)
+    declared, offset = _find_header(grid, table, path, sheet, warnings, width)
     if declared is None:
         names, headers = name_columns([], width)
         start = table.first_data_row - 1
     else:
-        names, headers = name_columns([grid[r + offset] for r in declared], width)
+        header_cells = [grid[r + offset] for r in declared]
+        # Columns end with the header: cells to the right of the last header cell have no name (a
+        # re-saved sheet can carry a note row's "..." across all 16,384 columns).
+        width = max(grid_width([row[:width] for row in header_cells]), 1)
+        names, headers = name_columns(header_cells, width)
+        names = apply_aliases(names, table)
         start = table.first_data_row - 1 + offset
+    header_top = (min(declared) + offset) if declared is not None else start
+    metadata = _metadata_values(grid, table, header_top, path, sheet) if table.metadata else {}
     rows, numbers = [], []
     for index in range(max(start, 0), len(grid)):
-        values = [cell_text(c) for c in grid[index]]
+        values = [cell_text(c) for c in grid[index][:width]]
         if not any(v and not v.isspace() for v in values):  # a blank row
             continue
         values += [None] * (width - len(values))
         rows.append(values)
         numbers.append(index + 1)
+    if metadata:
+        extra = [c for c in metadata if c not in names]
+        names, headers = names + extra, headers + [f"metadata: {dict(table.metadata)[c]}" for c in extra]
+        for values in rows:
+            values += [metadata[c] for c in extra]
     if not rows:
         warnings.append("no data rows below the header" + (f" of sheet {sheet!r}" if sheet else ""))
     return Landed(names, headers, rows, [sheet] * len(rows), numbers, warnings)
@@ -178,34 +261,65 @@ def read_csv(path: Path, table: Table, shown: str) -> list[Landed]:
 
 
 def _match_sheet(names: list[str], wanted: str) -> str | None:
+    if wanted.startswith("re:"):
+        pattern = re.compile(wanted[3:], re.IGNORECASE)
+        return next((n for n in names if pattern.fullmatch(n.strip())), None)
     if wanted in names:
         return wanted
     folded = {n.strip().casefold(): n for n in names}
     return folded.get(wanted.strip().casefold())
 
 
-def read_spreadsheet(path: Path, table: Table, shown: str) -> list[Landed]:
-    from python_calamine import CalamineWorkbook
+def _real_sheets(names: list[str]) -> list[str]:
+    """Sheet names worth showing in a message: not the dead external-link pseudo-sheets
+    (``'file:///H:/...'#Name``) some ods re-saves carry by the hundred."""
+    return [n for n in names if not n.startswith("'file:")]
 
-    try:
-        workbook = CalamineWorkbook.from_path(str(path))
-    except Exception as exc:  # calamine raises its own error types for each format
-        raise LoadError(
-            f"cannot be opened as a {table.reader} spreadsheet ({type(exc).__name__}: {exc})", path=shown
-        ) from exc
+
+class WorkbookCache:
+    """Keeps the last opened workbook, so that several tables read from one file open it once
+    (opening an .ods parses the whole document: 0.1-0.3 s a time)."""
+
+    def __init__(self):
+        self.key, self.workbook = None, None
+
+    def open(self, path: Path, reader: str, shown: str):
+        from python_calamine import CalamineWorkbook
+
+        key = (str(path), path.stat().st_mtime_ns)
+        if key != self.key:
+            self.key, self.workbook = None, None
+            try:
+                self.workbook = CalamineWorkbook.from_path(str(path))
+            except Exception as exc:  # calamine raises its own error types for each format
+                raise LoadError(
+                    f"cannot be opened as a {reader} spreadsheet ({type(exc).__name__}: {exc})", path=shown
+                ) from exc
+            self.key = key
+        return self.workbook
+
+
+_WORKBOOKS = WorkbookCache()
+
+
+def read_spreadsheet(path: Path, table: Table, shown: str) -> list[Landed]:
+    workbook = _WORKBOOKS.open(path, table.reader, shown)
     available = list(workbook.sheet_names)
     if table.stack_sheets:
         chosen = []
         for wanted in table.sheets:
             name = _match_sheet(available, wanted)
             if name is None:
-                raise LoadError(f"sheet {wanted!r} not found; the workbook has {available}", path=shown)
+                raise LoadError(f"sheet {wanted!r} not found; the workbook has {shorten(_real_sheets(available))}",
+                                path=shown)
             chosen.append(name)
     else:
         chosen = [n for n in (_match_sheet(available, w) for w in table.sheets) if n is not None][:1]
         if not chosen:
+            layout = f" ({table.variant_name})" if table.variant_name else ""
             raise LoadError(
-                f"none of the sheets {list(table.sheets)} found; the workbook has {available}", path=shown
+                f"none of the sheets {shorten(table.sheets)} found{layout}; the workbook has "
+                f"{shorten(_real_sheets(available))}", path=shown
             )
     blocks = []
     for name in chosen:
@@ -229,7 +343,8 @@ def read_parquet(path: Path, table: Table, shown: str) -> list[Landed]:
     names, headers = name_columns([data.column_names], len(data.column_names))
     missing = sorted(set(table.columns) - set(names))
     if missing:
-        raise LoadError(f"required column(s) {missing} not found; found: {names}", path=shown, column=missing[0])
+        raise LoadError(f"required column(s) {shorten(missing)} not found; found: {shorten(names)}", path=shown,
+                        column=missing[0])
     rows = ArrowRows([pc.cast(col, pa.string()).combine_chunks() for col in data.columns], data.num_rows)
     return [Landed(names, headers, rows, [None] * len(rows), list(range(1, len(rows) + 1)))]
 

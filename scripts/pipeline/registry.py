@@ -26,7 +26,23 @@ Optional table keys: ``sheets`` (list: land several sheets of one layout into on
 ``_sheet`` telling them apart), ``data_start_row`` (1-based; default the row after the last header
 row), ``encoding`` (csv; default: UTF-8 with or without BOM, falling back to cp1252 with a warning),
 ``header_scan_rows`` (how far down to look when the header is not where declared; default 30),
-``checks`` (value checks reported in ``raw.quarantine``; see ``pipeline/checks.py``).
+``checks`` (value checks reported in ``raw.quarantine``; see ``pipeline/checks.py``),
+``column_aliases`` (canonical name -> list of other normalised names a release uses for it: the
+column lands under the canonical name), ``metadata`` (column -> label of a cell above the header,
+e.g. ``period: "Period:"``: the first non-empty cell right of the label lands in that column on
+every row of the file) and ``variants``.
+
+Layout variants are data. ``variants`` is a list of mappings, each with ``files`` (a glob or list
+of globs, relative to the raw directory, matched against the file's path) and any of the keys
+``sheet``, ``header_rows``, ``data_start_row``, ``header_scan_rows``, ``columns``,
+``column_aliases`` and ``metadata``; a file takes the first variant whose ``files`` match it, and
+the table's own keys for everything the variant does not say. A sheet name written ``re:<pattern>``
+matches sheet names by regular expression (whole name, case-insensitive).
+
+Files deliberately not read are listed too, so that no file in the raw folder is ignored silently:
+a dataset's ``not_read`` (and a registry file's top-level ``not_read``) is a list of
+``{path: <glob>, reason: <text>}``. The loader writes a ``not_read`` line in ``raw.load_log`` for
+each, and an ``unregistered`` line (with a warning) for a file that no entry accounts for.
 
 The ``json`` reader takes one object of key -> list (e.g. a council code -> its nearest neighbours)
 and lands one row per list item with the columns ``code``, ``neighbour_position`` (1-based) and
@@ -35,8 +51,9 @@ and lands one row per list item with the columns ``code``, ``neighbour_position`
 
 from __future__ import annotations
 
+import fnmatch
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -52,12 +69,17 @@ _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 DATASET_KEYS = {
     "id", "publisher", "title", "landing_page", "licence", "source_folder", "required",
-    "downloads", "tables", "description", "notes", "periods",
+    "downloads", "tables", "description", "notes", "periods", "not_read",
 }
 TABLE_KEYS = {
     "id", "description", "path", "reader", "sheet", "sheets", "header_rows", "data_start_row",
-    "columns", "encoding", "header_scan_rows", "checks",
+    "columns", "encoding", "header_scan_rows", "checks", "column_aliases", "metadata", "variants",
 }
+VARIANT_KEYS = {
+    "files", "sheet", "header_rows", "data_start_row", "header_scan_rows", "columns", "column_aliases",
+    "metadata",
+}
+NOT_READ_KEYS = {"path", "reason"}
 DOWNLOAD_KEYS = {"url", "file", "sha256"}
 
 
@@ -66,6 +88,19 @@ class Download:
     url: str
     file: str
     sha256: str | None = None
+
+
+@dataclass(frozen=True)
+class Variant:
+    files: tuple[str, ...]
+    overrides: tuple[tuple[str, object], ...]
+
+
+@dataclass(frozen=True)
+class NotRead:
+    dataset_id: str
+    path: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -83,6 +118,39 @@ class Table:
     encoding: str | None = None
     header_scan_rows: int = 30
     checks: Checks | None = None
+    column_aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    metadata: tuple[tuple[str, str], ...] = ()
+    variants: tuple[Variant, ...] = ()
+    variant_name: str | None = None
+
+    def for_file(self, shown: str) -> Table:
+        """The layout that applies to one file (path relative to the raw directory): the first
+        variant whose ``files`` match it, over the table's own keys; the table itself otherwise."""
+        for number, variant in enumerate(self.variants, start=1):
+            if any(fnmatch.fnmatchcase(shown, pattern) for pattern in variant.files):
+                changes = {k: v for k, v in variant.overrides}
+                if "column_aliases" in changes:
+                    merged = dict(self.column_aliases)
+                    merged.update(dict(changes["column_aliases"]))
+                    changes["column_aliases"] = tuple(merged.items())
+                return replace(self, variants=(), variant_name=f"variant {number} ({', '.join(variant.files)})",
+                               **changes)
+        return self
+
+    @property
+    def alias_map(self) -> dict[str, str]:
+        """Other name -> canonical name."""
+        return {alias: canonical for canonical, aliases in self.column_aliases for alias in aliases}
+
+    @property
+    def all_columns(self) -> tuple[str, ...]:
+        """Required columns of the table and of every variant (the landed table has them all)."""
+        names = list(self.columns)
+        for variant in self.variants:
+            for key, value in variant.overrides:
+                if key == "columns":
+                    names += [c for c in value if c not in names]
+        return tuple(names)
 
     @property
     def raw_table(self) -> str:
@@ -108,6 +176,7 @@ class Dataset:
     tables: tuple[Table, ...]
     downloads: tuple[Download, ...] = field(default_factory=tuple)
     description: str = ""
+    not_read: tuple[NotRead, ...] = ()
 
 
 def _need(entry: dict, key: str, where: str, kind=str):
@@ -162,10 +231,16 @@ def _parse_table(dataset_id: str, entry: dict, where: str) -> Table:
     columns = _as_tuple(entry.get("columns"), where, "columns")
     if not columns:
         raise RegistryError(f"{where}: 'columns' must list the columns the file must have")
-    for column in columns:
-        if not isinstance(column, str) or not _ID.match(column) and not re.match(r"^col_[0-9]", column):
-            raise RegistryError(f"{where}: column '{column}' is not a normalised snake_case name")
-    checks = _parse_checks(entry.get("checks"), columns, where)
+    _check_columns(columns, where)
+    aliases = _parse_aliases(entry.get("column_aliases"), where)
+    metadata = _parse_metadata(entry.get("metadata"), where)
+    variants = tuple(
+        _parse_variant(v, f"{where} variant {i}", reader) for i, v in enumerate(entry.get("variants") or [], start=1)
+    )
+    if "variants" in entry and not isinstance(entry["variants"], list):
+        raise RegistryError(f"{where}: 'variants' must be a list")
+    all_columns = list(columns) + [c for v in variants for k, val in v.overrides if k == "columns" for c in val]
+    checks = _parse_checks(entry.get("checks"), tuple(all_columns), where)
     start = entry.get("data_start_row")
     if start is not None and (not isinstance(start, int) or start < 1):
         raise RegistryError(f"{where}: data_start_row must be a 1-based row number")
@@ -183,7 +258,93 @@ def _parse_table(dataset_id: str, entry: dict, where: str) -> Table:
         encoding=entry.get("encoding"),
         header_scan_rows=int(entry.get("header_scan_rows", 30)),
         checks=checks,
+        column_aliases=aliases,
+        metadata=metadata,
+        variants=variants,
     )
+
+
+def _check_columns(columns, where: str) -> None:
+    for column in columns:
+        if not isinstance(column, str) or not _ID.match(column) and not re.match(r"^col_[0-9]", column):
+            raise RegistryError(f"{where}: column '{column}' is not a normalised snake_case name")
+
+
+def _parse_aliases(entry, where: str) -> tuple:
+    if entry is None:
+        return ()
+    if not isinstance(entry, dict):
+        raise RegistryError(f"{where}: 'column_aliases' must map a column name to a list of other names")
+    parsed = []
+    for canonical, aliases in entry.items():
+        aliases = _as_tuple(aliases, where, f"column_aliases.{canonical}")
+        _check_columns((canonical, *aliases), f"{where} column_aliases")
+        parsed.append((canonical, tuple(aliases)))
+    return tuple(parsed)
+
+
+def _parse_metadata(entry, where: str) -> tuple:
+    if entry is None:
+        return ()
+    if not isinstance(entry, dict) or not all(isinstance(v, str) and v.strip() for v in entry.values()):
+        raise RegistryError(f"{where}: 'metadata' must map a column name to the label text of a cell")
+    _check_columns(tuple(entry), f"{where} metadata")
+    return tuple((k, v) for k, v in entry.items())
+
+
+def _parse_variant(entry, where: str, reader: str) -> Variant:
+    if not isinstance(entry, dict):
+        raise RegistryError(f"{where}: each variant must be a mapping")
+    unknown = set(entry) - VARIANT_KEYS
+    if unknown:
+        raise RegistryError(f"{where}: unknown keys {sorted(unknown)} (allowed: {sorted(VARIANT_KEYS)})")
+    files = _as_tuple(entry.get("files"), where, "files")
+    if not files:
+        raise RegistryError(f"{where}: missing required key 'files' (the glob(s) of the files it describes)")
+    overrides: list[tuple[str, object]] = []
+    if "sheet" in entry:
+        if reader not in SPREADSHEET_READERS:
+            raise RegistryError(f"{where}: reader '{reader}' has no sheets")
+        overrides.append(("sheets", tuple(str(x) for x in _as_tuple(entry["sheet"], where, "sheet"))))
+    if "header_rows" in entry:
+        rows = _as_tuple(entry["header_rows"], where, "header_rows")
+        if any(not isinstance(r, int) or r < 1 for r in rows):
+            raise RegistryError(f"{where}: header_rows must be 1-based row numbers")
+        overrides.append(("header_rows", tuple(rows)))
+    if "data_start_row" in entry:
+        start = entry["data_start_row"]
+        if not isinstance(start, int) or start < 1:
+            raise RegistryError(f"{where}: data_start_row must be a 1-based row number")
+        overrides.append(("data_start_row", start))
+    if "header_scan_rows" in entry:
+        overrides.append(("header_scan_rows", int(entry["header_scan_rows"])))
+    if "columns" in entry:
+        columns = _as_tuple(entry["columns"], where, "columns")
+        if not columns:
+            raise RegistryError(f"{where}: 'columns' must list the columns the file must have")
+        _check_columns(columns, where)
+        overrides.append(("columns", tuple(columns)))
+    if "column_aliases" in entry:
+        overrides.append(("column_aliases", _parse_aliases(entry["column_aliases"], where)))
+    if "metadata" in entry:
+        overrides.append(("metadata", _parse_metadata(entry["metadata"], where)))
+    return Variant(files=tuple(str(f) for f in files), overrides=tuple(overrides))
+
+
+def _parse_not_read(entries, dataset_id: str, where: str) -> tuple[NotRead, ...]:
+    if entries is None:
+        return ()
+    if not isinstance(entries, list):
+        raise RegistryError(f"{where}: 'not_read' must be a list of {{path, reason}}")
+    parsed = []
+    for i, item in enumerate(entries, start=1):
+        here = f"{where} not_read {i}"
+        if not isinstance(item, dict) or set(item) - NOT_READ_KEYS:
+            raise RegistryError(f"{here}: must be a mapping of {sorted(NOT_READ_KEYS)}")
+        path = _need(item, "path", here)
+        reason = _need(item, "reason", here)
+        parsed.append(NotRead(dataset_id=dataset_id, path=path, reason=" ".join(reason.split())))
+    return tuple(parsed)
 
 
 def _parse_checks(entry, columns: tuple, where: str) -> Checks | None:
@@ -255,27 +416,52 @@ def _parse_dataset(entry: dict, where: str) -> Dataset:
         tables=parsed_tables,
         downloads=tuple(downloads),
         description=str(entry.get("description", "")),
+        not_read=_parse_not_read(entry.get("not_read"), dataset_id, where),
     )
 
 
-def load_registry(directory: Path | str = REGISTRY_DIR) -> list[Dataset]:
-    """Read and validate every ``*.yml`` file of the registry directory, in name order."""
-    directory = Path(directory)
+FOLDER_ENTRY = "raw_folder"  # the load_log dataset of a registry file's top-level not_read entries
+
+
+def _documents(directory: Path):
     files = sorted(directory.glob("*.yml"))
     if not files:
         raise RegistryError(f"registry directory {directory} holds no *.yml files")
-    datasets: list[Dataset] = []
     for path in files:
         try:
             document = yaml.safe_load(path.read_text(encoding="utf-8"))
         except yaml.YAMLError as exc:
             raise RegistryError(f"{path}: not valid YAML: {exc}") from exc
-        if not isinstance(document, dict) or not isinstance(document.get("datasets"), list):
-            raise RegistryError(f"{path}: expected a mapping with a 'datasets' list")
-        for i, entry in enumerate(document["datasets"]):
+        if not isinstance(document, dict) or not (
+            isinstance(document.get("datasets"), list) or isinstance(document.get("not_read"), list)
+        ):
+            raise RegistryError(f"{path}: expected a mapping with a 'datasets' list (or a 'not_read' list)")
+        unknown = set(document) - {"datasets", "not_read"}
+        if unknown:
+            raise RegistryError(f"{path}: unknown top-level keys {sorted(unknown)} (allowed: datasets, not_read)")
+        yield path, document
+
+
+def load_registry(directory: Path | str = REGISTRY_DIR) -> list[Dataset]:
+    """Read and validate every ``*.yml`` file of the registry directory, in name order."""
+    directory = Path(directory)
+    datasets: list[Dataset] = []
+    for path, document in _documents(directory):
+        for i, entry in enumerate(document.get("datasets") or []):
             datasets.append(_parse_dataset(entry, f"{path.name} entry {i + 1}"))
     ids = [d.id for d in datasets]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
         raise RegistryError(f"duplicate dataset ids across the registry: {duplicates}")
     return datasets
+
+
+def load_not_read(directory: Path | str = REGISTRY_DIR) -> list[NotRead]:
+    """Every file pattern the registry lists as deliberately not read (dataset and top-level entries)."""
+    directory = Path(directory)
+    entries: list[NotRead] = []
+    for path, document in _documents(directory):
+        entries += _parse_not_read(document.get("not_read"), FOLDER_ENTRY, f"{path.name}")
+    for dataset in load_registry(directory):
+        entries += dataset.not_read
+    return entries
