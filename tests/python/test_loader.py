@@ -226,7 +226,7 @@ def test_missing_column_message_names_file_and_column(tmp_path):
         load_all(raw, tmp_path / "w.duckdb", registry(tmp_path, CSV_TABLE), progress=lambda m: None)
     message = str(error.value)
     assert message.startswith("file things/counts_2017.csv, column 'value_2017': required column(s) ['value_2017']")
-    assert "found: ons_code, authority, value_2018" in message
+    assert "found: ['ons_code', 'authority', 'value_2018']" in message
 
 
 def test_wrong_sheet_message_lists_the_sheets(tmp_path):
