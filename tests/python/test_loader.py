@@ -358,3 +358,122 @@ def test_cyclic_gc_is_paused_for_bulk_work_and_restored():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+# --- layout variants, aliases, metadata cells and files not read are registry data -----------
+
+VARIANT_TABLE = """
+- id: book
+  path: things/book_*.xlsx
+  reader: xlsx
+  sheet: ["Data"]
+  header_rows: [3]
+  columns: [ons_code, value]
+  column_aliases:
+    value: [value_2017]
+  variants:
+    - files: things/book_2020*.xlsx
+      sheet: ["re:Table_?1"]
+      header_rows: [5]
+      metadata:
+        period: "Period:"
+"""
+
+
+def test_variants_pick_sheet_header_and_metadata_per_file(tmp_path):
+    raw = tmp_path / "raw"
+    write_xlsx(raw / "things" / "book_2019.xlsx", {"Data": GRID})
+    newer = [["Title"], ["Period:", None, "April 2020"], [None], [None], ["ONS code", "Authority", "Value"],
+             ["E06000003", "Redcar", "7"]]
+    write_xlsx(raw / "things" / "book_2020_q1.xlsx", {"Contents": [["x"]], "Table_1": newer})
+    db = tmp_path / "w.duckdb"
+    log = load_all(raw, db, registry(tmp_path, VARIANT_TABLE), progress=lambda m: None)
+    landed = rows(db, "select ons_code, value, period, _sheet from raw.test_things__book order by 1")
+    assert landed == [
+        ("E06000001", "1,234", None, "Data"),
+        ("E06000002", "x", None, "Data"),
+        ("E06000003", "7", "April 2020", "Table_1"),
+    ]
+    messages = {e.file: e.message for e in log}
+    assert "layout variant 1 (things/book_2020*.xlsx)" in messages["things/book_2020_q1.xlsx"]
+    assert "variant" not in messages["things/book_2019.xlsx"]
+
+
+def test_variant_that_fits_no_sheet_names_the_variant_and_shortens_the_sheet_list(tmp_path):
+    raw = tmp_path / "raw"
+    sheets = {f"Sheet{i}": [["x"]] for i in range(30)}
+    write_xlsx(raw / "things" / "book_2020_q2.xlsx", sheets)
+    with pytest.raises(LoadError) as error:
+        load_all(raw, tmp_path / "w.duckdb", registry(tmp_path, VARIANT_TABLE), progress=lambda m: None)
+    message = str(error.value)
+    assert message.startswith("file things/book_2020_q2.xlsx: none of the sheets ['re:Table_?1'] found "
+                              "(variant 1 (things/book_2020*.xlsx)); the workbook has ['Sheet0', ")
+    assert message.endswith("'Sheet19' ... and 10 more]")
+
+
+def test_dead_external_link_pseudo_sheets_are_not_listed_in_messages():
+    from pipeline.readers import _real_sheets, shorten
+
+    names = ["A1", "'file:///H:/Homeless/x.xls'#LA_list6", "TA1_"]
+    assert _real_sheets(names) == ["A1", "TA1_"]
+    assert shorten(range(3), 2) == "['0', '1' ... and 1 more]"
+
+
+def test_metadata_label_missing_is_an_error_naming_the_column(tmp_path):
+    raw = tmp_path / "raw"
+    write_xlsx(raw / "things" / "book_2020_q3.xlsx", {"Table1": [[None]] * 4 + [["ONS code", "Value"], ["E1", "1"]]})
+    with pytest.raises(LoadError, match=r"sheet 'Table1', column 'period': no cell labelled 'Period:'"):
+        load_all(raw, tmp_path / "w.duckdb", registry(tmp_path, VARIANT_TABLE), progress=lambda m: None)
+
+
+def test_columns_past_the_last_header_cell_are_dropped(tmp_path):
+    raw = tmp_path / "raw"
+    wide = [row + [None] * 300 for row in GRID]
+    wide[4] = [None] * 2 + ["..."] * 300  # a note row's ellipsis across every column of a re-saved sheet
+    write_xlsx(raw / "things" / "book_2019.xlsx", {"Data": wide})
+    db = tmp_path / "w.duckdb"
+    load_all(raw, db, registry(tmp_path, VARIANT_TABLE), progress=lambda m: None)
+    columns = [r[0] for r in rows(db, "select column_name from raw._columns order by position")]
+    assert columns == ["ons_code", "authority", "value"]
+
+
+def test_every_file_in_the_raw_folder_gets_a_load_log_line(tmp_path):
+    raw = tmp_path / "raw"
+    write_csv(raw / "things" / "counts_2017.csv", GRID)
+    (raw / "things" / "notes.txt").write_text("read me", encoding="utf-8")
+    (raw / "things" / "surprise.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    directory = registry(tmp_path, CSV_TABLE)
+    (directory / "_folder.yml").write_text(
+        "not_read:\n  - path: things/*.txt\n    reason: Notes for people.\n", encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    messages = []
+    load_all(raw, db, directory, progress=messages.append)
+    log = rows(db, "select dataset, file, status, message from raw.load_log where status not like 'loaded%' order by 2")
+    assert log[0] == ("raw_folder", "things/notes.txt", "not_read", "Notes for people.")
+    assert log[1][:3] == ("unregistered", "things/surprise.csv", "unregistered")
+    assert any("things/surprise.csv: not in the registry" in m for m in messages)
+
+
+def test_dataset_not_read_entries_carry_the_dataset_id(tmp_path):
+    directory = registry(tmp_path, CSV_TABLE)
+    text = (directory / "test_things.yml").read_text(encoding="utf-8")
+    text = text.replace("    tables:\n", "    not_read:\n      - path: things/*.pdf\n        reason: A scan.\n    tables:\n")
+    (directory / "test_things.yml").write_text(text, encoding="utf-8")
+    from pipeline.registry import load_not_read
+
+    assert [(n.dataset_id, n.path, n.reason) for n in load_not_read(directory)] == [("test_things", "things/*.pdf", "A scan.")]
+
+
+@pytest.mark.parametrize(
+    ("variant", "message"),
+    [
+        ("- sheet: [A]\n", "missing required key 'files'"),
+        ("- files: x\n  colour: red\n", r"unknown keys \['colour'\]"),
+        ("- files: x\n  header_rows: [0]\n", "header_rows must be 1-based"),
+        ("- files: x\n  columns: ['Bad Name']\n", "is not a normalised snake_case name"),
+    ],
+)
+def test_registry_rejects_malformed_variants(tmp_path, variant, message):
+    table = CSV_TABLE + "  variants:\n" + textwrap.indent(variant, "    ")
+    with pytest.raises(RegistryError, match=message):
+        load_registry(registry(tmp_path, table))
