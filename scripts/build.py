@@ -105,6 +105,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="after a successful build, write the league-table report here (scripts/report); "
                              "default reports/index.html for data/warehouse.duckdb, else <db name>_report.html beside it")
     parser.add_argument("--no-outputs", action="store_true", help="skip the exports and the report")
+    parser.add_argument("--full-refresh", action="store_true",
+                        help="land every raw file again (by default a file unchanged since the last load, by "
+                             "SHA-256, keeps its landed table)")
     parser.add_argument("--unit-tests", action="store_true",
                         help="also run the dbt unit tests (fixed inputs, so they test the SQL, not the data: "
                              "`make test` runs them; a data build skips them, as dbt recommends for production)")
@@ -144,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         shutil.copy2(db_path, building)
     try:
         try:
-            load_all(raw_dir, building)
+            load_all(raw_dir, building, in_place=True, full_refresh=args.full_refresh)
         except LoadError as exc:
             print(f"load failed, warehouse left unchanged: {exc}", file=sys.stderr)
             return 1

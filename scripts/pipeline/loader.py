@@ -39,6 +39,11 @@ class LogEntry:
     seconds: float
     status: str  # loaded | loaded_with_warnings | missing | not_read | unregistered
     message: str
+    sha256: str | None = None
+    fingerprint: str | None = None
+    reused: bool = False
+    read_status: str | None = None  # status and message as read, before the value checks add to them
+    read_message: str | None = None
 
 
 def sha256_of(path: Path) -> str:
@@ -154,15 +159,76 @@ def _read_one(path: Path, table: Table, shown: str, sha: str, loaded_at: str):
     if warnings:
         message = "; ".join(warnings) + "; " + message
     status = "loaded_with_warnings" if warnings else "loaded"
-    entry = LogEntry(table.dataset_id, table.raw_table, shown, rows, time.perf_counter() - started, status, message)
+    entry = LogEntry(table.dataset_id, table.raw_table, shown, rows, time.perf_counter() - started, status, message,
+                     sha256=sha, fingerprint=fingerprint(table))
     return frames, [(shown, block) for block in landed], entry, warnings
 
 
-def land_dataset(con, raw_dir: Path, dataset: Dataset, loaded_at: str, progress) -> list[LogEntry]:
+LOADER_VERSION = "2"  # bump when the way files become rows changes: every table is then landed again
+
+
+def fingerprint(table: Table) -> str:
+    """What a landed table depends on besides its files' bytes: its registry entry and the loader."""
+    return hashlib.sha256(f"{LOADER_VERSION}:{table!r}".encode()).hexdigest()[:16]
+
+
+@dataclass
+class Previous:
+    """What the warehouse's last load landed: per raw table, its files with their SHA-256 and the
+    table's fingerprint, the load_log lines and the raw._columns rows (to keep for a reused table)."""
+
+    entries: dict[str, list[LogEntry]]
+    columns: dict[str, list[tuple]]
+
+    def unchanged(self, table: Table, files: dict[str, str], con) -> list[LogEntry] | None:
+        """The previous log lines of a table whose files and definition are the same as now."""
+        before = self.entries.get(table.raw_table)
+        if not before or not files:
+            return None
+        if {e.file: e.sha256 for e in before} != files or any(e.fingerprint != fingerprint(table) for e in before):
+            return None
+        exists = con.execute(
+            "select count(*) from information_schema.tables where table_schema = 'raw' and table_name = ?",
+            [table.raw_table],
+        ).fetchone()[0]
+        return before if exists else None
+
+
+def read_previous(con) -> Previous:
+    """The last load's record, or nothing to reuse when there is none (or it predates reuse)."""
+    empty = Previous({}, {})
+    found = {r[0] for r in con.execute(
+        "select table_name from information_schema.tables where table_schema = 'raw'").fetchall()}
+    if "load_log" not in found or "_columns" not in found:
+        return empty
+    columns = {r[0] for r in con.execute(
+        "select column_name from information_schema.columns where table_schema = 'raw' and table_name = 'load_log'"
+    ).fetchall()}
+    if not {"file_sha256", "layout_fingerprint", "read_status", "read_message"} <= columns:
+        return empty
+    entries: dict[str, list[LogEntry]] = {}
+    for row in con.execute(
+        "select dataset, raw_table, file, rows, seconds, read_status, read_message, file_sha256, layout_fingerprint "
+        "from raw.load_log where raw_table is not null and status like 'loaded%'"
+    ).fetchall():
+        entries.setdefault(row[1], []).append(LogEntry(
+            row[0], row[1], row[2], row[3], row[4], row[5], row[6], sha256=row[7], fingerprint=row[8],
+            reused=True, read_status=row[5], read_message=row[6]))
+    kept: dict[str, list[tuple]] = {}
+    for row in con.execute("select * from raw._columns").fetchall():
+        kept.setdefault(row[1], []).append(row)
+    return Previous(entries, kept)
+
+
+def land_dataset(con, raw_dir: Path, dataset: Dataset, loaded_at: str, progress,
+                 previous: Previous | None = None, shas: dict | None = None) -> list[LogEntry]:
     """Land every table of one dataset. Files are read file by file (a workbook that feeds several
-    tables is opened once), then each table is created from its files in name order."""
+    tables is opened once), then each table is created from its files in name order. A table whose
+    files (by SHA-256) and registry entry are those of the previous load is kept as it is."""
     work: list[tuple[Path, Table]] = []
     entries_by_table: dict[str, list[LogEntry]] = {t.id: [] for t in dataset.tables}
+    reused: dict[str, list[LogEntry]] = {}
+    shas = {} if shas is None else shas
     for table in dataset.tables:
         files = find_files(raw_dir, table)
         if not files and dataset.required:
@@ -171,15 +237,22 @@ def land_dataset(con, raw_dir: Path, dataset: Dataset, loaded_at: str, progress)
                 f"required dataset '{dataset.id}' has no file matching {patterns} under {raw_dir}",
                 path=str(raw_dir / table.paths[0]),
             )
+        for path in files:
+            if path not in shas:
+                shas[path] = sha256_of(path)
+        before = previous.unchanged(
+            table, {p.relative_to(raw_dir).as_posix(): shas[p] for p in files}, con) if previous else None
+        if before is not None:
+            reused[table.id] = before
+            progress(f"  = {table.raw_table:<55} {sum(e.rows for e in before):>8,} rows reused "
+                     f"({len(before)} file(s) unchanged)")
+            continue
         work += [(path, table) for path in files]
     order = {t.id: i for i, t in enumerate(dataset.tables)}
     frames: dict[str, list] = {t.id: [] for t in dataset.tables}
     blocks: dict[str, list] = {t.id: [] for t in dataset.tables}
-    shas: dict[Path, str] = {}
     for path, table in sorted(work, key=lambda item: (str(item[0]), order[item[1].id])):
         shown = path.relative_to(raw_dir).as_posix()
-        if path not in shas:
-            shas[path] = sha256_of(path)
         table_frames, table_blocks, entry, warnings = _read_one(path, table, shown, shas[path], loaded_at)
         frames[table.id] += table_frames
         blocks[table.id] += table_blocks
@@ -189,6 +262,14 @@ def land_dataset(con, raw_dir: Path, dataset: Dataset, loaded_at: str, progress)
     entries: list[LogEntry] = []
     for table in dataset.tables:
         started = time.perf_counter()
+        if table.id in reused:
+            entries += [LogEntry(e.dataset, e.table, e.file, e.rows, 0.0, e.read_status, e.read_message,
+                                 e.sha256, e.fingerprint, True) for e in reused[table.id]]
+            if previous is not None and previous.columns.get(table.raw_table):
+                con.executemany("insert into raw._columns values (?, ?, ?, ?, ?, ?)",
+                                previous.columns[table.raw_table])
+            continue
+        con.execute(f'drop table if exists raw."{table.raw_table}"')
         if not entries_by_table[table.id]:
             _create_table(con, table.raw_table, [], table.all_columns)
             entries.append(LogEntry(dataset.id, table.raw_table, None, 0, 0.0, "missing",
@@ -264,8 +345,13 @@ def progress_bar(done: int, total: int, width: int = 24) -> str:
 
 
 def load_all(raw_dir: Path | str, db_path: Path | str, registry_dir: Path | str | None = None,
-             progress=None) -> list[LogEntry]:
-    """Land every registry table found under ``raw_dir`` into ``db_path`` (schema ``raw``), atomically."""
+             progress=None, in_place: bool = False, full_refresh: bool = False) -> list[LogEntry]:
+    """Land every registry table found under ``raw_dir`` into ``db_path`` (schema ``raw``), atomically.
+
+    A table whose files and registry entry are unchanged since the warehouse's last load is kept as it
+    was (``full_refresh`` lands everything again). ``in_place``: the caller already works on a copy of
+    the warehouse (scripts/build.py), so the load writes to ``db_path`` directly in one transaction.
+    """
     progress = progress or (lambda message: print(message, flush=True))
     raw_dir, db_path = Path(raw_dir), Path(db_path)
     if not raw_dir.is_dir():
@@ -274,28 +360,38 @@ def load_all(raw_dir: Path | str, db_path: Path | str, registry_dir: Path | str 
     not_read = load_not_read(registry_dir) if registry_dir else load_not_read()
     db_path.parent.mkdir(parents=True, exist_ok=True)
     loaded_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
-    staging = _prepare_copy(db_path)
+    staging = db_path if in_place else _prepare_copy(db_path)
     started = time.perf_counter()
     entries: list[LogEntry] = []
     try:
         con = duckdb.connect(str(staging))
         try:
             con.execute("begin transaction")
-            con.execute("drop schema if exists raw cascade")
-            con.execute("create schema raw")
+            con.execute("create schema if not exists raw")
+            previous = None if full_refresh else read_previous(con)
+            registered = {t.raw_table for d in datasets for t in d.tables}
+            for (name,) in con.execute(
+                "select table_name from information_schema.tables where table_schema = 'raw'"
+            ).fetchall():
+                if name not in registered or name in ("_columns", "load_log", "quarantine"):
+                    con.execute(f'drop table raw."{name}"')
             con.execute(
                 "create table raw._columns (dataset varchar, raw_table varchar, column_name varchar, "
                 "header_text varchar, position integer, first_file varchar)"
             )
+            shas: dict[Path, str] = {}
             for index, dataset in enumerate(datasets, start=1):
                 progress(f"load {progress_bar(index - 1, len(datasets))} {index}/{len(datasets)} "
                          f"{dataset.id}: {dataset.title}")
-                entries += land_dataset(con, raw_dir, dataset, loaded_at, progress)
+                entries += land_dataset(con, raw_dir, dataset, loaded_at, progress, previous, shas)
             accounted = account_for_files(raw_dir, datasets, not_read)
             for entry in accounted:
                 if entry.status == "unregistered":
                     progress(f"  ? {entry.file}: not in the registry (neither read nor listed as not read)")
             entries += accounted
+            for entry in entries:
+                entry.read_status = entry.read_status or entry.status
+                entry.read_message = entry.read_message if entry.read_message is not None else entry.message
             run_checks(con, [t for d in datasets for t in d.tables], progress)
             problems = summarise(con)
             for entry in entries:
@@ -304,32 +400,39 @@ def load_all(raw_dir: Path | str, db_path: Path | str, registry_dir: Path | str 
                     entry.status = "loaded_with_warnings"
                     entry.message = f"{found}; {entry.message}"
                     progress(f"  ! {entry.file}: {found} (see raw.quarantine)")
+                if entry.reused:
+                    entry.message = f"reused: unchanged since the last load; {entry.message}"
             con.execute(
                 "create table raw.load_log (dataset varchar, raw_table varchar, file varchar, rows bigint, "
-                "seconds double, status varchar, message varchar, loaded_at varchar)"
+                "seconds double, status varchar, message varchar, loaded_at varchar, file_sha256 varchar, "
+                "layout_fingerprint varchar, is_reused boolean, read_status varchar, read_message varchar)"
             )
             con.executemany(
-                "insert into raw.load_log values (?, ?, ?, ?, ?, ?, ?, ?)",
-                [[e.dataset, e.table, e.file, e.rows, round(e.seconds, 3), e.status, e.message, loaded_at]
+                "insert into raw.load_log values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [[e.dataset, e.table, e.file, e.rows, round(e.seconds, 3), e.status, e.message, loaded_at,
+                  e.sha256, e.fingerprint, e.reused, e.read_status, e.read_message]
                  for e in entries],
             )
             con.execute("commit")
             con.execute("checkpoint")
         finally:
             con.close()
-        os.replace(staging, db_path)
+        if not in_place:
+            os.replace(staging, db_path)
     except BaseException:
-        for leftover in (staging, staging.with_name(staging.name + ".wal")):
-            leftover.unlink(missing_ok=True)
+        if not in_place:
+            for leftover in (staging, staging.with_name(staging.name + ".wal")):
+                leftover.unlink(missing_ok=True)
         raise
     loaded = len({e.file for e in entries if e.status.startswith("loaded")})
+    reused = len({e.file for e in entries if e.reused})
     missing = sum(1 for e in entries if e.status == "missing")
     skipped = sum(1 for e in entries if e.status == "not_read")
     unregistered = sum(1 for e in entries if e.status == "unregistered")
     rows = sum(e.rows for e in entries)
     progress(
-        f"landed {loaded} file(s), {rows:,} rows, {missing} table(s) with no file, {skipped} file(s) listed "
-        f"as not read, {unregistered} file(s) not in the registry, "
+        f"landed {loaded} file(s) ({reused} reused unchanged), {rows:,} rows, {missing} table(s) with no file, "
+        f"{skipped} file(s) listed as not read, {unregistered} file(s) not in the registry, "
         f"in {time.perf_counter() - started:.1f} s -> {db_path} (schema raw)"
     )
     return entries
@@ -341,11 +444,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Land the raw public files into the warehouse (schema raw).")
     parser.add_argument("--raw-dir", default=os.environ.get("INDEX_RAW_DIR"), help="folder of raw files")
     parser.add_argument("--db", default=os.environ.get("INDEX_DB_PATH", "data/warehouse.duckdb"))
+    parser.add_argument("--full-refresh", action="store_true",
+                        help="land every file again, even those unchanged since the last load")
     args = parser.parse_args(argv)
     if not args.raw_dir:
         parser.error("give --raw-dir or set INDEX_RAW_DIR")
     try:
-        load_all(args.raw_dir, args.db)
+        load_all(args.raw_dir, args.db, full_refresh=args.full_refresh)
     except LoadError as exc:
         print(f"load failed, warehouse left unchanged: {exc}", file=sys.stderr)
         return 1

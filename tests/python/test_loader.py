@@ -477,3 +477,60 @@ def test_registry_rejects_malformed_variants(tmp_path, variant, message):
     table = CSV_TABLE + "  variants:\n" + textwrap.indent(variant, "    ")
     with pytest.raises(RegistryError, match=message):
         load_registry(registry(tmp_path, table))
+
+
+# --- an unchanged file is not landed twice -----------------------------------------------------
+
+TWO_TABLES = CSV_TABLE + """
+- id: others
+  path: things/others*.csv
+  reader: csv
+  header_rows: [3]
+  columns: [ons_code, value_2017]
+"""
+
+
+def _log(db):
+    return rows(db, "select raw_table, file, status, is_reused from raw.load_log where raw_table is not null order by 1, 2")
+
+
+def test_second_load_reuses_unchanged_tables_and_relands_changed_ones(tmp_path):
+    raw = tmp_path / "raw"
+    write_csv(raw / "things" / "counts_2017.csv", GRID)
+    write_csv(raw / "things" / "others_2017.csv", GRID)
+    directory = registry(tmp_path, TWO_TABLES)
+    db = tmp_path / "w.duckdb"
+    load_all(raw, db, directory, progress=lambda m: None)
+    first = rows(db, "select * exclude (_loaded_at) from raw.test_things__counts order by _row_number")
+
+    messages = []
+    load_all(raw, db, directory, progress=messages.append)
+    assert [r[3] for r in _log(db)] == [True, True]
+    assert rows(db, "select * exclude (_loaded_at) from raw.test_things__counts order by _row_number") == first
+    assert rows(db, "select count(*) from raw._columns")[0][0] == 6
+    assert any("reused" in m for m in messages)
+
+    grid = [list(r) for r in GRID]
+    grid[3][2] = "999"
+    write_csv(raw / "things" / "others_2017.csv", grid)  # one file changes: its table lands again
+    load_all(raw, db, directory, progress=lambda m: None)
+    assert [(r[0], r[3]) for r in _log(db)] == [("test_things__counts", True), ("test_things__others", False)]
+    assert rows(db, "select value_2017 from raw.test_things__others order by _row_number")[0] == ("999",)
+
+    load_all(raw, db, directory, progress=lambda m: None, full_refresh=True)
+    assert [r[3] for r in _log(db)] == [False, False]
+
+
+def test_a_registry_change_or_a_removed_file_lands_the_table_again(tmp_path):
+    raw = tmp_path / "raw"
+    write_csv(raw / "things" / "counts_2017.csv", GRID)
+    write_csv(raw / "things" / "counts_2018.csv", GRID)
+    db = tmp_path / "w.duckdb"
+    load_all(raw, db, registry(tmp_path, CSV_TABLE), progress=lambda m: None)
+    changed = CSV_TABLE.replace("header_rows: [3]", "header_rows: [3]\n  header_scan_rows: 5")
+    load_all(raw, db, registry(tmp_path, changed), progress=lambda m: None)
+    assert {r[3] for r in _log(db)} == {False}
+    (raw / "things" / "counts_2018.csv").unlink()
+    load_all(raw, db, registry(tmp_path, changed), progress=lambda m: None)
+    assert _log(db) == [("test_things__counts", "things/counts_2017.csv", "loaded", False)]
+    assert rows(db, "select count(*) from raw.test_things__counts")[0][0] == 2

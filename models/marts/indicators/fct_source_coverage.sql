@@ -28,6 +28,7 @@ loaded as (
         cast(sum(rows_loaded) as bigint) as raw_rows_loaded,
         case when max(case when is_loaded then 1 else 0 end) = 1 then 'loaded' else 'missing' end as load_status
     from load_log
+    where raw_table is not null  -- files listed as not read, or unregistered, belong to no raw table
     group by source_dataset_id
 ),
 

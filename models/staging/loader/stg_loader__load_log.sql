@@ -13,7 +13,8 @@ renamed as (
         cast(seconds as {{ index_double() }}) as load_seconds,
         status as load_status,
         status like 'loaded%' as is_loaded,
-        message as load_message
+        message as load_message,
+        coalesce(is_reused, false) as is_reused
     from source
 )
 
