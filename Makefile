@@ -48,7 +48,7 @@ demo: $(STAMP) ## write the synthetic demo raw files into data/demo_raw
 
 run: $(STAMP) $(ENGINE_STAMP) ## load the raw files (demo unless RAW_DIR is given) and dbt build into $(DB) (TARGET=postgres|spark: on that engine)
 ifeq ($(TARGET),duckdb)
-	@$(PY) scripts/build.py --db "$(DB)" $(if $(RAW_DIR),--raw-dir "$(RAW_DIR)",--demo $(DEMO_DIR)) $(if $(FULL_REFRESH),--full-refresh)
+	@$(PY) scripts/build.py --db "$(DB)" $(if $(RAW_DIR),--raw-dir "$(RAW_DIR)",--demo $(DEMO_DIR)) $(if $(FULL_REFRESH),--full-refresh) $(if $(ACCEPT_SHRINK),--accept-shrink)
 else
 	@$(ENGINE_PY) scripts/build.py --target $(TARGET) $(if $(RAW_DIR),--raw-dir "$(RAW_DIR)",--demo $(DEMO_DIR))
 endif

@@ -108,6 +108,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--full-refresh", action="store_true",
                         help="land every raw file again (by default a file unchanged since the last load, by "
                              "SHA-256, keeps its landed table)")
+    parser.add_argument("--accept-shrink", action="store_true", default=bool(os.environ.get("ACCEPT_SHRINK")),
+                        help="accept raw files with markedly fewer rows or authorities than the same file at the "
+                             "last load (default: such a file stops the build; ACCEPT_SHRINK=1 sets this)")
     parser.add_argument("--unit-tests", action="store_true",
                         help="also run the dbt unit tests (fixed inputs, so they test the SQL, not the data: "
                              "`make test` runs them; a data build skips them, as dbt recommends for production)")
@@ -147,7 +150,8 @@ def main(argv: list[str] | None = None) -> int:
         shutil.copy2(db_path, building)
     try:
         try:
-            load_all(raw_dir, building, in_place=True, full_refresh=args.full_refresh)
+            load_all(raw_dir, building, in_place=True, full_refresh=args.full_refresh,
+                     accept_shrink=args.accept_shrink)
         except LoadError as exc:
             print(f"load failed, warehouse left unchanged: {exc}", file=sys.stderr)
             return 1

@@ -11,6 +11,7 @@ import datetime as dt
 import fnmatch
 import hashlib
 import os
+import re
 import shutil
 import sys
 import time
@@ -24,7 +25,7 @@ import pyarrow as pa
 from .checks import run_checks, summarise
 from .errors import LoadError
 from .gcpause import no_cyclic_gc
-from .readers import ArrowRows, Landed, read_file
+from .readers import ArrowRows, Landed, read_file, shorten
 from .registry import Dataset, NotRead, Table, load_not_read, load_registry
 
 METADATA_COLUMNS = ("_source_file", "_sheet", "_row_number", "_file_sha256", "_loaded_at")
@@ -44,6 +45,7 @@ class LogEntry:
     reused: bool = False
     read_status: str | None = None  # status and message as read, before the value checks add to them
     read_message: str | None = None
+    codes: frozenset | None = None  # authority codes in the file (tables whose checks name the code column)
 
 
 def sha256_of(path: Path) -> str:
@@ -160,8 +162,73 @@ def _read_one(path: Path, table: Table, shown: str, sha: str, loaded_at: str):
         message = "; ".join(warnings) + "; " + message
     status = "loaded_with_warnings" if warnings else "loaded"
     entry = LogEntry(table.dataset_id, table.raw_table, shown, rows, time.perf_counter() - started, status, message,
-                     sha256=sha, fingerprint=fingerprint(table))
+                     sha256=sha, fingerprint=fingerprint(table), codes=_codes(landed, layout))
     return frames, [(shown, block) for block in landed], entry, warnings
+
+
+CODE_SHAPE = re.compile(r"^[EWSNK][0-9]{8}$")
+SHRINK_SHARE = 0.10  # a file with more than this share fewer rows than at the last good load stops it
+
+
+def _codes(landed: list[Landed], table: Table) -> frozenset | None:
+    """GSS-shaped authority codes in the file's code column (``checks: authority_code``), or None."""
+    column = table.checks.authority_code if table.checks else None
+    if not column:
+        return None
+    codes = set()
+    for block in landed:
+        if column not in block.columns:
+            continue
+        index = block.columns.index(column)
+        if isinstance(block.rows, ArrowRows):
+            import pyarrow.compute as pc
+
+            values = pc.unique(block.rows.columns[index]).to_pylist()
+        else:
+            values = {row[index] for row in block.rows}
+        codes |= {v.strip().upper() for v in values if v and CODE_SHAPE.match(v.strip().upper())}
+    return frozenset(codes)
+
+
+class ShrinkError(LoadError):
+    """A file holds markedly fewer rows or authorities than the same file did at the last good load."""
+
+
+def check_shrinkage(con, table: Table, entry: LogEntry, previous: Previous | None, accept: bool) -> None:
+    """Compare a file with the same file at the last successful load: more than SHRINK_SHARE fewer rows,
+    or any authority code gone, stops the load unless the user accepts it (recorded in the log)."""
+    before = next((e for e in (previous.entries.get(table.raw_table, []) if previous else []) if e.file == entry.file),
+                  None)
+    if before is None or not before.rows:
+        return
+    problems = []
+    if entry.rows < before.rows * (1 - SHRINK_SHARE):
+        problems.append(f"{entry.rows:,} rows where the last successful load had {before.rows:,} "
+                        f"({(entry.rows - before.rows) / before.rows:+.0%})")
+    column = table.checks.authority_code if table.checks else None
+    if column and entry.codes is not None:
+        has_column = con.execute(
+            "select count(*) from information_schema.columns where table_schema = 'raw' and table_name = ? "
+            "and column_name = ?", [table.raw_table, column]).fetchone()[0]
+        if has_column:
+            earlier = {r[0] for r in con.execute(
+                f'select distinct upper(trim("{column}")) from raw."{table.raw_table}" where _source_file = ?',
+                [entry.file]).fetchall() if r[0] and CODE_SHAPE.match(r[0])}
+            lost = sorted(earlier - entry.codes)
+            if lost:
+                problems.append(f"{len(lost)} authorit{'y' if len(lost) == 1 else 'ies'} of the last successful "
+                                f"load missing: {shorten(lost, 10)}")
+    if not problems:
+        return
+    what = "; ".join(problems)
+    if not accept:
+        raise ShrinkError(
+            f"looks partial: {what}. If the publisher really re-issued a smaller file, run again with "
+            f"ACCEPT_SHRINK=1 (make run) or --accept-shrink; the previous warehouse is unchanged",
+            path=entry.file,
+        )
+    entry.status = "loaded_with_warnings"
+    entry.message = f"shrink accepted (ACCEPT_SHRINK): {what}; {entry.message}"
 
 
 LOADER_VERSION = "2"  # bump when the way files become rows changes: every table is then landed again
@@ -221,7 +288,8 @@ def read_previous(con) -> Previous:
 
 
 def land_dataset(con, raw_dir: Path, dataset: Dataset, loaded_at: str, progress,
-                 previous: Previous | None = None, shas: dict | None = None) -> list[LogEntry]:
+                 previous: Previous | None = None, shas: dict | None = None,
+                 accept_shrink: bool = False, baseline: Previous | None = None) -> list[LogEntry]:
     """Land every table of one dataset. Files are read file by file (a workbook that feeds several
     tables is opened once), then each table is created from its files in name order. A table whose
     files (by SHA-256) and registry entry are those of the previous load is kept as it is."""
@@ -256,6 +324,7 @@ def land_dataset(con, raw_dir: Path, dataset: Dataset, loaded_at: str, progress,
         table_frames, table_blocks, entry, warnings = _read_one(path, table, shown, shas[path], loaded_at)
         frames[table.id] += table_frames
         blocks[table.id] += table_blocks
+        check_shrinkage(con, table, entry, baseline if baseline is not None else previous, accept_shrink)
         entries_by_table[table.id].append(entry)
         note = f"  ({'; '.join(warnings)})" if warnings else ""
         progress(f"  + {shown:<55} {entry.rows:>8,} rows {entry.seconds:6.2f} s -> raw.{table.raw_table}{note}")
@@ -345,11 +414,14 @@ def progress_bar(done: int, total: int, width: int = 24) -> str:
 
 
 def load_all(raw_dir: Path | str, db_path: Path | str, registry_dir: Path | str | None = None,
-             progress=None, in_place: bool = False, full_refresh: bool = False) -> list[LogEntry]:
+             progress=None, in_place: bool = False, full_refresh: bool = False,
+             accept_shrink: bool = False) -> list[LogEntry]:
     """Land every registry table found under ``raw_dir`` into ``db_path`` (schema ``raw``), atomically.
 
     A table whose files and registry entry are unchanged since the warehouse's last load is kept as it
-    was (``full_refresh`` lands everything again). ``in_place``: the caller already works on a copy of
+    was (``full_refresh`` lands everything again). A file with markedly fewer rows or authorities than
+    the same file at the last load stops the load, unless ``accept_shrink`` (recorded in the log).
+    ``in_place``: the caller already works on a copy of
     the warehouse (scripts/build.py), so the load writes to ``db_path`` directly in one transaction.
     """
     progress = progress or (lambda message: print(message, flush=True))
@@ -368,7 +440,10 @@ def load_all(raw_dir: Path | str, db_path: Path | str, registry_dir: Path | str 
         try:
             con.execute("begin transaction")
             con.execute("create schema if not exists raw")
-            previous = None if full_refresh else read_previous(con)
+            previous = read_previous(con)
+            baseline = previous  # shrinkage is judged against the last load even on a full refresh
+            if full_refresh:
+                previous = Previous({}, {})
             registered = {t.raw_table for d in datasets for t in d.tables}
             for (name,) in con.execute(
                 "select table_name from information_schema.tables where table_schema = 'raw'"
@@ -383,7 +458,8 @@ def load_all(raw_dir: Path | str, db_path: Path | str, registry_dir: Path | str 
             for index, dataset in enumerate(datasets, start=1):
                 progress(f"load {progress_bar(index - 1, len(datasets))} {index}/{len(datasets)} "
                          f"{dataset.id}: {dataset.title}")
-                entries += land_dataset(con, raw_dir, dataset, loaded_at, progress, previous, shas)
+                entries += land_dataset(con, raw_dir, dataset, loaded_at, progress, previous, shas,
+                                        accept_shrink, baseline)
             accounted = account_for_files(raw_dir, datasets, not_read)
             for entry in accounted:
                 if entry.status == "unregistered":
@@ -446,11 +522,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", default=os.environ.get("INDEX_DB_PATH", "data/warehouse.duckdb"))
     parser.add_argument("--full-refresh", action="store_true",
                         help="land every file again, even those unchanged since the last load")
+    parser.add_argument("--accept-shrink", action="store_true",
+                        help="accept files with markedly fewer rows or authorities than at the last load")
     args = parser.parse_args(argv)
     if not args.raw_dir:
         parser.error("give --raw-dir or set INDEX_RAW_DIR")
     try:
-        load_all(args.raw_dir, args.db, full_refresh=args.full_refresh)
+        load_all(args.raw_dir, args.db, full_refresh=args.full_refresh,
+                 accept_shrink=args.accept_shrink or bool(os.environ.get("ACCEPT_SHRINK")))
     except LoadError as exc:
         print(f"load failed, warehouse left unchanged: {exc}", file=sys.stderr)
         return 1

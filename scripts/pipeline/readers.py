@@ -255,9 +255,49 @@ def read_csv(path: Path, table: Table, shown: str) -> list[Landed]:
         grid = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as exc:
         raise LoadError(f"is not a readable CSV file: {exc}", path=shown) from exc
+    check_csv_complete(text, grid, shown)
     landed = land_grid(grid, table, shown, None)
     landed.warnings = warnings + landed.warnings
     return [landed]
+
+
+def check_csv_complete(text: str, grid: list[list[str]], shown: str) -> None:
+    """Stop on a CSV that was cut short: the text ends inside a quoted field, the last record has
+    fewer fields than the file's records have (a ragged last line), or a record of several fields
+    is not followed by a line break (cut inside its last field). A one-field last line counts as
+    cut only when the text does not end with a line break and the line before it is a whole record
+    (a publisher's one-cell footnote is not a cut)."""
+    rows = [(number, row) for number, row in enumerate(grid, start=1) if any(cell.strip() for cell in row)]
+    if not rows:
+        return
+    if text.count('"') % 2 == 1:
+        try:
+            for _ in csv.reader(io.StringIO(text, newline=""), strict=True):
+                pass
+        except csv.Error as exc:
+            if "unexpected end of data" in str(exc):
+                raise LoadError(
+                    f"looks truncated: the file ends inside a quoted field opened on row {rows[-1][0]} "
+                    f"(an incomplete download? fetch it again)", path=shown, row=rows[-1][0],
+                ) from exc
+    widths = [len(row) for _, row in rows if len(row) > 1]
+    if len(widths) < 2:
+        return
+    typical = max(set(widths), key=widths.count)
+    number, last = rows[-1]
+    ends_with_break = text.endswith(("\n", "\r"))
+    previous_whole = len(rows[-2][1]) >= typical
+    if len(last) < typical and (len(last) > 1 or (not ends_with_break and previous_whole)):
+        raise LoadError(
+            f"looks truncated: the last record has {len(last)} of the {typical} fields the other records have "
+            f"(the file ends mid-record; an incomplete download? fetch it again)", path=shown, row=number,
+        )
+    if not ends_with_break and len(last) > 1:
+        raise LoadError(
+            "looks truncated: the file ends without a line break after its last record, so that record may be "
+            "cut inside its last field (an incomplete download? fetch it again; every publisher file read "
+            "here ends with a line break)", path=shown, row=number,
+        )
 
 
 def _match_sheet(names: list[str], wanted: str) -> str | None:
