@@ -3,7 +3,9 @@
     header row (E12) heads the areas below it until the next region, and a county row (E10) heads
     its shire districts (E07). The latest edition listing an area wins. ONS row order is the
     authority here because the mySociety lookup has errors (regions of Derbyshire and
-    Lincolnshire; Forest Heath's county).
+    Lincolnshire; Forest Heath's county). Editions whose rows are not in that order are skipped:
+    mid-2022's MYE2 sorts its rows by geography type, so its nine region rows stand together (a
+    region row directly above another), and the row above an area says nothing about it.
 -#}
 with
 
@@ -16,8 +18,25 @@ rows_per_area as (
     from {{ ref('stg_population__mye2_persons') }}
 ),
 
+sorted_by_type as (
+    select distinct regions.source_file
+    from rows_per_area as regions
+    inner join rows_per_area as next_rows
+        on
+            regions.source_file = next_rows.source_file
+            and regions.source_row_number + 1 = next_rows.source_row_number
+    where regions.area_code like 'E12%' and next_rows.area_code like 'E12%'
+),
+
+ordered_rows as (
+    select rows_per_area.*
+    from rows_per_area
+    left join sorted_by_type on rows_per_area.source_file = sorted_by_type.source_file
+    where sorted_by_type.source_file is null
+),
+
 header_rows as (
-    select * from rows_per_area
+    select * from ordered_rows
     where area_code like 'E12%' or area_code like 'E10%'
 ),
 
@@ -27,7 +46,7 @@ nearest_headers as (
         areas.mid_year,
         max(case when header_rows.area_code like 'E12%' then header_rows.source_row_number end) as region_row_number,
         max(case when header_rows.area_code like 'E10%' then header_rows.source_row_number end) as county_row_number
-    from rows_per_area as areas
+    from ordered_rows as areas
     inner join header_rows
         on
             areas.source_file = header_rows.source_file

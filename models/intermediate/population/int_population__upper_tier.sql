@@ -1,8 +1,10 @@
 {#-
     Population bands of every 2018 upper-tier authority for each mid-year estimate loaded, on 2018
     geography. Where an edition is published on later boundaries (mid-2018: Bournemouth,
-    Christchurch and Poole; Dorset) the missing 2018 authorities are apportioned from their
-    successors with `int_geography__successor_shares` (mid-2017 shares), age by age, and flagged.
+    Christchurch and Poole; Dorset; mid-2019: Buckinghamshire; mid-2020: North and West
+    Northamptonshire; mid-2022: Cumberland, Westmorland and Furness, North Yorkshire, Somerset) the
+    missing 2018 authorities are apportioned from their successors (`int_geography__successor_pieces`,
+    mid-2017 shares), age by age, and flagged.
 -#}
 with
 

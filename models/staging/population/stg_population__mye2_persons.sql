@@ -1,9 +1,27 @@
 {#-
+    ONS MYE2 persons by single year of age, every edition loaded, one row per area, mid-year and
+    age; area codes as published on each edition's boundaries (no mapping between geographies here).
+
     A table, not a view like the other staging models: the 91-way unpivot is read by four models
     and a dozen tests, and DuckDB's optimiser spends seconds pushing each test's filter into the
     91 branches of the view (cte_filter_pusher: 37 s for one not_null test), so it is built once.
+
+    Mid-year: from the file name, as ONS names its files: ukmidyearestimates2016.xls,
+    ukmidyearestimates20192020ladcodes.xls (mid-2019 on 2020 codes), ukpopestimatesmid2020on2021geography.xls,
+    mye22final.xlsx, mye23tablesew.xlsx. A name in none of these forms gives a null mid_year, which
+    the model's not-null test reports.
+
+    One release per mid-year: should two files hold the same mid-year (ONS re-publishes a mid-year
+    on new boundaries, e.g. mid-2018 on 2018 and on 2019 codes), the later release is kept, as
+    everywhere in staging. The later release is the one on the later boundaries, told by its
+    highest unitary (E06) code, since ONS numbers new unitaries upwards (E06000058 BCP in 2019 ...
+    E06000066 Somerset in 2023); on equal boundaries, the file whose name sorts last.
 -#}
 {{ config(materialized='table') }}
+{#- The year after each file-name form (see above): 4 digits, or 2 after 'mye'. -#}
+{%- set year_after_estimatesmid = "substring(_source_file, position('estimatesmid' in _source_file) + 12, 4)" -%}
+{%- set year_after_estimates = "substring(_source_file, position('estimates' in _source_file) + 9, 4)" -%}
+{%- set year_after_mye = "substring(_source_file, position('/mye' in _source_file) + 4, 2)" -%}
 {%- set age_columns = [
             ['col_0', '0'],
             ['col_1', '1'],
@@ -108,7 +126,11 @@ renamed as (
     select
         {{ normalise_authority_code('code') }} as area_code,
         trim(name) as area_name,
-        cast(substring(_source_file, position('estimates' in _source_file) + 9, 4) as integer) as mid_year,
+        case
+            when position('estimatesmid' in _source_file) > 0 then {{ safe_cast(year_after_estimatesmid, 'integer') }}
+            when position('estimates' in _source_file) > 0 then {{ safe_cast(year_after_estimates, 'integer') }}
+            when position('/mye' in _source_file) > 0 then 2000 + {{ safe_cast(year_after_mye, 'integer') }}
+        end as mid_year,
         _row_number as source_row_number,
         _source_file as source_file,
         *
@@ -116,8 +138,33 @@ renamed as (
     where code is not null and name is not null and length(trim(code)) = 9
 ),
 
+files as (
+    select
+        source_file,
+        mid_year,
+        coalesce(max(case when area_code like 'E06%' then area_code end), '') as highest_unitary_code
+    from renamed
+    group by source_file, mid_year
+),
+
+releases as (
+    select
+        source_file,
+        row_number() over (
+            partition by mid_year order by highest_unitary_code desc, source_file desc
+        ) as release_order
+    from files
+),
+
+latest_release as (
+    select renamed.*
+    from renamed
+    inner join releases on renamed.source_file = releases.source_file
+    where releases.release_order = 1
+),
+
 unpivoted as (
-    {{ unpivot_columns('renamed', ['area_code', 'area_name', 'mid_year', 'source_row_number', 'source_file'],
+    {{ unpivot_columns('latest_release', ['area_code', 'area_name', 'mid_year', 'source_row_number', 'source_file'],
                        age_columns, name_column='age_label', value_column='persons_text') }}
 ),
 
