@@ -26,7 +26,8 @@ import duckdb
 MANIFEST = "manifest.json"
 
 # DuckDB type of a raw column -> the PostgreSQL type used for it.
-POSTGRES_TYPES = {"VARCHAR": "text", "INTEGER": "integer", "BIGINT": "bigint", "DOUBLE": "double precision"}
+POSTGRES_TYPES = {"VARCHAR": "text", "INTEGER": "integer", "BIGINT": "bigint", "DOUBLE": "double precision",
+                  "BOOLEAN": "boolean", "DATE": "date"}
 
 
 def export_raw_to_parquet(db_path: Path | str, out_dir: Path | str, schema: str = "raw") -> list[dict]:

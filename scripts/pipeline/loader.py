@@ -353,6 +353,21 @@ def land_dataset(con, raw_dir: Path, dataset: Dataset, loaded_at: str, progress,
     return entries
 
 
+def write_release_tables(con, datasets: list[Dataset]) -> None:
+    """The registry's release timetables as two raw tables, so that dbt can tell which period of each
+    dataset had been published by an edition's publication date: ``raw.release_timetables`` (dataset,
+    usual months after the period ends, what that usual release is) and ``raw.release_dates`` (the
+    periods whose own release date is known, with where it comes from)."""
+    con.execute("create table raw.release_timetables (dataset varchar, lag_months integer, usual varchar)")
+    con.execute("create table raw.release_dates (dataset varchar, period varchar, released_on date, source varchar)")
+    timetables = [(d.id, d.releases.lag_months, d.releases.usual) for d in datasets if d.releases]
+    dates = [(d.id, r.period, r.released_on, r.source) for d in datasets if d.releases for r in d.releases.known]
+    if timetables:
+        con.executemany("insert into raw.release_timetables values (?, ?, ?)", timetables)
+    if dates:
+        con.executemany("insert into raw.release_dates values (?, ?, cast(? as date), ?)", dates)
+
+
 def account_for_files(raw_dir: Path, datasets: list[Dataset], not_read: list[NotRead]) -> list[LogEntry]:
     """A load_log line for every file under the raw directory that no registry table reads: the
     registry's reason for a file listed as not read, a warning for a file nobody accounts for."""
@@ -448,7 +463,8 @@ def load_all(raw_dir: Path | str, db_path: Path | str, registry_dir: Path | str 
             for (name,) in con.execute(
                 "select table_name from information_schema.tables where table_schema = 'raw'"
             ).fetchall():
-                if name not in registered or name in ("_columns", "load_log", "quarantine"):
+                if name not in registered or name in ("_columns", "load_log", "quarantine", "release_timetables",
+                                                      "release_dates"):
                     con.execute(f'drop table raw."{name}"')
             con.execute(
                 "create table raw._columns (dataset varchar, raw_table varchar, column_name varchar, "
@@ -478,6 +494,7 @@ def load_all(raw_dir: Path | str, db_path: Path | str, registry_dir: Path | str 
                     progress(f"  ! {entry.file}: {found} (see raw.quarantine)")
                 if entry.reused:
                     entry.message = f"reused: unchanged since the last load; {entry.message}"
+            write_release_tables(con, datasets)
             con.execute(
                 "create table raw.load_log (dataset varchar, raw_table varchar, file varchar, rows bigint, "
                 "seconds double, status varchar, message varchar, loaded_at varchar, file_sha256 varchar, "

@@ -69,8 +69,10 @@ _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 DATASET_KEYS = {
     "id", "publisher", "title", "landing_page", "licence", "source_folder", "required",
-    "downloads", "tables", "description", "notes", "periods", "not_read",
+    "downloads", "tables", "description", "notes", "periods", "not_read", "releases",
 }
+RELEASE_KEYS = {"usual", "lag_months", "known"}
+KNOWN_RELEASE_KEYS = {"period", "released_on", "source"}
 TABLE_KEYS = {
     "id", "description", "path", "reader", "sheet", "sheets", "header_rows", "data_start_row",
     "columns", "encoding", "header_scan_rows", "checks", "column_aliases", "metadata", "variants",
@@ -101,6 +103,25 @@ class NotRead:
     dataset_id: str
     path: str
     reason: str
+
+
+@dataclass(frozen=True)
+class Release:
+    """When a period of a dataset was (or is estimated to have been) first published."""
+
+    period: str
+    released_on: str  # ISO date
+    source: str
+
+
+@dataclass(frozen=True)
+class Releases:
+    """A dataset's release timetable: ``lag_months`` after the period ends, as the publisher usually
+    does (``usual`` says what that is), unless a period's own date is ``known`` (front pages)."""
+
+    usual: str
+    lag_months: int
+    known: tuple[Release, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -177,6 +198,7 @@ class Dataset:
     downloads: tuple[Download, ...] = field(default_factory=tuple)
     description: str = ""
     not_read: tuple[NotRead, ...] = ()
+    releases: Releases | None = None
 
 
 def _need(entry: dict, key: str, where: str, kind=str):
@@ -184,7 +206,8 @@ def _need(entry: dict, key: str, where: str, kind=str):
         raise RegistryError(f"{where}: missing required key '{key}'")
     value = entry[key]
     if not isinstance(value, kind):
-        raise RegistryError(f"{where}: key '{key}' must be {kind.__name__}, got {type(value).__name__}")
+        expected = " or ".join(k.__name__ for k in kind) if isinstance(kind, tuple) else kind.__name__
+        raise RegistryError(f"{where}: key '{key}' must be {expected}, got {type(value).__name__}")
     return value
 
 
@@ -417,7 +440,33 @@ def _parse_dataset(entry: dict, where: str) -> Dataset:
         downloads=tuple(downloads),
         description=str(entry.get("description", "")),
         not_read=_parse_not_read(entry.get("not_read"), dataset_id, where),
+        releases=_parse_releases(entry.get("releases"), where),
     )
+
+
+def _parse_releases(entry, where: str) -> Releases | None:
+    """``releases: {usual: <text>, lag_months: <int>, known: [{period, released_on, source}]}``."""
+    if entry is None:
+        return None
+    where = f"{where} releases"
+    if not isinstance(entry, dict) or set(entry) - RELEASE_KEYS:
+        raise RegistryError(f"{where}: must be a mapping of {sorted(RELEASE_KEYS)}")
+    usual = _need(entry, "usual", where)
+    lag = entry.get("lag_months")
+    if not isinstance(lag, int) or isinstance(lag, bool) or not -24 <= lag <= 36:
+        raise RegistryError(f"{where}: lag_months must be a whole number of months after the period ends (-24..36)")
+    known = []
+    for i, item in enumerate(entry.get("known") or [], start=1):
+        here = f"{where} known {i}"
+        if not isinstance(item, dict) or set(item) - KNOWN_RELEASE_KEYS:
+            raise RegistryError(f"{here}: must be a mapping of {sorted(KNOWN_RELEASE_KEYS)}")
+        period = str(_need(item, "period", here, (str, int)))
+        released = item.get("released_on")
+        released = released.isoformat() if hasattr(released, "isoformat") else str(released or "")
+        if not re.match(r"^\d{4}-\d{2}-\d{2}$", released):
+            raise RegistryError(f"{here}: released_on must be a date (YYYY-MM-DD)")
+        known.append(Release(period=period, released_on=released, source=_need(item, "source", here)))
+    return Releases(usual=" ".join(usual.split()), lag_months=lag, known=tuple(known))
 
 
 FOLDER_ENTRY = "raw_folder"  # the load_log dataset of a registry file's top-level not_read entries

@@ -182,7 +182,9 @@ def test_real_xls_population_file_is_read(shared_data, tmp_path):
     load_all(shared_data, db, progress=lambda m: None)
     leicestershire = rows(
         db, "select all_ages from raw.ons_mid_year_population__mye2_persons "
-            "where code = 'E10000018' order by _source_file")
+            "where code = 'E10000018' and _source_file in ('population/ukmidyearestimates2016.xls', "
+            "'population/ukmidyearestimates2017finalversion.xls', 'population/ukmidyearestimates20182019ladcodes.xls') "
+            "order by _source_file")
     assert leicestershire == [("682957",), ("690212",), ("698268",)]
 
 
@@ -534,3 +536,33 @@ def test_a_registry_change_or_a_removed_file_lands_the_table_again(tmp_path):
     load_all(raw, db, registry(tmp_path, changed), progress=lambda m: None)
     assert _log(db) == [("test_things__counts", "things/counts_2017.csv", "loaded", False)]
     assert rows(db, "select count(*) from raw.test_things__counts")[0][0] == 2
+
+
+def test_release_timetables_land_as_raw_tables(tmp_path):
+    raw = tmp_path / "raw"
+    write_csv(raw / "things" / "counts_2017.csv", GRID)
+    directory = registry(tmp_path, CSV_TABLE)
+    text = (directory / "test_things.yml").read_text(encoding="utf-8")
+    text = text.replace("    tables:\n", textwrap.indent(textwrap.dedent("""\
+        releases:
+          usual: November after the financial year ends
+          lag_months: 8
+          known:
+            - {period: "2016-17", released_on: 2017-11-16, source: Front page of the 2016-17 file}
+        tables:
+        """), "    "))
+    (directory / "test_things.yml").write_text(text, encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    load_all(raw, db, directory, progress=lambda m: None)
+    assert rows(db, "select * from raw.release_timetables") == [("test_things", 8, "November after the financial year ends")]
+    assert [(r[0], r[1], str(r[2])) for r in rows(db, "select * from raw.release_dates")] == [
+        ("test_things", "2016-17", "2017-11-16")]
+
+
+def test_release_timetable_is_validated(tmp_path):
+    directory = registry(tmp_path, CSV_TABLE)
+    text = (directory / "test_things.yml").read_text(encoding="utf-8")
+    (directory / "test_things.yml").write_text(
+        text.replace("    tables:\n", "    releases: {usual: soon, lag_months: soon}\n    tables:\n"), encoding="utf-8")
+    with pytest.raises(RegistryError, match="lag_months must be a whole number"):
+        load_registry(directory)
