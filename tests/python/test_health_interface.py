@@ -4,8 +4,14 @@ Fixtures under tests/python/fixtures/health_interface/ are small files written f
 the published layouts: the Nomis falls mortality exports (byte-order mark, 9 lines before the
 table, names only, '-' for not available, a blank line and '#NAME?' after the rate table, a
 'Column Total' row after the deaths table), a Fingertips indicator-data export (a deprivation
-category row, a suppressed value, a Male row, a rolling multi-year period) and one NHS England
-monthly delayed transfers file (title block, header on row 14, a council with no return).
+category row, a suppressed value, a Male row, a rolling multi-year period) and two NHS England
+monthly delayed transfers files, one per registry layout, sheet 'LA - by responsible org' next to
+sheets of the same shape (`dtoc_la_monthly/Sept_16.xlsx`: 2016-17 layout, registry variant 1;
+`Feb_18.xlsx`: the layout from April 2017 with the "DTOC Beds" block): a metadata block with the
+Period cell, header on row 14, England with '-' codes, a blank row, councils (one with no return,
+Gateshead under its pre-2013 code) and residence rows (Scotland, Wales, outside GB). They are
+.xlsx, not .xls like the published files: nothing in the project writes the legacy format, and
+the registry's globs (`*.xls*`) take both.
 The staging parse is checked by building the project's staging views over the landed fixtures
 with dbt (the SQL that runs in production, not a re-implementation of it).
 """
@@ -69,8 +75,31 @@ def test_registry_lists_every_health_interface_table():
     nomis = tables["ons_falls_mortality_nomis__death_rate"]
     assert nomis.header_rows == (9,) and nomis.reader == "csv"
     assert "local_authority_county_unitary_as_of_april_2021" in nomis.columns
-    # Every table that is not in ../shared/data still declares the columns staging reads.
-    assert {"code", "social_care", "both", "total"} <= set(tables["nhse_dtoc_la_monthly__la_total_delayed_days"].columns)
+    dtoc = tables["nhse_dtoc_la_monthly__la_total_delayed_days"]
+    assert dtoc.paths == ("health_interface/dtoc_la_monthly/*.xls*",) and dtoc.sheets == ("LA - by responsible org",)
+    assert dtoc.header_rows == (14,) and dict(dtoc.metadata) == {"reporting_period": "Period:"}
+    # The current layout requires the "DTOC Beds" block; the 2016-17 variant does not.
+    beds = {"dtoc_beds_nhs", "dtoc_beds_social_care", "dtoc_beds_both", "dtoc_beds_total"}
+    assert {"ons_geography", "code", "name", "nhs", "social_care", "both", "total"} | beds <= set(dtoc.columns)
+    assert not beds & set(dtoc.for_file("health_interface/dtoc_la_monthly/March_17.xls").columns)
+
+
+# The 24 stored names (../shared/data/health_interface/dtoc_la_monthly): which layout each takes.
+DTOC_2016_17 = ["April_16", "May_16", "June_16", "July_16", "Aug_16", "Sept_16", "Oct_16", "Nov_16", "Dec_16",
+                "Jan_17", "Feb_17", "March_17"]
+DTOC_2017_18 = ["April_17", "May_17", "June_17", "July_17", "Aug_17", "Sep_17", "Oct_17", "Nov_17", "Dec_17",
+                "Jan_18", "Feb_18", "March_18"]
+
+
+@pytest.mark.parametrize("stem", DTOC_2016_17 + DTOC_2017_18 + ["April_18", "Sep_19"])
+@pytest.mark.parametrize("extension", [".xls", ".xlsx"])
+def test_dtoc_layout_variant_follows_the_month_in_the_name(stem, extension):
+    table = next(t for d in load_registry() if d.id == "nhse_dtoc_la_monthly" for t in d.tables)
+    layout = table.for_file(f"health_interface/dtoc_la_monthly/{stem}{extension}")
+    if stem in DTOC_2016_17:
+        assert layout.variant_name.startswith("variant 1 ") and "dtoc_beds_total" not in layout.columns
+    else:  # April 2017 on (and later years, with no registry edit): the table's own layout
+        assert layout.variant_name is None and "dtoc_beds_total" in layout.columns
 
 
 def test_fixture_files_match_only_their_tables(fixtures_dir):
@@ -79,7 +108,7 @@ def test_fixture_files_match_only_their_tables(fixtures_dir):
     assert found["ons_falls_mortality_nomis__death_rate"] == ["death_rate_falls.csv"]
     assert found["ons_falls_mortality_nomis__deaths"] == ["deaths_from_falls.csv"]
     assert found["fingertips_falls_admissions_65plus__indicator_data"] == ["fingertips_22401.csv"]
-    assert found["nhse_dtoc_la_monthly__la_total_delayed_days"] == ["LA-Type-B-February-2019-TEST.xlsx"]
+    assert found["nhse_dtoc_la_monthly__la_total_delayed_days"] == ["Feb_18.xlsx", "Sept_16.xlsx"]
     assert found["fingertips_hip_fractures_65plus__indicator_data"] == []
 
 
@@ -111,14 +140,38 @@ def test_nomis_layout_lands_as_published(fixture_db):
         con.close()
 
 
-def test_dtoc_header_found_on_row_14(fixture_db):
+def test_dtoc_fixtures_land_both_layouts_with_the_period_cell(fixture_db):
     con = duckdb.connect(str(fixture_db), read_only=True)
     try:
-        assert _one(con, "select social_care from raw.nhse_dtoc_la_monthly__la_total_delayed_days "
-                         "where code = 'E10000018'") == "150"
-        assert _one(con, "select total from raw.nhse_dtoc_la_monthly__la_total_delayed_days where code = 'E08000010'") == "-"
-        assert _one(con, "select status from raw.load_log where raw_table = 'nhse_dtoc_la_monthly__la_total_delayed_days'") \
-            == "loaded"
+        table = "raw.nhse_dtoc_la_monthly__la_total_delayed_days"
+        landed = con.execute(
+            f"select _source_file, _sheet, count(*), min(reporting_period), max(reporting_period), "
+            f"count(dtoc_beds_total) from {table} group by 1, 2 order by 1").fetchall()
+        assert landed == [
+            ("health_interface/dtoc_la_monthly/Feb_18.xlsx", "LA - by responsible org", 5,
+             "February 2018", "February 2018", 5),
+            ("health_interface/dtoc_la_monthly/Sept_16.xlsx", "LA - by responsible org", 6,
+             "September 2016", "September 2016", 0),
+        ]
+        # Header on row 14, England on row 15, the blank row 16 skipped, councils from row 17.
+        assert _one(con, f"select _row_number, total from {table} where name = 'England' "
+                         "and _source_file like '%Sept_16%'") == (15, "160000")
+        assert _one(con, f"select _row_number, code, social_care, total from {table} "
+                         "where ons_geography = 'E10000018' and _source_file like '%Sept_16%'") == (17, "508", "229", "1436")
+        assert _one(con, f"select total, dtoc_beds_total from {table} "
+                         "where ons_geography = 'E10000018' and _source_file like '%Feb_18%'") == ("1316", "47")
+        assert _one(con, f"select social_care, total from {table} where ons_geography = 'E08000010' "
+                         "and _source_file like '%Feb_18%'") == ("-", "-")
+        # The second block's repeated headers land under the registry's canonical names.
+        headers = dict(con.execute("select column_name, header_text from raw._columns "
+                                   "where raw_table = 'nhse_dtoc_la_monthly__la_total_delayed_days'").fetchall())
+        assert headers["dtoc_beds_total"] == "Total" and headers["reporting_period"] == "metadata: Period:"
+        messages = dict(con.execute("select file, message from raw.load_log "
+                                    "where raw_table = 'nhse_dtoc_la_monthly__la_total_delayed_days'").fetchall())
+        assert messages["health_interface/dtoc_la_monthly/Sept_16.xlsx"].startswith("layout variant 1 (")
+        assert "variant" not in messages["health_interface/dtoc_la_monthly/Feb_18.xlsx"]
+        assert _one(con, "select count(*) from raw.quarantine "
+                         "where raw_table = 'nhse_dtoc_la_monthly__la_total_delayed_days'") == 0
     finally:
         con.close()
 
@@ -133,18 +186,34 @@ def _dbt() -> Path:
 
 
 @pytest.fixture(scope="module")
-def staged_db(fixture_db, tmp_path_factory):
+def dbt_runner(tmp_path_factory):
+    """Runs dbt on a copy of a landed warehouse and returns (result, path of the built copy).
+
+    Every call uses the same target folder and the same warehouse path (the copy is moved there
+    first), so dbt's saved parse stays valid and only the first call parses the whole project."""
     dbt = _dbt()
     tmp = tmp_path_factory.mktemp("health_dbt")
-    db = tmp / "staged.duckdb"
-    shutil.copy(fixture_db, db)
-    env = dict(os.environ, INDEX_DB_PATH=str(db), DBT_PROFILES_DIR=str(ROOT),
+    work = tmp / "dbt.duckdb"
+    env = dict(os.environ, INDEX_DB_PATH=str(work), DBT_PROFILES_DIR=str(ROOT),
                DBT_SEND_ANONYMOUS_USAGE_STATS="false")
-    result = subprocess.run(
-        [str(dbt), "run", "--select", *STAGING, "--target-path", str(tmp / "target"),
-         "--log-path", str(tmp / "logs")],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
-    )
+    calls = iter(range(1, 100))
+
+    def run(landed: Path, *args: str):
+        shutil.copy(landed, work)
+        result = subprocess.run(
+            [str(dbt), *args, "--target-path", str(tmp / "target"), "--log-path", str(tmp / "logs")],
+            cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
+        )
+        built = tmp / f"built_{next(calls)}.duckdb"
+        shutil.move(work, built)
+        return result, built
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def staged_db(fixture_db, dbt_runner):
+    result, db = dbt_runner(fixture_db, "run", "--select", *STAGING)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     con = duckdb.connect(str(db), read_only=True)
     yield con
@@ -186,15 +255,59 @@ def test_staging_fingertips_main_series_only(staged_db):
     assert {r[8] for r in rows} == {"fingertips_falls_admissions_65plus"}
 
 
-def test_staging_dtoc_month_from_file_name(staged_db):
+def test_staging_dtoc_one_row_per_authority_and_month(staged_db):
     rows = staged_db.execute(
-        "select authority_code, period, period_end_year, calendar_year, month_number, days_in_month, "
-        "delayed_days_social_care, delayed_days_total, is_suppressed "
-        "from staging.stg_health_interface__delayed_transfers_monthly order by authority_code").fetchall()
-    assert [r[0] for r in rows] == ["E08000010", "E10000018", "E92000001"]
-    wigan, leicestershire, _ = rows
-    assert leicestershire[1:] == ("2018-19", 2019, 2019, 2, 28, 150.0, 1380.0, False)
-    assert wigan[6] is None and wigan[7] is None and wigan[8] is True
+        "select source_file, authority_code, cassr_code, period, period_end_year, calendar_year, month_number, "
+        "days_in_month, delayed_days_nhs, delayed_days_social_care, delayed_days_both, delayed_days_total, "
+        "published_beds_total, is_suppressed, is_file_name_month_matching "
+        "from staging.stg_health_interface__delayed_transfers_monthly order by source_file, authority_code").fetchall()
+    by_key = {(r[0].rsplit("/", 1)[1], r[1]): r[2:] for r in rows}
+    # England (no code in the file) is E92000001; residence rows (Scotland, Wales, outside GB) are left
+    # out; Gateshead's pre-2013 code is normalised.
+    assert sorted(by_key) == [
+        ("Feb_18.xlsx", "E08000010"), ("Feb_18.xlsx", "E08000037"), ("Feb_18.xlsx", "E10000018"),
+        ("Feb_18.xlsx", "E92000001"),
+        ("Sept_16.xlsx", "E06000017"), ("Sept_16.xlsx", "E08000010"), ("Sept_16.xlsx", "E10000018"),
+        ("Sept_16.xlsx", "E92000001"),
+    ]
+    # The month comes from the Period cell; it agrees with the name (Sept_16: September 2016).
+    assert by_key["Sept_16.xlsx", "E10000018"] == (
+        "508", "2016-17", 2017, 2016, 9, 30, 1015.0, 229.0, 192.0, 1436.0, None, False, True)
+    assert by_key["Feb_18.xlsx", "E10000018"] == (
+        "508", "2017-18", 2018, 2018, 2, 28, 1120.0, 140.0, 56.0, 1316.0, 47.0, False, True)
+    assert by_key["Sept_16.xlsx", "E92000001"][0] is None
+    # '-' is null (never zero), flagged by is_suppressed on the total.
+    assert by_key["Sept_16.xlsx", "E08000010"][6:12] == (None, None, None, None, None, True)
+    assert by_key["Feb_18.xlsx", "E08000010"][6:11] == (280.0, None, 28.0, None, None)
+    assert by_key["Feb_18.xlsx", "E08000010"][11] is True
+
+
+def test_staging_dtoc_period_cell_against_file_name_fails_the_build(dbt_runner, tmp_path):
+    """A file whose name gives another month than its Period cell (Feb_18.xlsx saved again as
+    Jan_18.xlsx) lands, is flagged and fails the model's test: it is not hidden behind the file
+    whose name is right, and the month used is the Period cell's."""
+    from conftest import FIXTURES
+
+    raw = tmp_path / "raw" / "health_interface" / "dtoc_la_monthly"
+    raw.mkdir(parents=True)
+    shutil.copy(FIXTURES / "health_interface" / "dtoc_la_monthly" / "Feb_18.xlsx", raw / "Feb_18.xlsx")
+    shutil.copy(FIXTURES / "health_interface" / "dtoc_la_monthly" / "Feb_18.xlsx", raw / "Jan_18.xlsx")
+    landed = tmp_path / "mismatch.duckdb"
+    _land(tmp_path / "raw", landed, tmp_path)
+    result, db = dbt_runner(landed, "build", "--select", "stg_health_interface__delayed_transfers_monthly")
+    assert result.returncode != 0
+    assert "Failure in test dtoc_period_cell_matches_file_name" in result.stdout, result.stdout[-3000:]
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        flagged = con.execute(
+            "select distinct source_file, file_calendar_year, file_month_number, calendar_year, month_number "
+            "from staging.stg_health_interface__delayed_transfers_monthly where not is_file_name_month_matching"
+        ).fetchall()
+        assert flagged == [("health_interface/dtoc_la_monthly/Jan_18.xlsx", 2018, 1, 2018, 2)]
+        assert _one(con, "select count(*) from staging.stg_health_interface__delayed_transfers_monthly "
+                         "where month_number = 1") == 0
+    finally:
+        con.close()
 
 
 # --- demo -----------------------------------------------------------------------------------------
@@ -212,10 +325,17 @@ def test_demo_writes_every_table_with_names_the_lookup_knows(tmp_path):
     _land(out, db, tmp_path)
     con = duckdb.connect(str(db), read_only=True)
     try:
-        entries = con.execute("select raw_table, sum(rows), min(status) from raw.load_log group by 1").fetchall()
+        # The la_lookup demo files are not in this registry copy: their 'unregistered' lines have no table.
+        entries = con.execute("select raw_table, sum(rows), min(status) from raw.load_log "
+                              "where raw_table is not null group by 1").fetchall()
         assert len(entries) == 7
         assert all(rows > 0 and status.startswith("loaded") for _, rows, status in entries), entries
-        assert _one(con, "select count(distinct _source_file) from raw.nhse_dtoc_la_monthly__la_total_delayed_days") == 36
+        # Both layouts: 2016-17 without the "DTOC Beds" block (variant 1), then 2017-18 and 2018-19 with it.
+        assert con.execute(
+            "select count(distinct _source_file), count(distinct _source_file) filter (where dtoc_beds_total is not null), "
+            "count(distinct reporting_period) from raw.nhse_dtoc_la_monthly__la_total_delayed_days").fetchall() == [(36, 24, 36)]
+        assert _one(con, "select count(*) from raw.load_log where raw_table = 'nhse_dtoc_la_monthly__la_total_delayed_days' "
+                         "and message like 'layout variant 1 %'") == 12
         names = {r[0] for r in con.execute(
             "select local_authority_county_unitary_as_of_april_2021 from raw.ons_falls_mortality_nomis__death_rate"
         ).fetchall()}
@@ -250,7 +370,40 @@ def real_db(tmp_path_factory):
 def test_real_nomis_files_land(real_db):
     assert _one(real_db, "select count(*) from raw.ons_falls_mortality_nomis__death_rate") == 175
     assert _one(real_db, "select count(*) from raw.ons_falls_mortality_nomis__deaths") == 175
-    assert _one(real_db, "select count(*) from raw.nhse_dtoc_la_monthly__la_total_delayed_days") == 0
+
+
+def test_real_dtoc_files_land_every_month(real_db):
+    per_file = real_db.execute(
+        "select _source_file, count(*), min(reporting_period), count(distinct reporting_period), "
+        "count(dtoc_beds_total), count(*) filter (where ons_geography like 'E%') "
+        "from raw.nhse_dtoc_la_monthly__la_total_delayed_days group by 1").fetchall()
+    assert len(per_file) == 24
+    # England, 151 councils and three residence rows in every file; one Period per file.
+    assert {(rows, periods, councils) for _, rows, _, periods, _, councils in per_file} == {(155, 1, 151)}
+    months = {f.rsplit("/", 1)[1].removesuffix(".xls"): (period, beds) for f, _, period, _, beds, _ in per_file}
+    assert months["Sept_16"] == ("September 2016", 0) and months["Sep_17"] == ("September 2017", 155)
+    assert {months[s][1] for s in DTOC_2016_17} == {0} and {months[s][1] for s in DTOC_2017_18} == {155}
+    log = real_db.execute("select status, count(*) from raw.load_log "
+                          "where raw_table = 'nhse_dtoc_la_monthly__la_total_delayed_days' group by 1").fetchall()
+    assert log == [("loaded", 24)]
+
+
+@pytest.mark.parametrize("stem, gss, nhs, social_care, both, total", [
+    ("April_16", "E10000018", "1015", "229", "192", "1436"),      # Leicestershire
+    ("April_17", "E08000010", "81", "309", "53", "443"),          # Wigan
+    ("Sep_17", "E06000015", "254", "45", "0", "299"),             # Derby
+    ("March_18", "E10000023", None, None, None, None),            # North Yorkshire: checked below
+])
+def test_real_dtoc_spot_checks(real_db, stem, gss, nhs, social_care, both, total):
+    row = _one(real_db, "select nhs, social_care, \"both\", total from raw.nhse_dtoc_la_monthly__la_total_delayed_days "
+                        "where ons_geography = ? and _source_file like ?", gss, f"%/{stem}.xls")
+    if nhs is not None:
+        assert row == (nhs, social_care, both, total)
+    else:
+        assert int(row[0]) + int(row[1]) + int(row[2]) == int(row[3])
+    england = _one(real_db, "select total from raw.nhse_dtoc_la_monthly__la_total_delayed_days "
+                            "where name = 'England' and _source_file like ?", "%/March_18.xls")
+    assert england == "154494"
 
 
 @pytest.mark.parametrize("name, r2016, r2017, r2018", [
@@ -259,3 +412,28 @@ def test_real_nomis_files_land(real_db):
 def test_real_falls_rate_spot_checks(real_db, name, r2016, r2017, r2018):
     assert _one(real_db, "select col_2016, col_2017, col_2018 from raw.ons_falls_mortality_nomis__death_rate "
                          "where local_authority_county_unitary_as_of_april_2021 = ?", name) == (r2016, r2017, r2018)
+
+
+def test_real_dtoc_staging_months_agree_with_file_names(real_db, dbt_runner):
+    """Staging over the 24 real files: 151 councils and England in each of April 2016 to March 2018,
+    every Period cell agreeing with the month in its file name."""
+    landed = real_db.execute("select path from duckdb_databases() where database_name = current_database()").fetchone()
+    result, db = dbt_runner(Path(landed[0]), "build", "--select", "stg_health_interface__delayed_transfers_monthly")
+    assert result.returncode == 0, result.stdout[-3000:]
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        months = con.execute(
+            "select calendar_year * 100 + month_number, count(*), bool_and(is_file_name_month_matching), "
+            "count(published_beds_total) from staging.stg_health_interface__delayed_transfers_monthly "
+            "group by 1 order by 1").fetchall()
+        expected = [y * 100 + m for y, m in [(2016, m) for m in range(4, 13)] + [(2017, m) for m in range(1, 13)]
+                    + [(2018, m) for m in range(1, 4)]]
+        assert [m[0] for m in months] == expected
+        assert {(rows, agree) for _, rows, agree, _ in months} == {(152, True)}
+        assert [beds for month, _, _, beds in months if month >= 201704] == [152] * 12
+        leicestershire = _one(con, "select cassr_code, period, delayed_days_nhs, delayed_days_social_care, "
+                                   "delayed_days_both, delayed_days_total from staging.stg_health_interface__delayed_transfers_monthly "
+                                   "where authority_code = 'E10000018' and calendar_year = 2016 and month_number = 4")
+        assert leicestershire == ("508", "2016-17", 1015.0, 229.0, 192.0, 1436.0)
+    finally:
+        con.close()

@@ -1,10 +1,11 @@
 {#-
     Delayed transfers of care per council (2018 upper tier) and England per financial year, from
-    the NHS England monthly files: delayed days summed over the 12 months, the average number of
-    delayed beds a day (days / days in the year), and the population aged 18+ (ONS mid-year of the
-    year the financial year starts in). A council-year with fewer than 12 monthly returns has no
-    averages. A month loaded twice (an original and a revised file) counts once: the file whose
-    name sorts last wins. {{ doc('health_interface_dtoc_rate') }}
+    the NHS England monthly files (2016-17 and 2017-18 in ../shared/data): delayed days summed over
+    the 12 months, the average number of delayed beds a day (days / days in the year), the
+    population aged 18+ (ONS mid-year of the year the financial year starts in) and the ASCOF
+    2C(1)/2C(2)-style rates per 100,000 adults. A council-year with fewer than 12 monthly returns
+    has no averages or rates. Staging holds one row per authority and month (of two files of one
+    month, the one whose name sorts last). {{ doc('health_interface_dtoc_rate') }}
 -#}
 with
 
@@ -33,52 +34,70 @@ population as (
     group by mid_year
 ),
 
-latest_file as (
+yearly as (
     select
-        monthly.*,
-        row_number() over (
-            partition by monthly.authority_code, monthly.calendar_year, monthly.month_number
-            order by monthly.source_file desc
-        ) as file_rank
+        monthly.authority_code,
+        monthly.period,
+        monthly.period_end_year,
+        count(monthly.delayed_days_total) as months_reported,
+        sum(monthly.days_in_month) as days_in_year,
+        sum(monthly.delayed_days_total) as delayed_days_total,
+        sum(monthly.delayed_days_social_care) as delayed_days_social_care,
+        sum(monthly.delayed_days_both) as delayed_days_both,
+        count(monthly.delayed_days_social_care) as months_with_social_care,
+        count(monthly.delayed_days_both) as months_with_both
     from monthly
     inner join upper_tier on monthly.authority_code = upper_tier.authority_code
+    group by monthly.authority_code, monthly.period, monthly.period_end_year
 ),
 
-yearly as (
+averaged as (
     select
         authority_code,
         period,
         period_end_year,
-        count(delayed_days_total) as months_reported,
-        sum(days_in_month) as days_in_year,
-        sum(delayed_days_total) as delayed_days_total,
-        sum(delayed_days_social_care) as delayed_days_social_care,
-        count(delayed_days_social_care) as months_with_social_care
-    from latest_file
-    where file_rank = 1
-    group by authority_code, period, period_end_year
+        months_reported,
+        delayed_days_total,
+        delayed_days_social_care,
+        delayed_days_both,
+        case
+            when months_reported = 12 then delayed_days_total / days_in_year
+        end as average_delayed_beds_total,
+        case
+            when months_with_social_care = 12 then delayed_days_social_care / days_in_year
+        end as average_delayed_beds_social_care,
+        case
+            when months_with_both = 12 then delayed_days_both / days_in_year
+        end as average_delayed_beds_both
+    from yearly
 ),
 
 final as (
     select
-        yearly.authority_code,
-        yearly.period,
-        yearly.period_end_year,
-        yearly.months_reported,
-        yearly.delayed_days_total,
-        yearly.delayed_days_social_care,
+        averaged.authority_code,
+        averaged.period,
+        averaged.period_end_year,
+        averaged.months_reported,
+        averaged.delayed_days_total,
+        averaged.delayed_days_social_care,
+        averaged.delayed_days_both,
+        averaged.average_delayed_beds_total,
+        averaged.average_delayed_beds_social_care,
+        averaged.average_delayed_beds_both,
+        population.persons_18_plus as population_18_plus,
         case
-            when yearly.months_reported = 12 then yearly.delayed_days_total / yearly.days_in_year
-        end as average_delayed_beds_total,
+            when population.persons_18_plus > 0
+                then averaged.average_delayed_beds_total / population.persons_18_plus * 100000
+        end as delayed_beds_per_100k_total,
         case
-            when yearly.months_with_social_care = 12 then yearly.delayed_days_social_care / yearly.days_in_year
-        end as average_delayed_beds_social_care,
-        population.persons_18_plus as population_18_plus
-    from yearly
+            when population.persons_18_plus > 0
+                then averaged.average_delayed_beds_social_care / population.persons_18_plus * 100000
+        end as delayed_beds_per_100k_social_care
+    from averaged
     left join population
         on
-            yearly.authority_code = population.authority_code
-            and yearly.period_end_year - 1 = population.mid_year
+            averaged.authority_code = population.authority_code
+            and averaged.period_end_year - 1 = population.mid_year
 )
 
 select * from final

@@ -7,8 +7,13 @@
   are written the way Nomis writes them, some as "<name>, City of", plus a Scottish demo area
   that the (England-only) name matching must leave out, so the demo exercises the name lookup.
 - NHS England "Total Delayed Days Local Authority" monthly files (``nhse_dtoc_la_monthly``):
-  ``LA-Type-B-<Month>-<YYYY>-DEMO.xlsx`` for April 2016 to March 2019 (the registry's assumed
-  layout: title block, header on row 14, Code / Name / NHS / Social Care / Both / Total).
+  ``dtoc_la_monthly/<Month>_<yy>.xlsx`` (the stored short names: April_16, Sept_16, Sep_17 ...)
+  for April 2016 to March 2019 in the published layout of sheet 'LA - by responsible org': a
+  metadata block with the Period cell, header on row 14 (Region, ONS Geography, Code, Name, NHS,
+  Social Care, Both, Total), England, a blank row, the councils (no Isles of Scilly stand-in)
+  and three rows of patients resident in Scotland, Wales and outside GB; from April 2017 the
+  "DTOC Beds" block follows (both registry layouts). A few councils have no return for a month
+  ('-'). Written as .xlsx: nothing in the project writes the legacy .xls format.
 - Four Fingertips "indicator data" CSV exports (ACSC admissions, readmissions 41101, falls
   admissions 65+ 22401, hip fractures 65+ 41401), 2015/16 to 2018/19, England, regions and
   every upper-tier authority, with deprivation-decile category rows and suppressed values.
@@ -117,7 +122,59 @@ def _write_nomis(universe: Universe, out_dir: Path, rng) -> None:
     write_csv(out_dir / "health_interface" / "deaths_from_falls.csv", death_rows, encoding="utf-8-sig")
 
 
+# Short month names as the stored files use them (psychty/DTOC): "Sept_16" but "Sep_17".
+DTOC_MONTH_NAMES = {1: "Jan", 2: "Feb", 3: "March", 4: "April", 5: "May", 6: "June", 7: "July", 8: "Aug",
+                    9: "Sep", 10: "Oct", 11: "Nov", 12: "Dec"}
+DTOC_BEDS_FROM = (2017, 4)  # the "DTOC Beds" block appears in April 2017 (registry: table layout)
+DTOC_RESIDENCE_ROWS = [("9901", "Resident in Scotland"), ("9900", "Resident In Wales"),
+                       ("9902", "Resident outside GB")]
+
+
+def dtoc_file_name(year: int, month: int) -> str:
+    """The stored short name of a month's file: April_16, Sept_16 (September 2016 only), Sep_17 ..."""
+    name = "Sept" if (year, month) == (2016, 9) else DTOC_MONTH_NAMES[month]
+    return f"{name}_{year % 100:02d}.xlsx"
+
+
+def dtoc_sheet(year: int, month: int, rows: list[list]) -> list[list]:
+    """Sheet 'LA - by responsible org' in NHS England's layout: a metadata block in B2:C11 (Period
+    in C5), header on row 14, England on row 15, a blank row, then one row per area. ``rows`` are
+    (region, ONS code, code, name, nhs, social care, both, total) with England first; from April
+    2017 the "DTOC Beds" block (days / days in the month) follows a blank column."""
+    beds = (year, month) >= DTOC_BEDS_FROM
+    days = calendar.monthrange(year, month)[1]
+    width = 14 if beds else 9
+    period = f"{calendar.month_name[month]} {year}"
+    meta = [("Title:", "Delayed Transfer of Care, NHS Organisations, England (demo)"),
+            ("Summary:", "Number of Delayed Days during the reporting period, Acute and Non-Acute, for NHS "
+                         "Organisations in England by the responsible organisation."),
+            (None, None), ("Period:", period), ("Source:", "Unify2 Data Collection - MSitDT"),
+            ("Basis:", "Local Authority"), ("Published:", "demo"), ("Revised:", "demo"),
+            ("Status:", "Published"), ("Contact:", "demo data, not for use")]
+    grid = [[None] * width]
+    grid += [[None, label, value] + [None] * (width - 3) for label, value in meta]
+    grid += [[None] * width, [None] * width]
+    header = [None, "Region", "ONS Geography", "Code", "Name", "NHS", "Social Care", "Both", "Total"]
+    if beds:
+        grid[12][5], grid[12][10] = "Delayed Days", "DTOC Beds"
+        header += [None, "NHS", "Social Care", "Both", "Total"]
+    grid.append(header)
+    for position, row in enumerate(rows):
+        cells = [None, *row]
+        if beds:
+            cells += [None] + [v / days if isinstance(v, (int, float)) else v for v in row[4:8]]
+        grid.append(cells)
+        if position == 0:
+            grid.append([None] * width)   # the blank row after England
+    return grid
+
+
 def _write_dtoc(universe: Universe, out_dir: Path, rng) -> None:
+    """The monthly files in both layouts: 2016-17 without, 2017-18 and 2018-19 with "DTOC Beds".
+
+    Values are drawn from ``rng`` in the same order as before the layout was the real one (so the
+    other health files, drawn after them, are unchanged); the residence rows use their own seed.
+    """
     regions = {code: name for code, name, _ in universe.regions}
     areas = universe.upper_tier
     total_curve = {a.code: _level("dtoc_total", a.code, 12.3, 4.0) for a in areas}
@@ -126,41 +183,40 @@ def _write_dtoc(universe: Universe, out_dir: Path, rng) -> None:
     # A few councils miss one month's return (that financial year then has no value).
     no_return = {(a.code, rng.choice(DTOC_YEARS), rng.randint(1, 12))
                  for a in rng.sample([a for a in areas if a.is_ranked], 3)}
+    # Like the Isles of Scilly, the tiny unranked unitary is not in the files.
+    absent = {a.code for a in areas if not a.is_ranked and a.kind == "unitary"}
+    residence = random.Random("health_interface:dtoc_residence")
+    ordered = sorted(areas, key=lambda a: (regions[a.region_code], a.name))
     for year_end in DTOC_YEARS:
         for month_index in range(12):
             month = (month_index + 3) % 12 + 1          # April .. March
             year = year_end - 1 if month >= 4 else year_end
             days = calendar.monthrange(year, month)[1]
-            month_name = calendar.month_name[month]
-            rows = [[None] * 7 for _ in range(13)]
-            rows[0][0] = "Delayed Transfers of Care - Total Delayed Days by Local Authority (demo)"
-            rows[2][0] = f"Period: {month_name} {year}"
-            rows[4][0] = "Source: Monthly Situation Report (MSitDT), demo data"
-            rows.append(["Region", "Code", "Name", "NHS", "Social Care", "Both", "Total"])
-            body, sums = [], {}
+            values = {}
             for a in areas:
                 adults = a.population * 0.78
                 beds = total_curve[a.code](year_end) * adults / 100_000 * rng.uniform(0.85, 1.15)
                 total = round(beds * days)
                 social = round(total * social_share[a.code])
                 both = round(total * both_share[a.code])
-                nhs = total - social - both
-                missing = (a.code, year_end, month_index + 1) in no_return or (not a.is_ranked and month == 1)
-                if missing:
-                    body.append([regions[a.region_code], a.code, a.name.upper(), "-", "-", "-", "-"])
+                values[a.code] = (total - social - both, social, both, total)
+                if (a.code, year_end, month_index + 1) in no_return or (not a.is_ranked and month == 1):
+                    values[a.code] = ("-", "-", "-", "-")
+            body = []
+            for a in ordered:
+                if a.code in absent:
                     continue
-                body.append([regions[a.region_code], a.code, a.name.upper(), nhs, social, both, total])
-                for key in (a.region_code, "E92000001"):
-                    s = sums.setdefault(key, [0, 0, 0, 0])
-                    for i, v in enumerate((nhs, social, both, total)):
-                        s[i] += v
-            rows.append(["ENGLAND", "E92000001", "ENGLAND", *sums["E92000001"]])
-            for code, name in regions.items():
-                rows.append([name.upper(), code, name.upper(), *sums.get(code, [0, 0, 0, 0])])
-            rows += body
-            rows += [[], ["Notes: delayed days in the month by the organisation responsible for the delay."]]
-            name = f"LA-Type-B-{month_name}-{year}-DEMO.xlsx"
-            write_xlsx(out_dir / "health_interface" / name, {"LA - Type B": rows})
+                name = f"{a.name} UA" if a.kind == "unitary" else a.name
+                body.append([regions[a.region_code], a.code, a.dfe_code, name, *values[a.code]])
+            for code, name in DTOC_RESIDENCE_ROWS:
+                nhs = residence.randint(0, 400) if code != "9901" else 0
+                social = residence.randint(0, nhs // 2 + 1) if nhs else 0
+                body.append(["-", "-", code, name, nhs, social, 0, nhs + social])
+            england = [sum(r[k] for r in body if isinstance(r[k], int)) for k in range(4, 8)]
+            sheet = dtoc_sheet(year, month, [["-", "-", "-", "England", *england], *body])
+            title = [[None], [None, "Delayed Transfers of Care, England (demo)"]]
+            write_xlsx(out_dir / "health_interface" / "dtoc_la_monthly" / dtoc_file_name(year, month),
+                       {"England": title, "LA - by responsible org": sheet})
 
 
 def _write_fingertips(universe: Universe, out_dir: Path, rng) -> None:
