@@ -7,8 +7,10 @@
     E08000037 in EES) and Northumberland (929, E06000048 / E06000057) give one row each. A DfE
     number can carry two GSS codes when the authority was reorganised but kept its number:
     Buckinghamshire 825 is E10000002 (county, 2018 geography, SFR files) and E06000060 (unitary
-    from 2020, used by the EES files even for earlier years). `is_upper_tier_2018` marks the
-    code of the 2017-19 upper tier, so joining on dfe_code with that flag gives one 2018 authority.
+    from 2020, used by the EES files even for earlier years); likewise North Yorkshire 815 and
+    Somerset 933, which the 2025 EES release publishes on their 2023 unitary codes (E06000065,
+    E06000066) from 2020-21. `is_upper_tier_2018` marks the code of the 2017-19 upper tier, so
+    joining on dfe_code with that flag gives one 2018 authority.
 -#}
 with
 

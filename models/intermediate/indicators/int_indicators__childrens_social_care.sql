@@ -30,14 +30,17 @@
     denominator):
       sfr  the numerator and denominator columns of `sfr_wide` (SFR41/2016, SFR50/2017)
       ees  the EES staging model; an optional row filter (SQL); the column holding the category
-           and the one holding the count; the numerator and denominator categories
+           and the one holding the count; the numerator and denominator categories (labels in
+           the wording of the 2025 release, which the staging models give every year; each year
+           comes from the latest release that covers it, so the years two releases share are
+           DfE's revised figures)
 -#}
 {%- set count_shares = [
     {
         'indicator_id': 'csc_placements_3plus',
         'ees': {
             'model': 'stg_dfe_cla_underlying__ees_placement_stability',
-            'filter': "cla_group = 'Children looked after at 31 March'",
+            'filter': "cla_group = 'CLA on 31 March'",
             'category': 'characteristic',
             'count': 'number',
             'numerator': 'With 3 or more placements during the year',
@@ -49,7 +52,7 @@
         'sfr': {'numerator': 'care_leavers_eet', 'denominator': 'care_leavers_total'},
         'ees': {
             'model': 'stg_dfe_cla_underlying__ees_care_leavers_activity',
-            'filter': "age_group = 'Aged 19 to 21'",
+            'filter': "age_group = '19 to 21 years'",
             'category': 'activity',
             'count': 'number',
             'numerator': 'Total in education, employment or training',
@@ -65,7 +68,7 @@
             'category': 'accommodation_suitability',
             'count': 'number',
             'numerator': 'Accommodation considered suitable',
-            'denominator': 'Total',
+            'denominator': 'Suitability total',
         },
     },
     {

@@ -1,10 +1,90 @@
 {#-
-    EES placement stability of children looked after at 31 March (3+ placements in the year; long-term stability), 2018 onwards; percentage is 0-100 as published.
-    EES tidy file -> one row per area, year and category (see the dfe_ees_tidy macro).
--#}
-{%- set dimensions = [
-    ['cla_group', 'cla_group'],
-    ['characteristic', 'characteristic'],
-] %}
+    EES placement stability of children looked after, 2018 onwards: one row per area (England,
+    region, local authority), year, cohort (cla_group) and characteristic; percentage 0-100 as
+    published.
 
-{{ dfe_ees_tidy(source('dfe_cla_underlying', 'dfe_cla__ees_placement_stability'), dimensions) }}
+    - Releases: the raw table holds the older file
+      (la_cla_at_31_march_placement_stability_indicator.csv, 2018-2022) and the 2025 release
+      (release_2025/la_cla_placement_stability.csv, 2021-2025). A file's release is told by the
+      latest year it covers (release_end_year); each year keeps the rows of the latest release
+      that covers it, so 2021 and 2022 come from the 2025 release (DfE's revised figures) and no
+      year repeats.
+    - Labels in the 2025 wording: 'Children looked after at 31 March' -> 'CLA on 31 March',
+      '... for at least 2.5 years at 31 March ...' -> '... on 31 March ...', and the long-term
+      stability line ('Living in the same placement for at least 2 years, or are placed for
+      adoption ...') -> 'Living with the same carer for at least 2 years' (same measure: the
+      England figures of the two releases agree within revisions). The 2025 release adds the
+      cohort 'CLA 2 years on 31 March' (3 or more placements during the previous 2 years).
+    - Area: new_la_code, region_code or country_code by geographic_level (DfE number and name
+      for local authorities only); time_period 2018 = year ending 31 March 2018 = '2017-18'.
+    - Markers (x, c, z, ':') become null values, never zero; is_suppressed flags the number.
+-#}
+with
+
+source as (
+    select * from {{ source('dfe_cla_underlying', 'dfe_cla__ees_placement_stability') }}
+),
+
+renamed as (
+    select
+        case lower(trim(geographic_level))
+            when 'national' then {{ normalise_authority_code('country_code') }}
+            when 'regional' then {{ normalise_authority_code('region_code') }}
+            else {{ normalise_authority_code('new_la_code') }}
+        end as authority_code,
+        case when lower(trim(geographic_level)) = 'local authority' then trim(old_la_code) end as dfe_code,
+        case when lower(trim(geographic_level)) = 'local authority' then trim(la_name) end as authority_name,
+        lower(trim(geographic_level)) as geographic_level,
+        cast(trim(time_period) as integer) as period_end_year,
+        case trim(cla_group)
+            when 'Children looked after at 31 March' then 'CLA on 31 March'
+            when 'Children looked after continuously for at least 2.5 years at 31 March aged under 16 years'
+                then 'Children looked after continuously for at least 2.5 years on 31 March aged under 16 years'
+            else trim(cla_group)
+        end as cla_group,
+        case
+            when trim(characteristic) like 'Living in the same placement for at least 2 years%'
+                then 'Living with the same carer for at least 2 years'
+            else trim(characteristic)
+        end as characteristic,
+        {{ parse_number('number') }} as number,
+        {{ parse_number('percentage') }} as percentage,
+        {{ is_suppressed('number') }} as is_suppressed,
+        _source_file as source_file
+    from source
+    where trim(time_period) is not null and trim(time_period) <> ''
+),
+
+releases as (
+    select
+        renamed.*,
+        max(renamed.period_end_year) over (partition by renamed.source_file) as release_end_year
+    from renamed
+),
+
+latest_release as (
+    select
+        releases.*,
+        max(releases.release_end_year) over (partition by releases.period_end_year) as latest_release_end_year
+    from releases
+),
+
+final as (
+    select
+        authority_code,
+        dfe_code,
+        authority_name,
+        geographic_level,
+        {{ financial_year_label('period_end_year') }} as period,
+        period_end_year,
+        cla_group,
+        characteristic,
+        number,
+        percentage,
+        is_suppressed,
+        source_file
+    from latest_release
+    where release_end_year = latest_release_end_year
+)
+
+select * from final

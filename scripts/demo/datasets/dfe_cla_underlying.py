@@ -1,12 +1,15 @@
 """Demo of the DfE children looked after underlying data (folder ``dfe_cla_underlying``).
 
 Wide SFR CSVs for 2016 (SFR41, no ``LA_order`` column) and 2017 (SFR50, ``LA_order`` first, one
-authority with a blank ``geog_l`` like the Isles of Scilly) and the tidy EES files for 2018-2020,
-in the published layouts and quirks: national, regional (Inner/Outer London share the London code
-in the SFR files) and local-authority rows; counts under 6 suppressed with ``x``; EES local rows
-carry the England country code; the CLA rate file's measure sits under the header
-``population_count`` and the population under ``population_estimate``; two EES files start with
-a byte-order mark. Numbers are calibrated on the real 2016-2019 files (England: CLA rate about 62
+authority with a blank ``geog_l`` like the Isles of Scilly), the tidy EES files for 2018-2020 and
+the 2025 release of the EES files in ``release_2025/`` (2021-2025; the missing file 2020-2024, its
+2019-20 a revision of the older file's), in the published layouts and quirks: national, regional
+(Inner/Outer London share the London code in the SFR files) and local-authority rows; counts
+under 6 suppressed with ``x``; EES local rows carry the England country code; the older CLA rate
+file's measure sits under the header ``population_count`` and the population under
+``population_estimate``; the 2025 release renames columns (``children_count``, ``breakdown`` ...),
+swaps the outcomes file's category columns and rewords labels; EES files start with a byte-order
+mark where the published ones do. Numbers are calibrated on the real 2016-2019 files (England: CLA rate about 62
 per 10,000, 3+ placements 10%, care leavers 19-21 in EET 50% and in suitable accommodation 84%,
 SDQ concern 38%, missing 10% of children looked after during the year).
 """
@@ -20,6 +23,9 @@ from ..writers import write_csv
 
 SFR_YEARS = (2016, 2017)
 EES_YEARS = (2018, 2019, 2020)
+LATER_YEARS = (2021, 2022, 2023, 2024, 2025)  # the 2025 release (release_2025/)
+MISSING_LATER_YEARS = (2020, 2021, 2022, 2023, 2024)  # its missing-from-care file
+REVISED_KEY = "2020 revised"  # counts key of the 2025 release's figures for 2019-20
 REGION_LETTERS = "ABDEFGHJK"
 INNER_SHARE = 0.4  # share of the London boroughs put in Inner London
 
@@ -28,8 +34,38 @@ def _suppress(value: int) -> int | str:
     return "x" if 0 < value < 6 else value
 
 
-def _counts(universe: Universe, rng) -> dict[tuple[str, int], dict[str, int]]:
-    """Per authority and year ending 31 March (2016-2020): the counts every file needs."""
+def _year_counts(under_18: int, rate: float, base: dict, year: int, rng) -> dict:
+    """The counts of one authority and year ending 31 March (the draws of every year, in order)."""
+    drift = 1 + 0.025 * (year - 2016) + rng.uniform(-0.04, 0.04)
+    cla = int(round(under_18 * rate * drift / 10_000))
+    during = int(round(cla * rng.uniform(1.3, 1.5)))
+    leavers = int(round(cla * rng.uniform(0.35, 0.55)))
+    eet = int(round(leavers * min(base["eet"] + rng.uniform(-0.05, 0.05), 0.95)))
+    he = int(round(eet * rng.uniform(0.08, 0.16)))
+    te = int(round(eet * rng.uniform(0.40, 0.55)))
+    scored = int(round(cla * rng.uniform(0.45, 0.60)))
+    concern = int(round(scored * min(base["sdq"] + rng.uniform(-0.05, 0.05), 0.9)))
+    borderline = int(round((scored - concern) * rng.uniform(0.15, 0.25)))
+    return {
+        "under_18": under_18, "cla": cla, "during": during,
+        "started": int(round(cla * rng.uniform(0.38, 0.50))),
+        "ceased": int(round(cla * rng.uniform(0.36, 0.48))),
+        "three_plus": int(round(cla * min(base["placements"] + rng.uniform(-0.02, 0.02), 0.4))),
+        "long_cohort": int(round(cla * 0.3)), "long_stable": int(round(cla * 0.3 * rng.uniform(0.6, 0.8))),
+        "missing": int(round(during * min(base["missing"] + rng.uniform(-0.02, 0.02), 0.4))),
+        "away": int(round(during * rng.uniform(0.02, 0.06))),
+        "leavers": leavers, "eet_total": eet, "he": he, "oe": eet - he - te, "te": te,
+        "neet": int(round((leavers - eet) * 0.85)),
+        "suitable": int(round(leavers * min(base["suit"] + rng.uniform(-0.03, 0.03), 0.99))),
+        "months12": int(round(cla * rng.uniform(0.64, 0.72))), "scored": scored,
+        "normal": scored - concern - borderline, "borderline": borderline, "concern": concern,
+        "sdq_average": round(rng.uniform(12.5, 16.5), 1),
+    }
+
+
+def _counts(universe: Universe, rng, profiles: dict | None = None) -> dict[tuple[str, int], dict[str, int]]:
+    """Per authority and year ending 31 March (2016-2020): the counts every file needs. Each
+    authority's population, rate and base shares go to ``profiles`` (for the later release)."""
     counts = {}
     for a in universe.upper_tier:
         under_18 = max(int(a.population * rng.uniform(0.19, 0.24)), 400)
@@ -37,33 +73,26 @@ def _counts(universe: Universe, rng) -> dict[tuple[str, int], dict[str, int]]:
         base = {"placements": rng.uniform(0.05, 0.15), "eet": rng.uniform(0.35, 0.65),
                 "suit": rng.uniform(0.72, 0.95), "sdq": rng.uniform(0.25, 0.50),
                 "missing": rng.uniform(0.03, 0.16)}
+        if profiles is not None:
+            profiles[a.code] = (under_18, rate, base)
         for year in range(2016, 2021):
-            drift = 1 + 0.025 * (year - 2016) + rng.uniform(-0.04, 0.04)
-            cla = int(round(under_18 * rate * drift / 10_000))
-            during = int(round(cla * rng.uniform(1.3, 1.5)))
-            leavers = int(round(cla * rng.uniform(0.35, 0.55)))
-            eet = int(round(leavers * min(base["eet"] + rng.uniform(-0.05, 0.05), 0.95)))
-            he = int(round(eet * rng.uniform(0.08, 0.16)))
-            te = int(round(eet * rng.uniform(0.40, 0.55)))
-            scored = int(round(cla * rng.uniform(0.45, 0.60)))
-            concern = int(round(scored * min(base["sdq"] + rng.uniform(-0.05, 0.05), 0.9)))
-            borderline = int(round((scored - concern) * rng.uniform(0.15, 0.25)))
-            counts[(a.code, year)] = {
-                "under_18": under_18, "cla": cla, "during": during,
-                "started": int(round(cla * rng.uniform(0.38, 0.50))),
-                "ceased": int(round(cla * rng.uniform(0.36, 0.48))),
-                "three_plus": int(round(cla * min(base["placements"] + rng.uniform(-0.02, 0.02), 0.4))),
-                "long_cohort": int(round(cla * 0.3)), "long_stable": int(round(cla * 0.3 * rng.uniform(0.6, 0.8))),
-                "missing": int(round(during * min(base["missing"] + rng.uniform(-0.02, 0.02), 0.4))),
-                "away": int(round(during * rng.uniform(0.02, 0.06))),
-                "leavers": leavers, "eet_total": eet, "he": he, "oe": eet - he - te, "te": te,
-                "neet": int(round((leavers - eet) * 0.85)),
-                "suitable": int(round(leavers * min(base["suit"] + rng.uniform(-0.03, 0.03), 0.99))),
-                "months12": int(round(cla * rng.uniform(0.64, 0.72))), "scored": scored,
-                "normal": scored - concern - borderline, "borderline": borderline, "concern": concern,
-                "sdq_average": round(rng.uniform(12.5, 16.5), 1),
-            }
+            counts[(a.code, year)] = _year_counts(under_18, rate, base, year, rng)
     return counts
+
+
+def _later_counts(universe: Universe, profiles: dict, counts: dict, rng) -> None:
+    """Years 2021-2025 of the 2025 release, added to ``counts``, and the release's revision of
+    2019-20 (the missing-from-care file starts there): about one authority in four has a few more
+    children missing than the older release said, so the staging models' choice of the later
+    release is visible. Drawn after every draw of the older files, which stay byte-identical."""
+    for a in universe.upper_tier:
+        under_18, rate, base = profiles[a.code]
+        for year in LATER_YEARS:
+            counts[(a.code, year)] = _year_counts(under_18, rate, base, year, rng)
+        revised = dict(counts[(a.code, 2020)])
+        if rng.random() < 0.25:
+            revised["missing"] += rng.randint(1, 3)
+        counts[(a.code, REVISED_KEY)] = revised
 
 
 def _areas(universe: Universe):
@@ -83,6 +112,8 @@ def _areas(universe: Universe):
 
 
 def _total(counts, members, year, key):
+    if len(members) == 1:  # an authority's own row (most calls): no generator
+        return counts[(members[0].code, year)][key]
     return sum(counts[(a.code, year)][key] for a in members)
 
 
@@ -114,20 +145,22 @@ def _ees_prefix(year, level, code, dfe, label, universe):
             regions[a.region_code], dfe, a.name, a.code]
 
 
-def _ees(universe, counts, out_dir: Path, name: str, extra_header: list[str], items, encoding="utf-8"):
+def _ees(universe, counts, out_dir: Path, name: str, extra_header: list[str], items, encoding="utf-8",
+         years=EES_YEARS, folder="dfe_cla_underlying"):
     """One EES file: items(year, members, is_la) yields the category cells and measure values."""
     header = ["time_period", "time_identifier", "geographic_level", "country_code", "country_name",
               "region_code", "region_name", "old_la_code", "la_name", "new_la_code", *extra_header]
     rows = [header]
-    for year in EES_YEARS:
-        for level, code, dfe, label, members in _areas(universe):
+    areas = list(_areas(universe))  # once per file, not once per year
+    for year in years:
+        for level, code, dfe, label, members in areas:
             if label in ("INNER LONDON", "OUTER LONDON"):
                 continue
             prefix = _ees_prefix(year, level, code, dfe, members[0] if level == "local authority" else label,
                                  universe)
             for cells in items(year, members, level == "local authority"):
                 rows.append(prefix + cells)
-    write_csv(out_dir / "dfe_cla_underlying" / name, rows, encoding=encoding)
+    write_csv(out_dir / folder / name, rows, encoding=encoding)
 
 
 def _pct(part, whole):
@@ -135,7 +168,8 @@ def _pct(part, whole):
 
 
 def write(universe: Universe, out_dir: Path, rng) -> None:
-    counts = _counts(universe, rng)
+    profiles: dict = {}
+    counts = _counts(universe, rng, profiles)
     island = [a for a in universe.upper_tier if not a.is_ranked][-1]
 
     _sfr(universe, counts, out_dir, "SFR41_CLA2016.csv", 2016,
@@ -235,3 +269,83 @@ def write(universe: Universe, out_dir: Path, rng) -> None:
 
     _ees(universe, counts, out_dir, "cla_number_and_rate_per_10k_children.csv",
          ["population_count", "population_estimate", "number", "rate_per_10000"], rate, encoding="utf-8-sig")
+
+    _later_counts(universe, profiles, counts, rng)
+    _write_release_2025(universe, counts, out_dir)
+
+
+def _write_release_2025(universe: Universe, counts: dict, out_dir: Path) -> None:
+    """The 2025 release in release_2025/: the same file names (placement stability renamed
+    la_cla_placement_stability.csv), the renamed columns (children_count, care_leaver_age,
+    breakdown ...), the swapped category columns of the outcomes file, the 2025 wording of the
+    labels ('CLA on 31 March', '19 to 21 years', 'Suitability total' ...), years 2021-2025 and
+    2020-2024 for the missing file, whose 2019-20 figures are a revision of the older file's."""
+    later = dict(counts)
+    for a in universe.upper_tier:
+        later[(a.code, 2020)] = counts[(a.code, REVISED_KEY)]
+
+    def cells(year, members, is_la, rows):
+        for parts, key, whole in rows:
+            n = _total(later, members, year, key)
+            d = _total(later, members, year, whole)
+            number = _suppress(n) if is_la else n
+            yield [*parts, number, "x" if number == "x" else _pct(n, d)]
+
+    def ees(name, header, items, years=LATER_YEARS, encoding="utf-8"):
+        _ees(universe, later, out_dir, name, header, items, encoding=encoding, years=years,
+             folder="dfe_cla_underlying/release_2025")
+
+    ees("la_cla_placement_stability.csv", ["cla_group", "placement_stability", "children_count", "children_percent"],
+        lambda y, m, la: cells(y, m, la, [
+            (["CLA on 31 March", "Total children"], "cla", "cla"),
+            (["CLA on 31 March", "With 3 or more placements during the year"], "three_plus", "cla"),
+            (["Children looked after continuously for at least 2.5 years on 31 March aged under 16 years",
+              "Total children"], "long_cohort", "long_cohort"),
+            (["Children looked after continuously for at least 2.5 years on 31 March aged under 16 years",
+              "Living with the same carer for at least 2 years"], "long_stable", "long_cohort"),
+        ]), encoding="utf-8-sig")
+    ees("la_care_leavers_activity.csv", ["care_leaver_age", "breakdown", "care_leaver_count", "care_leaver_percent"],
+        lambda y, m, la: cells(y, m, la, [
+            (["19 to 21 years", "Total"], "leavers", "leavers"),
+            (["19 to 21 years", "Higher education i.e. studies beyond A level"], "he", "leavers"),
+            (["19 to 21 years", "Total in education, employment or training"], "eet_total", "leavers"),
+            (["19 to 21 years", "Total not in education, employment or training"], "neet", "leavers"),
+        ]), encoding="utf-8-sig")
+    ees("la_care_leavers_accommodation_suitability.csv",
+        ["care_leaver_age", "breakdown", "care_leaver_count", "care_leaver_percent"],
+        lambda y, m, la: cells(y, m, la, [
+            (["19 to 21 years", "Suitability total"], "leavers", "leavers"),
+            (["19 to 21 years", "Accommodation considered suitable"], "suitable", "leavers"),
+        ]))
+    ees("la_conviction_health_outcome_cla.csv", ["characteristic", "breakdown", "children_count", "children_percent"],
+        lambda y, m, la: [*cells(y, m, la, [
+            (["Ages 5 to 16 years with SDQ score", "SDQ score was received"], "scored", "scored"),
+            (["Ages 5 to 16 years with SDQ score", "SDQ score is normal"], "normal", "scored"),
+            (["Ages 5 to 16 years with SDQ score", "SDQ score is borderline"], "borderline", "scored"),
+            (["Ages 5 to 16 years with SDQ score", "SDQ score is a cause for concern"], "concern", "scored"),
+        ]), ["Ages 5 to 16 years with SDQ score", "SDQ average score",
+             round(sum(later[(a.code, y)]["sdq_average"] for a in m) / len(m), 1), "z"]])
+
+    def missing(year, members, is_la):
+        n = _total(later, members, year, "missing")
+        d = _total(later, members, year, "during")
+        for label, value in [("Children looked after during the year", d),
+                             ("Children who had a missing incident during the year", n),
+                             ("Number of missing incidents during the year", 5 * n),
+                             ("Percentage of children who had a missing incident during the year", _pct(n, d))]:
+            yield [label, _suppress(value) if is_la and isinstance(value, int) else value]
+
+    # The published header is CLA_group (upper case), which lands as cla_group.
+    ees("la_children_who_were_missing_or_away_from_placement_without_authorisation.csv", ["CLA_group", "number"],
+        missing, years=MISSING_LATER_YEARS, encoding="utf-8-sig")
+
+    def rate(year, members, is_la):
+        population = _total(later, members, year, "under_18")
+        for label, key in [("Children looked after on 31 March each year", "cla"),
+                           ("Children starting to be looked after each year", "started"),
+                           ("Children ceasing to be looked after each year", "ceased")]:
+            n = _total(later, members, year, key)
+            yield [label, population, _suppress(n) if is_la else n, round(10_000 * n / population)]
+
+    ees("cla_number_and_rate_per_10k_children.csv",
+        ["population_type", "population_estimate", "children_count", "rate_per_10000"], rate, encoding="utf-8-sig")
