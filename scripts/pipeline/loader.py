@@ -373,7 +373,8 @@ def account_for_files(raw_dir: Path, datasets: list[Dataset], not_read: list[Not
     registry's reason for a file listed as not read, a warning for a file nobody accounts for."""
     read = {p for d in datasets for t in d.tables for p in find_files(raw_dir, t)}
     entries = []
-    for path in sorted(p for p in raw_dir.rglob("*") if p.is_file()):
+    every = [Path(folder) / name for folder, _, names in os.walk(raw_dir, followlinks=True) for name in names]
+    for path in sorted(p for p in every if p.is_file()):
         if path in read or any(part.startswith(".") for part in path.relative_to(raw_dir).parts):
             continue
         shown = path.relative_to(raw_dir).as_posix()

@@ -101,17 +101,19 @@ def name_columns(header_cells: list[list], width: int) -> tuple[list[str], list[
 
 
 def apply_aliases(names: list[str], table: Table) -> list[str]:
-    """Rename columns a release calls differently to the registry's canonical names (a canonical
-    name already present keeps its column; the alias column then keeps its own name)."""
+    """Rename columns a release calls differently to the registry's canonical names. Renames apply
+    together, so two columns can swap names; a canonical name held by a column that is not itself
+    renamed keeps its column (the alias column then keeps its own name)."""
     aliases = table.alias_map
     if not aliases:
         return names
-    present = set(names)
+    moving = {name for name in names if name in aliases}
+    taken = {name for name in names if name not in moving}
     renamed = []
     for name in names:
         canonical = aliases.get(name)
-        if canonical is not None and canonical not in present:
-            present.add(canonical)
+        if canonical is not None and canonical not in taken:
+            taken.add(canonical)
             renamed.append(canonical)
         else:
             renamed.append(name)

@@ -566,3 +566,28 @@ def test_release_timetable_is_validated(tmp_path):
         text.replace("    tables:\n", "    releases: {usual: soon, lag_months: soon}\n    tables:\n"), encoding="utf-8")
     with pytest.raises(RegistryError, match="lag_months must be a whole number"):
         load_registry(directory)
+
+
+def test_aliases_can_swap_two_column_names():
+    from pipeline.readers import apply_aliases
+    from pipeline.registry import Table
+
+    table = Table(dataset_id="d", id="t", description="", paths=("x",), reader="csv",
+                  column_aliases=(("characteristic", ("breakdown",)), ("cla_group", ("characteristic",))))
+    assert apply_aliases(["code", "characteristic", "breakdown"], table) == ["code", "cla_group", "characteristic"]
+    assert apply_aliases(["characteristic", "breakdown"], Table(
+        dataset_id="d", id="t", description="", paths=("x",), reader="csv",
+        column_aliases=(("characteristic", ("breakdown",)),))) == ["characteristic", "breakdown"]
+
+
+def test_files_under_symlinked_folders_are_accounted_for(tmp_path):
+    real = tmp_path / "elsewhere" / "things"
+    write_csv(real / "counts_2017.csv", GRID)
+    (real / "notes.txt").write_text("x", encoding="utf-8")
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "things").symlink_to(real, target_is_directory=True)
+    db = tmp_path / "w.duckdb"
+    load_all(raw, db, registry(tmp_path, CSV_TABLE), progress=lambda m: None)
+    assert rows(db, "select file, status from raw.load_log order by 1") == [
+        ("things/counts_2017.csv", "loaded"), ("things/notes.txt", "unregistered")]
