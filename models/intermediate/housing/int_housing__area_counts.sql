@@ -68,9 +68,10 @@ processed as (
 ),
 
 ta_march as (
+    -- TA1 is a quarter-end snapshot: the March file gives the 31 March position of its financial year
     select
         authority_code,
-        period,
+        financial_year as period,
         period_end_year,
         households_in_ta,
         households_in_bb_with_children
