@@ -22,9 +22,14 @@ Problems found:
   codes of the entity types those tables list are judged (the first three characters, ``E06``,
   ``E10`` ...): finance and waste files also carry fire (E31), police (E23), national park (E26)
   and waste disposal (E50) authorities, which are not councils and are not problems;
-- ``duplicate authority row``: the same code and key values again in the same file and sheet (the
-  first row is kept clean, the repeats are listed with the row they repeat); only cells shaped like
-  a code count, so repeated total or note rows ("Total", "*Total", "---") are not duplicates;
+- ``duplicate authority row``: the same code and key values again in the same file and sheet, the
+  row an exact copy of the first (the first row is kept clean, the repeats are listed with the row
+  they repeat); only cells shaped like a code count, so repeated total or note rows ("Total",
+  "*Total", "---") are not duplicates;
+- ``ambiguous authority row``: the same code and key values again in the same file and sheet with
+  different values (e.g. a file that gives two measures one name): no row of the group can be told
+  from the others, so every row of it is listed, the first too. The file's load_log line names the
+  key values and the codes concerned;
 - ``text in numeric column``: neither a number nor a known suppression marker;
 - ``negative count``;
 - ``percentage above 100`` and ``percentages given as fractions`` (one line per year or file).
@@ -98,6 +103,8 @@ def _insert(con, table, select_sql: str) -> None:
 def run_checks(con, tables, progress) -> None:
     """Create ``raw.quarantine`` and fill it from every landed table that declares checks."""
     con.execute(QUARANTINE_DDL)
+    # Notes for load_log lines (ambiguous rows: key values and codes), read by summarise().
+    con.execute("create or replace temp table quarantine_notes (raw_table varchar, source_file varchar, note varchar)")
     checked = [t for t in tables if t.checks is not None]
     known = [t for t in checked if t.checks.known_codes and t.checks.authority_code]
     # Blank codes are left out: one null in a `not in (...)` list makes the test null for every row.
@@ -123,19 +130,7 @@ def run_checks(con, tables, progress) -> None:
         elif code and not checks.known_codes:
             progress(f"  ! {table.raw_table}: no known-codes table landed; authority codes not checked")
         if code:
-            keys = [_code(code), *(f"trim({_q(k)})" for k in checks.key_columns)]
-            _insert(con, table, f"""
-                select _source_file, _sheet, _row_number, '{checks.authority_code}' as column_name,
-                       {code} as value,
-                       'duplicate authority row (same ' || '{", ".join([checks.authority_code, *checks.key_columns])}'
-                       || ' as row ' || first_row || ')' as problem
-                from (
-                    select *, first_value(_row_number) over (
-                        partition by _source_file, _sheet, {", ".join(keys)} order by _row_number) as first_row
-                    from {name}
-                    where {_is_code(code)}
-                )
-                where _row_number <> first_row""")
+            _repeated_rows(con, table, name, code)
         for column in dict.fromkeys((*checks.numbers, *checks.counts, *checks.percentages)):
             c = _q(column)
             _insert(con, table, f"""
@@ -173,13 +168,110 @@ def run_checks(con, tables, progress) -> None:
     con.execute("drop table if exists known_codes")
 
 
+SHOWN_CODES = 10  # a load_log line names at most this many codes (then "... and N more")
+
+
+def _repeated_rows(con, table, name: str, code: str) -> None:
+    """Rows repeating an authority code and the key columns in one file and sheet: exact copies of
+    the first row are ``duplicate authority row`` (the first is kept clean); a group whose rows
+    differ is ``ambiguous authority row`` (every row of it, the first too). For ambiguous groups a
+    note per file (the key values and the codes) is kept for the file's load_log line."""
+    checks = table.checks
+    data_columns = [r[0] for r in con.execute(
+        "select column_name from information_schema.columns where table_schema = 'raw' and table_name = ? "
+        "and column_name not like '\\_%' escape '\\' order by ordinal_position", [table.raw_table]).fetchall()]
+    keys = [f"trim({_q(k)})" for k in checks.key_columns]
+    key_names = [f"k{i}" for i in range(len(keys))]
+    selected = "".join(f", {expr} as {alias}" for expr, alias in zip(keys, key_names))
+    content = "row(" + ", ".join(f"source.{_q(c)}" for c in data_columns) + ")"
+    group_by = ", ".join(["_source_file", "_sheet", "code", *key_names])
+
+    def same(a: str, b: str) -> str:
+        return " and ".join([f"{a}._source_file = {b}._source_file"] + [
+            f"{a}.{c} is not distinct from {b}.{c}" for c in ["_sheet", "code", *key_names]])
+
+    keyed_groups, contents_versions = same("keyed", "groups"), same("contents", "versions")
+    named = ", ".join([checks.authority_code, *checks.key_columns])
+    # Repeated keys first (cheap); the rows' contents are compared only within those groups.
+    con.execute(f"""
+        create or replace temp table repeated_rows as
+        with keyed as (
+            select _source_file, _sheet, _row_number, {code} as value, {_code(code)} as code{selected}
+            from {name}
+            where {_is_code(code)}
+        ),
+        groups as (
+            select {group_by}, min(_row_number) as first_row,
+                   string_agg(cast(_row_number as varchar), ', ' order by _row_number) as row_list
+            from keyed
+            group by {group_by}
+            having count(*) > 1
+        ),
+        grouped as (
+            select keyed.*, groups.first_row, groups.row_list
+            from keyed
+            inner join groups
+                on {keyed_groups}
+        ),
+        contents as (
+            select grouped.*, {content} as content
+            from grouped
+            inner join {name} as source
+                on source._source_file = grouped._source_file and source._sheet is not distinct from grouped._sheet
+                and source._row_number = grouped._row_number
+        ),
+        versions as (
+            select {group_by}, count(distinct content) as versions from contents group by {group_by}
+        )
+        select contents.* exclude (content), versions.versions
+        from contents
+        inner join versions
+            on {contents_versions}""")
+    _insert(con, table, f"""
+        select _source_file, _sheet, _row_number, '{checks.authority_code}' as column_name, value,
+               case when versions > 1
+                    then 'ambiguous authority row (same {named} in rows ' || row_list || ', with different values)'
+                    else 'duplicate authority row (same {named} as row ' || first_row || ')'
+               end as problem
+        from repeated_rows
+        where versions > 1 or _row_number <> first_row""")
+    for source_file, in con.execute(
+            "select distinct _source_file from repeated_rows where versions > 1 order by 1").fetchall():
+        parts = []
+        for column, alias in zip(checks.key_columns, key_names):
+            values = [r[0] for r in con.execute(
+                f"select distinct {alias} from repeated_rows where versions > 1 and _source_file = ? order by 1",
+                [source_file]).fetchall()]
+            parts.append(f"{column} {_shorten(values)}")
+        codes = [r[0] for r in con.execute(
+            "select distinct code from repeated_rows where versions > 1 and _source_file = ? order by 1",
+            [source_file]).fetchall()]
+        note = f"{'; '.join(parts)}; {len(codes)} code(s) {_shorten(codes, SHOWN_CODES)}"
+        con.execute("insert into quarantine_notes values (?, ?, ?)", [table.raw_table, source_file, note])
+    con.execute("drop table repeated_rows")
+
+
+def _shorten(items, limit: int = 20) -> str:
+    """A short quoted list for a message (the convention of pipeline/readers.py: shorten)."""
+    from .readers import shorten
+
+    return shorten(items, limit)
+
+
 def summarise(con) -> dict[tuple[str, str], str]:
-    """(raw table, source file) -> 'quarantine: 2 unknown authority code, 1 negative count'."""
+    """(raw table, source file) -> 'quarantine: 2 unknown authority code, 1 negative count'; ambiguous
+    rows add the key values and codes concerned (``... 4 ambiguous authority row (year ['2020'], ...;
+    2 code(s) ['E06000001', 'E06000002'])``)."""
     found = con.execute(
         "select raw_table, source_file, regexp_replace(problem, ' \\(.*', '') as kind, count(*) "
         "from raw.quarantine group by all order by 1, 2, 3"
     ).fetchall()
+    notes: dict[tuple[str, str], str] = {}
+    if con.execute("select count(*) from duckdb_tables() where table_name = 'quarantine_notes' and temporary"
+                   ).fetchone()[0]:
+        notes = {(t, f): n for t, f, n in con.execute("select * from quarantine_notes").fetchall()}
     summary: dict[tuple[str, str], list[str]] = {}
     for raw_table, source_file, kind, count in found:
-        summary.setdefault((raw_table, source_file), []).append(f"{count} {kind}")
+        note = notes.get((raw_table, source_file)) if kind == "ambiguous authority row" else None
+        summary.setdefault((raw_table, source_file), []).append(f"{count} {kind}" + (f" ({note})" if note else ""))
     return {key: "quarantine: " + ", ".join(parts) for key, parts in summary.items()}
