@@ -4,7 +4,8 @@
     list of dicts: {id, measure_code, disaggregation, oflog_metric_code (optional)}.
 
     Sources, in order of preference for the same indicator, authority and period:
-      1. nhsd_ascof       (stg_ascof__measures: original open-data CSV, with numerator/denominator)
+      1. nhsd_ascof       (stg_ascof__measures: NHS Digital open data, CSV and xlsx releases, with
+                           numerator/denominator)
       2. ascof_processed  (stg_ascof__final_data: values only)
       3. oflog_asc        (stg_oflog_asc__metrics: only where the Oflog metric is the same ASCOF
                            measure, e.g. ASC4 = 3D(2); values only)
