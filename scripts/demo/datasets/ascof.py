@@ -1,10 +1,16 @@
 """Demo of the NHS Digital ASCOF files (folder ``ascof/``), in both layouts the registry reads.
 
 - The open-data CSV in its ORIGINAL long layout (``nhsd_ascof``), for 2015-16, 2016-17 and 2017-18,
-  under the names NHS Digital used: cp1252, one row per area x measure code x measure type
+  under the names NHS Digital used (2015-16 as the file was named then, ``2015-16 ASCOF open data
+  csv file.csv``): cp1252, one row per area x measure code x measure type
   (Numerator, Denominator, Outcome, Base), council-type rows without a GSS code, suppressed cells
   ``c`` (2015-16, 2016-17) or ``:`` (2017-18), measure groups written ``2A(1)`` (2015-16, 2016-17)
   or ``2A1`` (2017-18), geography column ``ONS Area Code``.
+- The publisher's 2020-21 release in the same layout saved as a workbook
+  (``meas-from-asc-of-eng-2021-open-data-csv_v2.xlsx``, sheet ``in``; table ``measures_xlsx``): ``ONS
+  Code`` header, markers ``[x]`` (the survey measures and 1J: the survey was not run that year) and
+  ``[c]``, ``Margin Of Error`` rows, 2B by age band (65-74, 75-84, 85 and over) and sex, the CASSR
+  code written as a number, as in the real file.
 - The third party's processed extract ``final_data_2019.csv`` (``ascof_processed``) for 2018-19:
   Outcome rows only, no codes, suppressed rows dropped, a recomputed 2B ``65 and over`` row and
   the non-ASCOF columns (IMD rank, pay, population).
@@ -23,7 +29,7 @@ import random
 from pathlib import Path
 
 from ..universe import Universe
-from ..writers import write_csv
+from ..writers import write_csv, write_xlsx
 
 # code: (description as published 2018-19, kind, England level, spread between councils,
 #        offsets for 18-64 / 65 and over from Total, disaggregations written, 2017-18 style code)
@@ -63,13 +69,32 @@ MEASURES = {
 SURVEY_DISAGGREGATIONS = ["Total", "Male", "Female", "18-64", "65 and over"]
 # Original-layout files: (ASCOF year end, file name, suppression marker, code style, disaggregation for 18-64)
 ORIGINAL_FILES = [
-    (2016, "meas-from-asc-of-eng-1516-open-data-csv.csv", "c", "paren", "18-64"),
+    (2016, "2015-16 ASCOF open data csv file.csv", "c", "paren", "18-64"),
     (2017, "meas-from-asc-of-1617-open-data-csv.csv", "c", "paren", "18-64"),
     (2018, "meas-from-asc-of-17-18-open-data.csv", ":", "bare", "64 and under"),
 ]
 ORIGINAL_HEADER = ["Geographical Code", "Geographical Description", "Geographical Level", "ONS Area Code",
                    "ASCOF Measure Code", "Disaggregation Level", "Measure Type", "Measure Value", "Measure Group",
                    "Measure Group Description"]
+# The 2020-21 open-data release as a workbook (the real file is an xlsx copy of the CSV, sheet 'in').
+OPEN_DATA_XLSX = "meas-from-asc-of-eng-2021-open-data-csv_v2.xlsx"
+OPEN_DATA_HEADER = [*ORIGINAL_HEADER[:3], "ONS Code", *ORIGINAL_HEADER[4:]]
+# measure -> disaggregations written (the survey-based ones: measure types, all '[x]': not run in 2020-21)
+OPEN_DATA_2021_MEASURES = {
+    "1A": ["Total"], "1J": ["Total"], "1C(2A)": ["Total", "18-64", "65 and over"], "2A(1)": ["Total"],
+    "2A(2)": ["Total"], "2B(1)": ["Total", "85 and over", "Male"], "2B(2)": ["Total", "65-74", "Female"],
+}
+SURVEY_NOT_RUN = {"1A": ("Denominator", "Base", "Numerator", "Outcome", "Margin Of Error"),
+                  "1J": ("Outcome", "Margin Of Error", "Base")}
+AGE_BAND_SUFFIX = {"65-74": "6574", "75-84": "7584", "85 and over": "85OV"}
+_REABLEMENT_2021 = ("Proportion of older people 65 and over who were still at home 91 days after discharge from "
+                    "hospital into reablement/rehabilitation services ")
+DESCRIPTIONS_2021 = {  # the wording of the 2019-20 and 2020-21 releases, where it changed
+    "1A": "Social care-related quality of life",
+    "1C(2A)": "Proportion of people using social care who receive direct payments",
+    "2B(1)": _REABLEMENT_2021 + "effectiveness of the service",
+    "2B(2)": _REABLEMENT_2021 + "offered the service",
+}
 PROCESSED_HEADER = ["Geographical Description", "Geographical Level", "ONS Code", "Measure Group Description",
                     "Disaggregation Level", "Measure Value", "IMD - Average rank ", "Annual Pay Mean", "Population",
                     "Year"]
@@ -152,6 +177,36 @@ def _original_rows(a, cassr, level, year, marker, style, young, rng, population)
     return rows
 
 
+def _open_data_2021_rows(a, cassr, level, rng, population):
+    """Rows of one area of the 2020-21 open-data workbook: a compact subset of the real file's
+    measures (it has about 300 rows per area) that still shows each of its features."""
+    rows = []
+    for code, disaggregations in OPEN_DATA_2021_MEASURES.items():
+        description, kind, *_rest = MEASURES[code]
+        description = DESCRIPTIONS_2021.get(code, description)
+        group = _group(code, "bare")
+        if code in SURVEY_NOT_RUN:  # the survey was not run: every measure type '[x]'
+            for measure_type in SURVEY_NOT_RUN[code]:
+                rows.append([cassr, None, level, a, group, "Total", measure_type, "[x]", group, description])
+            continue
+        for disaggregation in disaggregations:
+            value = measure_level(a, code, 2021, disaggregation)
+            suffix = AGE_BAND_SUFFIX.get(disaggregation) or AGE_SUFFIX[disaggregation]
+            if kind == "rate":
+                denominator = int(population * (0.19 if code == "2A(2)" else 0.6))
+                numerator = round(value * denominator / 100_000)
+                outcome = round(numerator / denominator * 100_000, 1) if denominator else None
+            else:
+                denominator = max(20, int(population * rng.uniform(0.002, 0.004)))
+                numerator = round(value * denominator / 100)
+                outcome = round(100 * numerator / denominator, 1)
+            shown = "[c]" if rng.random() < 0.01 else outcome
+            for measure_type, number in (("Outcome", shown), ("Numerator", numerator), ("Denominator", denominator)):
+                rows.append([cassr, None, level, a, group + suffix, disaggregation, measure_type, number, group,
+                             description])
+    return rows
+
+
 def write(universe: Universe, out_dir: Path, rng) -> None:
     regions = {code: name for code, name, _ in universe.regions}
     ranked = universe.upper_tier
@@ -197,3 +252,22 @@ def write(universe: Universe, out_dir: Path, rng) -> None:
                 rows.append([name, level, code_area, description, disaggregation, shown, imd, pay,
                              float(int(population * 0.78)) if population else None, 2019])
     write_csv(out_dir / "ascof" / "final_data_2019.csv", rows)
+
+    # After the files above, so that their numbers do not move (one generator for the module).
+    # 2020-21 open data as a workbook: 'ONS Code', '[x]' / '[c]', CASSR code as a number.
+    rows = [OPEN_DATA_HEADER]
+    for a in ranked:
+        for row in _open_data_2021_rows(a.code, float(a.dfe_code), "Council", rng, a.population):
+            row[1] = a.name
+            rows.append(row)
+    for code, name in regions.items():
+        population = sum(a.population for a in ranked if a.region_code == code)
+        for row in _open_data_2021_rows(code, code, "Region", rng, population):
+            row[1] = name
+            rows.append(row)
+    for row in _open_data_2021_rows("E92000001", "England", "England", rng, sum(a.population for a in ranked)):
+        row[1] = "England"
+        rows.append(row)
+    rows.append(["S", "Shire Counties", "Council Type", None, "2A2", "Total", "Outcome", 512.4, "2A2",
+                 MEASURES["2A(2)"][0]])
+    write_xlsx(out_dir / "ascof" / OPEN_DATA_XLSX, {"in": rows})
