@@ -142,7 +142,9 @@ def _find_header(grid: list[list], table: Table, path: str, sheet: str | None, w
             )
             return declared, offset
     missing = sorted(required - set(found))
-    named = [n for n in found if not n.startswith("col_")]
+    rows = [grid[r] if 0 <= r < len(grid) else [] for r in declared]
+    headers = name_columns(rows, width)[1]
+    named = [n for n, header in zip(found, headers) if header]  # not the generated col_<position> names
     shown = shorten(named) if named else "(no named columns)"
     layout = f" ({table.variant_name})" if table.variant_name else ""
     raise LoadError(

@@ -295,3 +295,58 @@ def test_make_test_runs_the_dbt_unit_tests():
     assert "scripts/build.py --unit-tests" in recipe
     build = (ROOT / "scripts" / "build.py").read_text()
     assert '"--exclude-resource-type", "unit_test"' in build
+
+
+# --- one direction of flow ---------------------------------------------------------------------
+
+LAYERS = {"staging": 0, "intermediate": 1, "marts": 2}
+# What each layer may read: staging only sources; intermediate staging, intermediate and seeds;
+# marts intermediate, marts and seeds.
+ALLOWED = {
+    "staging": {"source"},
+    "intermediate": {"staging", "intermediate", "seed"},
+    "marts": {"intermediate", "marts", "seed"},
+}
+
+
+def layer_of(node: dict) -> str:
+    if node["resource_type"] in ("seed", "source"):
+        return node["resource_type"]
+    parts = node["original_file_path"].split("/")
+    return parts[1] if parts[0] == "models" and len(parts) > 2 else "other"
+
+
+def layer_violations(manifest: dict) -> list[str]:
+    everything = {**manifest["nodes"], **manifest["sources"]}
+    problems = []
+    for node in project_nodes(manifest, "model"):
+        layer = layer_of(node)
+        if layer not in ALLOWED:
+            problems.append(f"{node['name']}: not under models/staging, models/intermediate or models/marts")
+            continue
+        for parent_id in node["depends_on"]["nodes"]:
+            parent = everything.get(parent_id)
+            if parent is None or parent.get("package_name") != "council_productivity":
+                continue
+            parent_layer = layer_of(parent)
+            if parent_layer not in ALLOWED[layer]:
+                problems.append(f"{layer} model {node['name']} reads {parent_layer} {parent['name']}")
+    return problems
+
+
+def test_the_dag_flows_one_way(manifest):
+    problems = layer_violations(manifest)
+    assert not problems, listing(problems, "models reading against the flow sources -> staging -> intermediate -> marts")
+
+
+def test_layer_rule_catches_a_backwards_read():
+    node = {"resource_type": "model", "name": "int_x", "original_file_path": "models/intermediate/x/int_x.sql",
+            "package_name": "council_productivity", "unique_id": "model.council_productivity.int_x",
+            "depends_on": {"nodes": ["model.council_productivity.fct_y", "seed.council_productivity.s"]}}
+    mart = {"resource_type": "model", "name": "fct_y", "original_file_path": "models/marts/y/fct_y.sql",
+            "package_name": "council_productivity", "unique_id": "model.council_productivity.fct_y",
+            "depends_on": {"nodes": []}}
+    seed = {"resource_type": "seed", "name": "s", "original_file_path": "seeds/s.csv",
+            "package_name": "council_productivity", "unique_id": "seed.council_productivity.s"}
+    manifest = {"nodes": {n["unique_id"]: n for n in (node, mart, seed)}, "sources": {}}
+    assert layer_violations(manifest) == ["intermediate model int_x reads marts fct_y"]

@@ -591,3 +591,11 @@ def test_files_under_symlinked_folders_are_accounted_for(tmp_path):
     load_all(raw, db, registry(tmp_path, CSV_TABLE), progress=lambda m: None)
     assert rows(db, "select file, status from raw.load_log order by 1") == [
         ("things/counts_2017.csv", "loaded"), ("things/notes.txt", "unregistered")]
+
+
+def test_missing_column_message_lists_named_columns_that_start_with_a_digit(tmp_path):
+    raw = tmp_path / "raw"
+    write_csv(raw / "things" / "counts_2017.csv", [[], [], ["ONS code", "", "90 and over"], ["E1", "A", "1"]])
+    with pytest.raises(LoadError) as error:
+        load_all(raw, tmp_path / "w.duckdb", registry(tmp_path, CSV_TABLE), progress=lambda m: None)
+    assert "found: ['ons_code', 'col_90_and_over']" in str(error.value)

@@ -8,7 +8,7 @@
 with
 
 authorities as (
-    select * from {{ ref('dim_authority') }}
+    select * from {{ ref('int_geography__authorities') }}
     where is_ranked
 ),
 

@@ -16,7 +16,7 @@ oflog as (
 ),
 
 authorities as (
-    select * from {{ ref('dim_authority') }}
+    select * from {{ ref('int_geography__authorities') }}
     where is_ranked
 ),
 

@@ -425,12 +425,12 @@ def model(dbt, session):
          float(r.reference_value) * int(r.direction) if pd.notna(r.reference_value) else np.nan)
         for r in values.itertuples(index=False)
     ]
-    spend = dbt.ref("fct_lens_productivity").df()[["edition", "authority_code", "lens_id", "spend_index"]]
+    spend = dbt.ref('int_index__lens_productivity').df()[["edition", "authority_code", "lens_id", "spend_index"]]
     spend_rows = [
         (int(r.edition), r.authority_code, r.lens_id, float(r.spend_index) if pd.notna(r.spend_index) else None)
         for r in spend.itertuples(index=False)
     ]
-    catalogue = dbt.ref("dim_indicator").df()[["indicator_id", "lens_id"]]
+    catalogue = dbt.ref('int_indicators__catalogue').df()[["indicator_id", "lens_id"]]
     catalogue_rows = [(r.indicator_id, r.lens_id) for r in catalogue.itertuples(index=False)]
     columns = simulate(values_rows, spend_rows, catalogue_rows, settings)
     # dbt-duckdb writes an arrow table directly (fast); other Python-model engines take pandas.

@@ -9,15 +9,15 @@
 with
 
 indicator_values as (
-    select * from {{ ref('fct_indicator_values') }}
+    select * from {{ ref('int_indicator_values__editions') }}
 ),
 
 indicators as (
-    select * from {{ ref('dim_indicator') }}
+    select * from {{ ref('int_indicators__catalogue') }}
 ),
 
 authorities as (
-    select * from {{ ref('dim_authority') }}
+    select * from {{ ref('int_geography__authorities') }}
 ),
 
 england as (

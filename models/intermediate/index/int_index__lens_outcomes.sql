@@ -13,15 +13,15 @@ editions as (
 ),
 
 authorities as (
-    select * from {{ ref('dim_authority') }}
+    select * from {{ ref('int_geography__authorities') }}
 ),
 
 lenses as (
-    select * from {{ ref('dim_lens') }}
+    select * from {{ ref('int_indicators__lenses') }}
 ),
 
 indicators as (
-    select * from {{ ref('dim_indicator') }}
+    select * from {{ ref('int_indicators__catalogue') }}
 ),
 
 scores as (

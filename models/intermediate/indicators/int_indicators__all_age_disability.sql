@@ -23,7 +23,7 @@ ascof_rows as (
 ),
 
 lait as (
-    select * from {{ ref('stg_dfe_lait__bds_long') }}
+    select * from {{ ref('int_dfe__lait_values') }}
 ),
 
 ehc_areas as (

@@ -129,7 +129,7 @@ lait as (
         cast(null as {{ type_double() }}) as numerator,
         cast(null as {{ type_double() }}) as denominator,
         'dfe_lait' as source_dataset_id
-    from {{ ref('stg_dfe_lait__bds_long') }}
+    from {{ ref('int_dfe__lait_values') }}
     where
         geographic_level in ('national', 'local authority')
         and year_status is null

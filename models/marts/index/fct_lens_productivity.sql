@@ -1,101 +1,30 @@
 {#-
-    Step 3 of the method: lens productivity of each ranked council, per edition and lens.
-      outcome_index      = 100 + 10 x (outcome score standardised across the ranked councils of
-                           the edition and lens: mean 0, sample sd 1)
-      spend_index        = 100 x spend per head / median spend per head (ranked councils, same
-                           edition and lens)
-      productivity_index = 100 x outcome_index / spend_index
-      lens_rank          = rank() by productivity_index, 1 = most productive; ties share the
-                           lowest rank; null when the productivity index is null.
+    Published from int_index__lens_productivity (models/intermediate/index), where it is built: marts only publish,
+    with the enforced contract and the tests in _index__models.yml.
 -#}
 with
 
-outcomes as (
-    select * from {{ ref('int_index__lens_outcomes') }}
-),
-
-spend as (
-    select * from {{ ref('int_finance__lens_spend') }}
-),
-
-joined as (
-    select
-        outcomes.edition,
-        outcomes.authority_code,
-        outcomes.lens_id,
-        outcomes.outcome_score,
-        outcomes.indicators_used,
-        outcomes.indicators_in_lens,
-        outcomes.has_enough_indicators,
-        spend.spend_source,
-        spend.spend_year,
-        case when spend.spend_per_head > 0 then spend.spend_per_head end as spend_per_head
-    from outcomes
-    left join spend
-        on
-            outcomes.edition = spend.edition
-            and outcomes.authority_code = spend.authority_code
-            and outcomes.lens_id = spend.lens_id
-),
-
-lens_stats as (
-    select
-        edition,
-        lens_id,
-        avg(outcome_score) as mean_outcome_score,
-        stddev_samp(outcome_score) as sd_outcome_score,
-        {{ index_median('spend_per_head') }} as median_spend_per_head
-    from joined
-    group by edition, lens_id
-),
-
-indexed as (
-    select
-        joined.*,
-        100.0 + 10.0 * (joined.outcome_score - lens_stats.mean_outcome_score)
-        / nullif(lens_stats.sd_outcome_score, 0) as outcome_index,
-        100.0 * joined.spend_per_head / nullif(lens_stats.median_spend_per_head, 0) as spend_index
-    from joined
-    inner join lens_stats
-        on
-            joined.edition = lens_stats.edition
-            and joined.lens_id = lens_stats.lens_id
-),
-
-productivity as (
-    select
-        *,
-        100.0 * outcome_index / nullif(spend_index, 0) as productivity_index
-    from indexed
-),
-
-ranked as (
-    select
-        *,
-        rank() over (
-            partition by edition, lens_id, (productivity_index is null)
-            order by productivity_index desc
-        ) as rank_if_scored
-    from productivity
+lens_productivity as (
+    select * from {{ ref('int_index__lens_productivity') }}
 ),
 
 final as (
     select
-        cast(edition as integer) as edition,
-        cast(authority_code as {{ type_varchar() }}) as authority_code,
-        cast(lens_id as {{ type_varchar() }}) as lens_id,
-        cast(outcome_score as {{ index_double() }}) as outcome_score,
-        cast(indicators_used as integer) as indicators_used,
-        cast(indicators_in_lens as integer) as indicators_in_lens,
-        cast(has_enough_indicators as boolean) as has_enough_indicators,
-        cast(spend_per_head as {{ index_double() }}) as spend_per_head,
-        cast(spend_index as {{ index_double() }}) as spend_index,
-        cast(outcome_index as {{ index_double() }}) as outcome_index,
-        cast(productivity_index as {{ index_double() }}) as productivity_index,
-        cast(case when productivity_index is not null then rank_if_scored end as integer) as lens_rank,
-        cast(spend_source as {{ type_varchar() }}) as spend_source,
-        cast(spend_year as {{ type_varchar() }}) as spend_year
-    from ranked
+        edition,
+        authority_code,
+        lens_id,
+        outcome_score,
+        indicators_used,
+        indicators_in_lens,
+        has_enough_indicators,
+        spend_per_head,
+        spend_index,
+        outcome_index,
+        productivity_index,
+        lens_rank,
+        spend_source,
+        spend_year
+    from lens_productivity
 )
 
 select * from final

@@ -1,29 +1,28 @@
+{#-
+    Published from int_indicators__catalogue (models/intermediate/indicators), where it is built: marts only publish,
+    with the enforced contract and the tests in _indicators__models.yml.
+-#}
 with
 
 catalogue as (
-    select * from {{ ref('indicator_catalogue') }}
-),
-
-lenses as (
-    select * from {{ ref('lenses') }}
+    select * from {{ ref('int_indicators__catalogue') }}
 ),
 
 final as (
     select
-        catalogue.indicator_id,
-        catalogue.lens_id,
-        lenses.lens_name,
-        catalogue.name,
-        catalogue.definition,
-        catalogue.numerator,
-        catalogue.denominator,
-        catalogue.unit,
-        catalogue.polarity,
-        catalogue.source_dataset_id,
-        catalogue.publisher_url,
-        catalogue.rationale
+        indicator_id,
+        lens_id,
+        lens_name,
+        name,
+        definition,
+        numerator,
+        denominator,
+        unit,
+        polarity,
+        source_dataset_id,
+        publisher_url,
+        rationale
     from catalogue
-    inner join lenses on catalogue.lens_id = lenses.lens_id
 )
 
 select * from final

@@ -1,31 +1,22 @@
+{#-
+    Published from int_indicators__lenses (models/intermediate/indicators), where it is built: marts only publish,
+    with the enforced contract and the tests in _indicators__models.yml.
+-#}
 with
 
 lenses as (
-    select * from {{ ref('lenses') }}
-),
-
-catalogue as (
-    select * from {{ ref('indicator_catalogue') }}
-),
-
-indicator_counts as (
-    select
-        lens_id,
-        count(*) as indicator_count
-    from catalogue
-    group by lens_id
+    select * from {{ ref('int_indicators__lenses') }}
 ),
 
 final as (
     select
-        lenses.lens_id,
-        lenses.lens_name,
-        lenses.sort_order,
-        lenses.description,
-        lenses.spend_basis,
-        coalesce(indicator_counts.indicator_count, 0) as indicator_count
+        lens_id,
+        lens_name,
+        sort_order,
+        description,
+        spend_basis,
+        indicator_count
     from lenses
-    left join indicator_counts on lenses.lens_id = indicator_counts.lens_id
 )
 
 select * from final

@@ -1,104 +1,28 @@
 {#-
-    The indicator values each edition of the index uses: one row per edition, authority (the 152
-    upper-tier authorities of 2017-19) and indicator that has a value.
-
-    Period rule (documented in _indicator_values__docs.md): an edition may use a period that ended
-    by 31 March of its outcome_period_end_year (seeds/editions.csv). A financial-year period
-    ('2017-18') ends on 31 March of its period_end_year; any other period (a calendar year '2017',
-    a snapshot) is taken to end during its period_end_year, so it must end a year earlier. Of the
-    allowed periods, the edition takes the latest one that at least var('min_period_coverage') of
-    the ranked councils report, so every council is compared on the same year; a council without a
-    value for that period has no row (missing stays missing, never filled from another year).
+    Published from int_indicator_values__editions (models/intermediate/indicators), where it is built: marts only publish,
+    with the enforced contract and the tests in _indicator_values__models.yml.
 -#}
 with
 
-values_all_periods as (
-    select * from {{ ref('int_indicator_values__all_periods') }}
-),
-
 editions as (
-    select * from {{ ref('editions') }}
-),
-
-authorities as (
-    select * from {{ ref('dim_authority') }}
-),
-
-ranked_count as (
-    select count(*) as ranked_councils
-    from authorities
-    where is_ranked
-),
-
-allowed as (
-    select
-        editions.edition,
-        values_all_periods.*
-    from values_all_periods
-    inner join editions
-        on
-            values_all_periods.period_end_year
-            <= editions.outcome_period_end_year
-            - case when values_all_periods.period like '____-__' then 0 else 1 end
-    where values_all_periods.value is not null
-),
-
-period_coverage as (
-    select
-        allowed.edition,
-        allowed.indicator_id,
-        allowed.period,
-        allowed.period_end_year,
-        count(distinct allowed.authority_code) as ranked_councils_with_value
-    from allowed
-    inner join authorities on allowed.authority_code = authorities.authority_code
-    where authorities.is_ranked
-    group by allowed.edition, allowed.indicator_id, allowed.period, allowed.period_end_year
-),
-
-chosen_period as (
-    select
-        edition,
-        indicator_id,
-        period,
-        period_end_year
-    from (
-        select
-            period_coverage.*,
-            row_number() over (
-                partition by period_coverage.edition, period_coverage.indicator_id
-                order by period_coverage.period_end_year desc, period_coverage.period desc
-            ) as recency
-        from period_coverage
-        cross join ranked_count
-        where
-            period_coverage.ranked_councils_with_value
-            >= {{ var('min_period_coverage', 0.5) }} * ranked_count.ranked_councils
-    ) as candidates
-    where recency = 1
+    select * from {{ ref('int_indicator_values__editions') }}
 ),
 
 final as (
     select
-        allowed.edition,
-        allowed.authority_code,
-        allowed.indicator_id,
-        allowed.lens_id,
-        allowed.period,
-        allowed.period_end_year,
-        allowed.value,
-        allowed.numerator,
-        allowed.denominator,
-        allowed.source_dataset_id,
-        allowed.is_apportioned,
-        authorities.is_ranked
-    from allowed
-    inner join chosen_period
-        on
-            allowed.edition = chosen_period.edition
-            and allowed.indicator_id = chosen_period.indicator_id
-            and allowed.period = chosen_period.period
-    inner join authorities on allowed.authority_code = authorities.authority_code
+        edition,
+        authority_code,
+        indicator_id,
+        lens_id,
+        period,
+        period_end_year,
+        value,
+        numerator,
+        denominator,
+        source_dataset_id,
+        is_apportioned,
+        is_ranked
+    from editions
 )
 
 select * from final

@@ -5,10 +5,6 @@
 -#}
 with
 
-load_log as (
-    select * from {{ ref('stg_loader__load_log') }}
-),
-
 values_all_periods as (
     select * from {{ ref('int_indicator_values__all_periods') }}
 ),
@@ -22,14 +18,7 @@ expected as (
 ),
 
 loaded as (
-    select
-        source_dataset_id,
-        cast(sum(case when is_loaded then 1 else 0 end) as bigint) as files_loaded,
-        cast(sum(rows_loaded) as bigint) as raw_rows_loaded,
-        case when max(case when is_loaded then 1 else 0 end) = 1 then 'loaded' else 'missing' end as load_status
-    from load_log
-    where raw_table is not null  -- files listed as not read, or unregistered, belong to no raw table
-    group by source_dataset_id
+    select * from {{ ref('int_sources__loads') }}
 ),
 
 indicator_periods as (

@@ -1,24 +1,12 @@
 {#-
     DfE LA number list shipped with LAIT: DfE number -> name, region and type (OLB, ILB, MD, UA,
-    Shire). The number is stored as a float in the workbook (301.0 lands as '301'). The GSS code
-    comes from int_geography__dfe_authority_codes (2017-19 code preferred). A code list has no
-    period.
+    Shire). The number is stored as a float in the workbook (301.0 lands as '301'). A code list
+    has no period. GSS codes are joined in intermediate (int_geography__dfe_authority_codes).
 -#}
 with
 
 source as (
     select * from {{ source('dfe_lait', 'dfe_lait__la_code_list') }}
-),
-
-codes as (
-    select
-        dfe_code,
-        coalesce(
-            max(case when is_upper_tier_2018 then authority_code end),
-            max(authority_code)
-        ) as authority_code
-    from {{ ref('int_geography__dfe_authority_codes') }}
-    group by dfe_code
 ),
 
 renamed as (
@@ -30,18 +18,6 @@ renamed as (
         _source_file as source_file
     from source
     where {{ safe_cast('trim(la_number)', 'integer') }} is not null
-),
-
-final as (
-    select
-        codes.authority_code,
-        renamed.dfe_code,
-        renamed.authority_name,
-        renamed.region_name,
-        renamed.la_type,
-        renamed.source_file
-    from renamed
-    left join codes on renamed.dfe_code = codes.dfe_code
 )
 
-select * from final
+select * from renamed
