@@ -5,12 +5,12 @@
     trailing percent sign, and turns the suppression markers (see `suppression_markers`) and text
     that is not a number into null. It never turns a marker into zero.
     is_suppressed(column): true when the cell holds a suppression marker or is blank.
-    Markers: the GSS symbols (x not available, c confidential, z not applicable, k low: rounds to zero
+    Markers: the GSS symbols (x not available, c confidential, z not applicable, k or 'low': rounds to zero
     but is not zero, as the DfE's EES files publish it, u low reliability), '..', '-', '*' and the like.
     Both dispatch through adapter.dispatch so another warehouse only needs its own `safe_cast`.
 -#}
 {% macro suppression_markers() -%}
-    {{ return(['x', 'c', 'z', 'k', ':', '..', '...', '-', '--', '[c]', '[x]', '[z]', '[u]', '*', '~', 'n/a', 'na', '#name?', '']) }}
+    {{ return(['x', 'c', 'z', 'k', 'u', 'low', ':', '..', '...', '-', '--', '[c]', '[x]', '[z]', '[u]', '*', '~', 'n/a', 'na', '#name?', '']) }}
 {%- endmacro %}
 
 {% macro parse_number(column) -%}

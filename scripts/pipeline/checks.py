@@ -40,7 +40,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # The suppression markers of macros/cleaning/parse_number.sql (a test keeps the two lists equal).
-SUPPRESSION_MARKERS = ('x', 'c', 'z', 'k', ':', '..', '...', '-', '--', '[c]', '[x]', '[z]', '[u]', '*', '~',
+SUPPRESSION_MARKERS = ('x', 'c', 'z', 'k', 'u', 'low', ':', '..', '...', '-', '--', '[c]', '[x]', '[z]', '[u]', '*', '~',
                        'n/a', 'na', '#name?', '')
 
 CHECK_KEYS = {"authority_code", "known_codes", "key_columns", "counts", "numbers", "percentages", "period_column"}

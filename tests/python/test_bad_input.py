@@ -91,9 +91,9 @@ class Warehouse:
     def write_csv(self, relative: str, rows) -> None:
         write_csv(self.path(relative), rows)
 
-    def reload(self):
+    def reload(self, accept_shrink: bool = False):
         self.messages.clear()
-        return load_all(self.raw, self.db, REGISTRY, progress=self.messages.append)
+        return load_all(self.raw, self.db, REGISTRY, progress=self.messages.append, accept_shrink=accept_shrink)
 
     def fails(self, pattern: str) -> str:
         """The reload stops with a LoadError matching ``pattern``; nothing changed."""
@@ -107,9 +107,9 @@ class Warehouse:
         assert sorted(p.name for p in self.db.parent.iterdir() if p.name.startswith(self.db.name)) == [self.db.name]
         return message
 
-    def loads(self):
+    def loads(self, accept_shrink: bool = False):
         """The reload succeeds; everything outside ``raw`` is unchanged. Returns (log, quarantine)."""
-        self.reload()
+        self.reload(accept_shrink)
         assert snapshot(self.db, ("marts",)) == {k: v for k, v in self.before_all.items() if k.startswith("marts.")}
         assert exports_digest(self.exports) == self.before_exports
         log = {(r[0], r[1]): (r[2], r[3], r[4]) for r in query(
@@ -152,12 +152,14 @@ def test_blank_file_stops_the_load_naming_it(wh):
     wh.fails(r"^file things/counts_2018\.csv: the file or sheet is empty$")
 
 
-def test_header_only_file_loads_with_a_warning(wh):
+def test_header_only_file_stops_as_partial_unless_accepted_then_loads_with_a_warning(wh):
     wh.write_csv(COUNTS_2018, grid("counts_2018.csv")[:3])
-    log, _ = wh.loads()
+    wh.fails(r"^file things/counts_2018\.csv: looks partial: 0 rows where the last successful load had \d+")
+    log, _ = wh.loads(accept_shrink=True)
     rows, status, message = log[("test_things__counts", COUNTS_2018)]
     assert (rows, status) == (0, "loaded_with_warnings")
-    assert message.startswith("no data rows below the header;")
+    assert message.startswith("shrink accepted (ACCEPT_SHRINK): ")
+    assert "no data rows below the header;" in message
 
 
 # --- layout changes --------------------------------------------------------------------------
@@ -302,7 +304,7 @@ def test_negative_counts_are_quarantined(wh):
     wh.write_csv(COUNTS_2018, rows)
     write_xlsx(wh.path("things/book_2017.xlsx"), {"Data": grid("counts_2017.csv")[:4] + [
         ["E06000003", "Redcar and Cleveland", "2017", -3.0]]})
-    _, quarantine = wh.loads()
+    _, quarantine = wh.loads(accept_shrink=True)  # the workbook keeps one data row of the original
     assert quarantine == [
         ("test_things__book", "things/book_2017.xlsx", "Data", 5, "incidents", "-3", "negative count"),
         ("test_things__counts", COUNTS_2018, None, 7, "incidents", "-297", "negative count"),

@@ -103,7 +103,7 @@ final as (
         period_end_year,
         measure,
         {{ parse_number('value_text') }} as value,  -- noqa: RF04
-        ({{ is_suppressed('value_text') }} or lower(trim(value_text)) in ('u', 'low')) as is_suppressed,
+        {{ is_suppressed('value_text') }} as is_suppressed,
         source_file
     from unpivoted
 )
