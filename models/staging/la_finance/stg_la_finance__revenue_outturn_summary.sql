@@ -1,67 +1,160 @@
 {#-
-    Revenue Outturn Summary (RS), one row per reporting body (E-code), financial year and RS line.
-    Stacks the original RS workbooks (year from the sheet name) and the BBC's processed roall.csv
-    (`year` = END year of the financial year; upper tier only; no line 699). Where both hold the
-    same year and line (2016-17), the original workbook is kept. Cleaning shared with the other
-    la_finance models: macros/finance/la_finance_staging.sql.
+    Revenue outturn summary, long: one row per reporting body (E-code), financial year and service
+    line (190 ... 599 service totals, 699 total service expenditure), net current expenditure.
+
+    Three raw tables, each renamed to the same `line_<number>` columns before one unpivot:
+      - RS workbooks to 2017-18 (source_form 'RS'): the loader names a line's column after its
+        line number and label (col_330_children_social_care);
+      - RSX Service Expenditure Summary from 2022-23 (source_form 'RSX'): C7, net current
+        expenditure, of each line, landed as col_<line>_7 (2022-23/2023-24 from the hidden line and
+        column number rows, 2024-25 from its header texts through the registry's column_aliases).
+        Only the authority table is read: it ends at the ENGLAND row, below which a class
+        breakdown table repeats the Greater London Authority;
+      - the BBC's processed roall.csv (source_form 'RS'; `year` = END year of the financial year;
+        upper tier only; no line 699).
+    The year of a workbook comes from its sheet name ("RS LA Data 2016-17", "RSX_LA_Data_202425").
+    Overlaps: the same year and line in an original workbook and roall.csv (2016-17) keeps the
+    workbook (source_priority); two releases of one year keep the later one, the file name that
+    sorts last (e.g. a "_rev" file after the first release).
 -#}
+{%- set line_codes = [] -%}
+{%- for line in la_finance_rs_lines() -%}
+    {%- do line_codes.append(line[0]) -%}
+{%- endfor -%}
 
 with
 
-source_workbooks as (
+source_rs as (
     select * from {{ source('la_finance', 'mhclg_rs_outturn__rs_outturn') }}
+),
+
+source_rsx as (
+    select * from {{ source('la_finance', 'mhclg_rs_outturn__rsx_outturn') }}
 ),
 
 source_roall as (
     select * from {{ source('la_finance', 'bbc_roall__roall') }}
 ),
 
+rsx_table_ends as (
+    -- the RSX authority table ends at the ENGLAND row (E-code 'Eng')
+    select
+        _source_file,
+        min(_row_number) as england_row_number
+    from source_rsx
+    where trim(e_code) = 'Eng'
+    group by _source_file
+),
+
 renamed as (
     select
         {%- for line in la_finance_rs_lines() %}
-            {{ line[1] }},
+            {{ line[1] }} as line_{{ line[0] }},
         {%- endfor %}
-        {{ la_finance_authority_columns('right(trim(_sheet), 7)', 1) }}
-    from source_workbooks
+        trim(e_code) as ecode,
+        trim(ons_code) as published_ons_code,
+        trim(local_authority) as authority_name,
+        trim(class) as authority_class,
+        {{ financial_year_label('2000 + cast(right(trim(_sheet), 2) as integer)') }} as period,
+        'RS' as source_form,
+        1 as source_priority,
+        _source_file as source_file,
+        _row_number as source_row_number
+    from source_rs
+
+    union all
+
+    select
+        {%- for line in la_finance_rsx_lines() %}
+            source_rsx.{{ line[1] }} as line_{{ line[0] }},
+        {%- endfor %}
+        trim(source_rsx.e_code) as ecode,
+        trim(source_rsx.ons_code) as published_ons_code,
+        trim(source_rsx.local_authority) as authority_name,
+        trim(source_rsx.class) as authority_class,
+        {{ financial_year_label('2000 + cast(right(trim(source_rsx._sheet), 2) as integer)') }} as period,
+        'RSX' as source_form,
+        1 as source_priority,
+        source_rsx._source_file as source_file,
+        source_rsx._row_number as source_row_number
+    from source_rsx
+    left join rsx_table_ends on source_rsx._source_file = rsx_table_ends._source_file
+    where
+        rsx_table_ends.england_row_number is null
+        or source_rsx._row_number < rsx_table_ends.england_row_number
 
     union all
 
     select
         {%- for line in la_finance_roall_lines() %}
-            {{ line[1] }},
+            {{ line[1] }} as line_{{ line[0] }},
         {%- endfor %}
-        cast(null as {{ type_varchar() }}) as col_699_total_service_expenditure_total_of_lines_190_to_698,
-        {{ la_finance_authority_columns(financial_year_label(safe_cast('trim(year)', 'integer')), 2) }}
+        cast(null as {{ type_varchar() }}) as line_699,
+        trim(e_code) as ecode,
+        trim(ons_code) as published_ons_code,
+        trim(local_authority) as authority_name,
+        trim(class) as authority_class,
+        {{ financial_year_label(safe_cast('trim(year)', 'integer')) }} as period,
+        'RS' as source_form,
+        2 as source_priority,
+        _source_file as source_file,
+        _row_number as source_row_number
     from source_roall
 ),
 
 authorities as (
-    -- reporting bodies only: class total, notes and source rows have no E-code
+    -- reporting bodies only: class totals, notes and source rows have no E-code
     select * from renamed
     where ecode like 'E____'
 ),
 
 unpivoted as (
-    {{ la_finance_unpivot_lines('authorities', 'RS') }}
+    {%- set line_columns = [] -%}
+    {%- for code in line_codes -%}
+        {%- do line_columns.append(['line_' ~ code, code]) -%}
+    {%- endfor %}
+    {{ unpivot_columns(
+        'authorities',
+        ['ecode', 'published_ons_code', 'authority_name', 'authority_class', 'period', 'source_form',
+         'source_priority', 'source_file', 'source_row_number'],
+        line_columns,
+        name_column='line_code',
+        value_column='value_text'
+    ) }}
 ),
 
 cleaned as (
     select
-        {{ la_finance_line_values(['RS']) }},
-        source_priority
-    from unpivoted
-),
-
-ranked as (
-    select
-        cleaned.*,
+        case
+            -- North Yorkshire County Council: RS 2017-18 and roall 2015-16 publish E10000022
+            when ecode = 'E2721' then 'E10000023'
+            else {{ normalise_authority_code('published_ons_code') }}
+        end as authority_code,
+        ecode,
+        authority_name,
+        authority_class,
+        period,
+        {{ financial_year_end('period') }} as period_end_year,
+        'RS' as return_type,
+        line_code,
+        case line_code
+            {%- for line in la_finance_rs_lines() %}
+                when '{{ line[0] }}' then '{{ line[2] | replace("'", "''") }}'
+            {%- endfor %}
+        end as line_label,
+        {{ parse_number('value_text') }} as value_gbp_k,
+        {{ la_finance_is_suppressed('value_text') }} as is_suppressed,
+        source_file,
+        source_row_number,
+        source_form,
+        published_ons_code,
         row_number() over (
-            partition by cleaned.ecode, cleaned.period, cleaned.line_code
-            order by cleaned.source_priority, cleaned.source_file
+            partition by ecode, period, line_code
+            order by source_priority asc, source_file desc
         ) as source_rank
-    from cleaned
-    -- roall has no line 699: its all-null placeholder rows are not data
-    where not (cleaned.source_priority = 2 and cleaned.line_code = '699')
+    from unpivoted
+    -- roall.csv has no line 699: its all-null placeholder rows are not data
+    where not (source_priority = 2 and line_code = '699')
 ),
 
 final as (
@@ -78,8 +171,10 @@ final as (
         value_gbp_k,
         is_suppressed,
         source_file,
-        source_row_number
-    from ranked
+        source_row_number,
+        source_form,
+        published_ons_code
+    from cleaned
     where source_rank = 1
 )
 
