@@ -90,9 +90,12 @@ def name_columns(header_cells: list[list], width: int) -> tuple[list[str], list[
         header = " ".join(parts)
         name = normalise_name(header) or f"col_{position + 1}"
         if name in seen:
-            seen[name] += 1
-            suffix = f"_{seen[name]}"
-            name = name[: MAX_NAME_LENGTH - len(suffix)] + suffix
+            base = name
+            while name in seen:  # a suffixed name cut to 63 characters can meet another name: try on
+                seen[base] += 1
+                suffix = f"_{seen[base]}"
+                name = base[: MAX_NAME_LENGTH - len(suffix)] + suffix
+            seen[name] = 1
         else:
             seen[name] = 1
         names.append(name)

@@ -599,3 +599,9 @@ def test_missing_column_message_lists_named_columns_that_start_with_a_digit(tmp_
     with pytest.raises(LoadError) as error:
         load_all(raw, tmp_path / "w.duckdb", registry(tmp_path, CSV_TABLE), progress=lambda m: None)
     assert "found: ['ons_code', 'col_90_and_over']" in str(error.value)
+
+
+def test_repeated_long_names_stay_unique_after_cutting():
+    long = "x" * 70
+    names, _ = name_columns([[long, long, long[:61] + "_2", long]], 4)
+    assert len(set(names)) == 4 and all(len(n) <= 63 for n in names)
