@@ -2,13 +2,16 @@
     The indicator values each edition of the index uses: one row per edition, authority (the 152
     upper-tier authorities of 2017-19) and indicator that has a value.
 
-    Period rule (documented in _indicator_values__docs.md): an edition may use a period that ended
-    by 31 March of its outcome_period_end_year (seeds/editions.csv). A financial-year period
-    ('2017-18') ends on 31 March of its period_end_year; any other period (a calendar year '2017',
-    a snapshot) is taken to end during its period_end_year, so it must end a year earlier. Of the
-    allowed periods, the edition takes the latest one that at least var('min_period_coverage') of
-    the ranked councils report, so every council is compared on the same year; a council without a
-    value for that period has no row (missing stays missing, never filled from another year).
+    Period rule (documented in _indicator_values__docs.md): an edition may use a period that had
+    been released before the edition's publication date (seeds/editions.csv; release dates from the
+    registry's timetables, int_sources__period_releases) and that ended by 31 March of its
+    outcome_period_end_year (a financial-year period '2017-18' ends on 31 March of its
+    period_end_year; any other period, a calendar year '2017' or a snapshot, is taken to end during
+    its period_end_year, so it must end a year earlier). A dataset with no release timetable is
+    held to the second condition only. Of the allowed periods, the edition takes the latest one
+    that at least var('min_period_coverage') of the ranked councils report, so every council is
+    compared on the same year; a council without a value for that period has no row (missing stays
+    missing, never filled from another year).
 -#}
 with
 
@@ -18,6 +21,10 @@ values_all_periods as (
 
 editions as (
     select * from {{ ref('editions') }}
+),
+
+releases as (
+    select * from {{ ref('int_sources__period_releases') }}
 ),
 
 authorities as (
@@ -40,7 +47,13 @@ allowed as (
             values_all_periods.period_end_year
             <= editions.outcome_period_end_year
             - case when values_all_periods.period like '____-__' then 0 else 1 end
-    where values_all_periods.value is not null
+    left join releases
+        on
+            values_all_periods.source_dataset_id = releases.source_dataset_id
+            and values_all_periods.period = releases.period
+    where
+        values_all_periods.value is not null
+        and (releases.released_on is null or releases.released_on < editions.publication_date)
 ),
 
 period_coverage as (
