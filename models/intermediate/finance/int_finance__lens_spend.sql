@@ -4,7 +4,9 @@
     Spend = the sum of the lens's lines (seed lens_spend_lines) in the edition's Revenue Account
     budget year (seed editions.budget_financial_year). District-delivered services (housing,
     waste) use the whole area's spend (county council + its districts), others the upper tier's
-    own return. A lens's spend needs every one of its lines with a value.
+    own return. A lens's spend needs every one of its lines with a value, except an optional line
+    (the waste disposal authority levy, paid only where a joint waste disposal authority exists),
+    which counts as zero when not reported. int_finance__lens_spend_lines lists the lines.
     Fallbacks, always visible in `spend_source` and `spend_year`:
       1. 'RA budget'                            the edition's budget year;
       2. 'RA budget (fallback: earlier year)'   the latest earlier RA budget loaded;
@@ -30,10 +32,11 @@ lens_lines as (
 ),
 
 lens_line_counts as (
+    -- lines that must have a value (an optional line, the waste disposal levy, counts as zero)
     select
         lens_id,
         return_type,
-        count(*) as n_lines
+        sum(case when coalesce(is_optional, false) then 0 else 1 end) as n_required_lines
     from lens_lines
     group by lens_id, return_type
 ),
@@ -46,40 +49,44 @@ population as (
     select * from {{ ref('int_population__upper_tier') }}
 ),
 
-lens_year_spend as (
+lens_line_values as (
     select
         service_lines.authority_code,
         lens_lines.lens_id,
         service_lines.return_type,
         service_lines.period,
         service_lines.period_end_year,
-        max(lens_lines.population_basis) as population_basis,
-        sum(
-            case
-                when lens_lines.include_districts then service_lines.area_value_gbp_k else service_lines.own_value_gbp_k
-            end
-        ) as spend_gbp_k,
-        sum(
-            case
-                when
-                    (lens_lines.include_districts and service_lines.area_value_gbp_k is not null)
-                    or (not lens_lines.include_districts and service_lines.own_value_gbp_k is not null)
-                    then 1
-                else 0
-            end
-        ) as n_lines_with_value,
-        max(case when service_lines.is_apportioned then 1 else 0 end) = 1 as is_apportioned
+        lens_lines.population_basis,
+        lens_lines.is_optional,
+        case
+            when lens_lines.include_districts then service_lines.area_value_gbp_k else service_lines.own_value_gbp_k
+        end as value_gbp_k,
+        service_lines.is_apportioned
     from service_lines
     inner join lens_lines
         on
             service_lines.return_type = lens_lines.return_type
             and service_lines.line_code = lens_lines.line_code
+),
+
+lens_year_spend as (
+    select
+        authority_code,
+        lens_id,
+        return_type,
+        period,
+        period_end_year,
+        max(population_basis) as population_basis,
+        sum(coalesce(value_gbp_k, 0)) as spend_gbp_k,
+        sum(case when not coalesce(is_optional, false) and value_gbp_k is not null then 1 else 0 end) as n_required_with_value,
+        max(case when is_apportioned then 1 else 0 end) = 1 as is_apportioned
+    from lens_line_values
     group by
-        service_lines.authority_code,
-        lens_lines.lens_id,
-        service_lines.return_type,
-        service_lines.period,
-        service_lines.period_end_year
+        authority_code,
+        lens_id,
+        return_type,
+        period,
+        period_end_year
 ),
 
 complete_spend as (
@@ -89,7 +96,7 @@ complete_spend as (
         on
             lens_year_spend.lens_id = lens_line_counts.lens_id
             and lens_year_spend.return_type = lens_line_counts.return_type
-    where lens_year_spend.n_lines_with_value = lens_line_counts.n_lines
+    where lens_year_spend.n_required_with_value = lens_line_counts.n_required_lines
 ),
 
 candidates as (
@@ -151,6 +158,7 @@ final as (
             else 'RS outturn (fallback)'
         end as spend_source,
         chosen.period as spend_year,
+        chosen.return_type,
         chosen.budget_financial_year,
         chosen.population_basis,
         cast(population_choice.mid_year as integer) as population_mid_year,
