@@ -2,7 +2,8 @@
 
 ``python scripts/report --db data/warehouse.duckdb --out reports/index.html`` (``make report``) reads
 the index marts read-only and writes a single HTML page with one inlined copy of plotly.js (no
-network at view time): the overall league table (sortable, searchable; lens ranks, quadrant), one
+network at view time): the overall league table (marts.rpt_league_table; sortable, searchable; lens ranks,
+quadrant, kept in view by its council column when it scrolls sideways on a phone), one
 table per lens, an outcome-versus-spend scatter per lens with the quadrant lines, the rank movement
 between editions (slope chart, most improved highlighted), a heatmap of lens ranks, the financial
 grip chart, and a section per council (``#council/<code>``: lens ranks, indicator values against
@@ -13,8 +14,13 @@ out): a "90% interval" column in the league table and an error-bar chart of the 
 statistical neighbours (fct_statistical_neighbours), its rank among them per lens
 (fct_neighbour_lens_ranks) and its outcome against the one expected given its demographics (fct_lens_context).
 
-Modules: ``data`` (queries), ``charts`` (plotly figures), ``page`` (HTML, CSS and the small table /
-council script), ``progress`` (progress bar), ``build`` (command line).
+The page says where the data came from (the publishers of the loaded datasets, from the dataset registry;
+or that it is synthetic demo data) and how to cite it, and fits any width from a 390 px phone up: tables
+scroll in their own frame, charts switch to a narrow layout.
+
+Modules: ``data`` (queries), ``charts`` (plotly figures), ``page`` (the templates' context and rendering),
+``progress`` (progress bar), ``build`` (command line). The page itself is ``templates/*.html.j2`` (Jinja2)
+with ``static/report.css``, ``static/errors.js`` and ``static/report.js``, inlined at build time.
 """
 
 from .build import build_report, main  # noqa: F401

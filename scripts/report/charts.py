@@ -1,4 +1,10 @@
-"""The report's charts, as plotly figures (rendered by the one inlined plotly.js of the page)."""
+"""The report's charts, as plotly figures (rendered by the one inlined plotly.js of the page).
+
+Each figure carries its title (the page shows it as an HTML caption above the chart, where it wraps on a
+phone instead of being clipped) and, in ``layout.meta.narrow``, the layout changes the page applies on
+screens narrower than about 700 px (``{"layout": {...}, "traces": {...}}``: merged into the layout and
+into every trace), e.g. a legend below the plot instead of beside it.
+"""
 
 from __future__ import annotations
 
@@ -21,11 +27,18 @@ ACCENT = "#1f5f99"
 FONT = dict(family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif", size=12)
 
 
-def _layout(fig: go.Figure, title: str, height: int = 420, **kwargs) -> go.Figure:
-    kwargs.setdefault("margin", dict(l=60, r=20, t=50, b=50))
+def _layout(fig: go.Figure, title: str, height: int = 420, narrow: dict | None = None, **kwargs) -> go.Figure:
+    """Title, size, font and margins; axes grow their margins to fit their labels (no clipped axis title)."""
+    kwargs.setdefault("margin", dict(l=60, r=20, t=20, b=50))
     fig.update_layout(title=dict(text=title, x=0.01, xanchor="left"), height=height, font=FONT,
-                      template="plotly_white", **kwargs)
+                      template="plotly_white", meta={"narrow": narrow or {}}, **kwargs)
+    fig.update_xaxes(automargin=True)
+    fig.update_yaxes(automargin=True)
     return fig
+
+
+LEGEND_BELOW = {"legend": {"orientation": "h", "x": 0, "xanchor": "left", "y": -0.18, "yanchor": "top"}}
+
 
 
 def _empty(title: str, message: str) -> go.Figure:
@@ -33,12 +46,14 @@ def _empty(title: str, message: str) -> go.Figure:
     fig.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
-    return _layout(fig, title, height=200)
+    narrow = {"layout": {"annotations": [dict(text=_wrap(message, 40), showarrow=False, x=0.5, y=0.5, xref="paper",
+                                              yref="paper")]}}
+    return _layout(fig, title, height=200, narrow=narrow)
 
 
 def lens_scatter(data: ReportData, lens_id: str) -> go.Figure:
     """Outcome index against spend index of the edition's ranked councils, with the quadrant lines at 100."""
-    title = f"{data.lens_names[lens_id]}: outcomes against spend ({data.edition})"
+    title = f"{data.lens_names[lens_id]}: outcomes against spend ({data.edition} edition)"
     rows = data.lens_productivity[(data.lens_productivity["edition"] == data.edition)
                                   & (data.lens_productivity["lens_id"] == lens_id)
                                   & data.lens_productivity["lens_rank"].notna()]
@@ -48,27 +63,36 @@ def lens_scatter(data: ReportData, lens_id: str) -> go.Figure:
     fig = go.Figure(go.Scatter(
         x=rows["spend_index"], y=rows["outcome_index"], mode="markers",
         marker=dict(size=8, color=rows["lens_rank"], colorscale="RdYlGn", reversescale=True,
-                    colorbar=dict(title="lens rank", thickness=12), line=dict(width=0.5, color="#555")),
+                    colorbar=dict(title=dict(text="lens<br>rank"), thickness=12), line=dict(width=0.5, color="#555")),
         text=names, customdata=list(zip(rows["lens_rank"], rows["productivity_index"].round(1), rows["authority_code"])),
         hovertemplate="<b>%{text}</b><br>spend index %{x:.1f}<br>outcome index %{y:.1f}"
                       "<br>productivity %{customdata[1]}<br>lens rank %{customdata[0]}<extra></extra>",
     ))
     fig.add_vline(x=100, line=dict(color="#444", dash="dash", width=1))
     fig.add_hline(y=100, line=dict(color="#444", dash="dash", width=1))
-    for text, x, y, xa, ya in (("better outcomes, lower spend", 0.01, 0.99, "left", "top"),
-                               ("better outcomes, higher spend", 0.99, 0.99, "right", "top"),
-                               ("worse outcomes, lower spend", 0.01, 0.01, "left", "bottom"),
-                               ("worse outcomes, higher spend", 0.99, 0.01, "right", "bottom")):
+    corners = (("better outcomes, lower spend", 0.01, 0.99, "left", "top"),
+               ("better outcomes, higher spend", 0.99, 0.99, "right", "top"),
+               ("worse outcomes, lower spend", 0.01, 0.01, "left", "bottom"),
+               ("worse outcomes, higher spend", 0.99, 0.01, "right", "bottom"))
+    for text, x, y, xa, ya in corners:
         fig.add_annotation(text=text, x=x, y=y, xref="paper", yref="paper", xanchor=xa, yanchor=ya,
                            showarrow=False, font=dict(size=10, color=QUADRANT_COLOURS[text]))
     fig.update_xaxes(title="spend index (100 = median spend per head)")
     fig.update_yaxes(title="outcome index (100 = mean outcome)")
-    return _layout(fig, title, height=420)
+    # on a phone the corner labels go on two lines so that the left and right ones do not meet
+    narrow_corners = [dict(text=text.replace(", ", ",<br>"), x=x, y=y, xref="paper", yref="paper", xanchor=xa,
+                           yanchor=ya, showarrow=False, align=xa, font=dict(size=9, color=QUADRANT_COLOURS[text]))
+                      for text, x, y, xa, ya in corners]
+    narrow = {"layout": {"annotations": narrow_corners, "margin": {"l": 50, "r": 10},
+                         "xaxis": {"title": {"text": "spend index (100 = median)"}},
+                         "yaxis": {"title": {"text": "outcome index (100 = mean)"}}},
+              "traces": {"marker": {"colorbar": {"thickness": 8}}}}
+    return _layout(fig, title, height=420, narrow=narrow)
 
 
 def rank_slope(data: ReportData) -> go.Figure:
     """Overall rank in each edition, one line per council; the most improved councils highlighted."""
-    title = "Rank movement between editions (overall rank; most improved highlighted)"
+    title = "Overall rank in each edition (most improved councils highlighted)"
     ranked = data.overall[data.overall["overall_rank"].notna()]
     editions = sorted(int(e) for e in ranked["edition"].unique())
     if len(editions) < 2:
@@ -112,29 +136,43 @@ def rank_slope(data: ReportData) -> go.Figure:
                 hovertemplate=f"<b>{name}</b> ({label})<br>%{{x}}: rank %{{y}}<extra></extra>"))
     fig.update_yaxes(autorange="reversed", title="overall rank (1 = most productive)")
     fig.update_xaxes(title="edition", type="category")
+    narrow = {"layout": {**LEGEND_BELOW, "margin": {"r": 10}}, "traces": {"mode": "lines+markers"}}
     if not improved and risers:
-        fig.add_annotation(text="no council's overall rank rose by more than the most-improved threshold; "
-                                "the five biggest risers are shown in blue", showarrow=False,
-                           x=0, y=1.02, xref="paper", yref="paper", xanchor="left", yanchor="bottom", font=dict(size=11))
-    return _layout(fig, title, height=620, showlegend=bool(improved or risers), margin=dict(l=60, r=120, t=60, b=50))
+        note = ("no council's overall rank rose by more than the most-improved threshold; "
+                "the five biggest risers are shown in blue")
+        fig.add_annotation(text=note, showarrow=False, x=0, y=1.02, xref="paper", yref="paper", xanchor="left",
+                           yanchor="bottom", font=dict(size=11))
+        narrow["layout"]["annotations"] = [dict(text=_wrap(note, 40), showarrow=False, x=0, y=1.02, xref="paper",
+                                                yref="paper", xanchor="left", yanchor="bottom", font=dict(size=10))]
+        narrow["layout"]["margin"]["t"] = 70
+    return _layout(fig, title, height=620, showlegend=bool(improved or risers), margin=dict(l=60, r=120, t=40, b=50),
+                   narrow=narrow)
 
 
 def rank_heatmap(data: ReportData) -> go.Figure:
     """Lens ranks of the edition's councils ranked overall (rows by overall rank)."""
-    title = f"Lens ranks of the councils ranked overall ({data.edition}; green = most productive)"
+    title = f"Lens ranks of every council ranked overall, {data.edition} edition (green = most productive)"
     league = data.league()
     if league.empty:
         return _empty(title, "no council is ranked overall")
     z = league[data.lens_ids].astype("float").where(league[data.lens_ids].notna(), None)
     labels = [f"{int(rank)}. {name}" for rank, name in zip(league["overall_rank"], league["authority_name"])]
+    names = [data.lens_names[l] for l in data.lens_ids]
     fig = go.Figure(go.Heatmap(
-        z=z.values.tolist(), x=[_wrap(data.lens_names[l]) for l in data.lens_ids], y=labels,
-        colorscale="RdYlGn", reversescale=True, colorbar=dict(title="lens rank", thickness=12),
-        hovertemplate="%{y}<br>%{x}: lens rank %{z}<extra></extra>", xgap=1, ygap=1,
+        z=z.values.tolist(), x=data.lens_ids, y=labels, customdata=[names] * len(labels),
+        colorscale="RdYlGn", reversescale=True,
+        colorbar=dict(title=dict(text="lens<br>rank"), thickness=12, len=320, lenmode="pixels", y=1, yanchor="top"),
+        hovertemplate="%{y}<br>%{customdata}: lens rank %{z}<extra></extra>", xgap=1, ygap=1,
     ))
     fig.update_yaxes(autorange="reversed", tickfont=dict(size=9))
-    fig.update_xaxes(side="top", tickangle=0)
-    return _layout(fig, title, height=max(400, 16 * len(league) + 160), margin=dict(l=190, r=20, t=120, b=20))
+    fig.update_xaxes(side="top", tickangle=0, tickmode="array", tickvals=data.lens_ids,
+                     ticktext=[_wrap(name) for name in names])
+    # on a phone the six columns are narrow: lens names upright instead of wrapped side by side
+    narrow = {"layout": {"xaxis": {"tickangle": -90, "ticktext": names, "tickfont": {"size": 10}},
+                         "margin": {"l": 10, "r": 10}},
+              "traces": {"colorbar": {"thickness": 8}}}
+    return _layout(fig, title, height=max(400, 16 * len(league) + 160), margin=dict(l=10, r=20, t=20, b=20),
+                   narrow=narrow)
 
 
 def _wrap(text: str, width: int = 16) -> str:
@@ -151,7 +189,7 @@ def _wrap(text: str, width: int = 16) -> str:
 
 def financial_grip(data: ReportData) -> go.Figure:
     """Budget variance (total service expenditure, the edition's outturn year) against overall rank."""
-    title = f"Financial grip: outturn against budget by overall rank ({data.edition})"
+    title = f"Spending against budget, by overall rank ({data.edition} edition)"
     league = data.league()
     if data.grip.empty or league.empty:
         return _empty(title, "no financial grip data or no council ranked overall")
@@ -168,7 +206,7 @@ def financial_grip(data: ReportData) -> go.Figure:
     rows = league.merge(grip[["authority_code", "variance_pct", "budget_gbp_k", "outturn_gbp_k"]],
                         on="authority_code", how="inner")
     rows = rows[rows["variance_pct"].notna()]
-    title = f"Financial grip: {year} outturn against budget by overall rank ({data.edition} edition)"
+    title = f"Spending against budget in {year}, by overall rank ({data.edition} edition)"
     if rows.empty:
         return _empty(title, f"no total-service variance for {year}")
     worst_cut = league["overall_rank"].max() - 30
@@ -190,8 +228,9 @@ def financial_grip(data: ReportData) -> go.Figure:
                           "<br>budget £%{customdata[0]:,}k, outturn £%{customdata[1]:,}k<extra></extra>"))
     fig.add_hline(y=0, line=dict(color="#444", width=1))
     fig.update_xaxes(title="overall rank (1 = most productive)")
-    fig.update_yaxes(title="variance % ((outturn - budget) / budget; + = overspend)")
-    return _layout(fig, title, height=440)
+    # short enough for the plot's height: the definition is in the section's note
+    fig.update_yaxes(title="outturn against budget (%; + = overspend)")
+    return _layout(fig, title, height=440, narrow={"layout": LEGEND_BELOW})
 
 
 def rank_intervals(data: ReportData) -> go.Figure:
@@ -200,7 +239,7 @@ def rank_intervals(data: ReportData) -> go.Figure:
     The bar of a council spans rank_p05 to rank_p95 of fct_rank_uncertainty around its median rank over
     the runs; a diamond marks the published rank (which need not lie at the median).
     """
-    title = f"How sure is the overall rank? 90% intervals over the method's judgement calls ({data.edition})"
+    title = f"Overall rank of each council and its 90% interval over the method's judgement calls ({data.edition} edition)"
     league = data.league()
     rows = league[league["rank_p05"].notna()] if "rank_p05" in league else league.head(0)
     if rows.empty:
@@ -222,11 +261,14 @@ def rank_intervals(data: ReportData) -> go.Figure:
         x=rows["overall_rank"].astype(int).tolist(), y=labels, mode="markers", name="published rank",
         marker=dict(size=6, symbol="diamond", color=HIGHLIGHT),
         hovertemplate="<b>%{y}</b><br>published rank %{x}<extra></extra>"))
-    fig.update_yaxes(autorange="reversed", tickfont=dict(size=9), type="category")
-    fig.update_xaxes(title="overall rank (1 = most productive)", side="top", rangemode="tozero")
+    # an explicit category range: the first council sits right under the axis (autorange left an empty band)
+    fig.update_yaxes(tickfont=dict(size=9), type="category", range=[len(labels) - 0.5, -0.5])
+    fig.update_xaxes(title="overall rank (1 = most productive)", side="top",
+                     range=[0, float(max(p95.max(), rows["overall_rank"].max())) + 3])
     # the legend is in words in the section note (a legend on a 150-row chart would sit far from the top)
-    return _layout(fig, title, height=max(360, 14 * len(rows) + 150), margin=dict(l=190, r=20, t=100, b=30),
-                   showlegend=False)
+    return _layout(fig, title, height=max(300, 14 * len(rows) + 70), margin=dict(l=10, r=20, t=10, b=10),
+                   showlegend=False, narrow={"layout": {"margin": {"r": 10}, "xaxis": {"title": {"text": "overall rank (1 = best)"}},
+                                                        "yaxis": {"tickfont": {"size": 8}}}})
 
 
 def all_figures(data: ReportData, progress=None) -> dict[str, go.Figure]:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 
-REQUIRED = ("dim_authority", "dim_lens", "dim_indicator", "fct_lens_productivity", "fct_overall_productivity")
+REQUIRED = ("dim_authority", "dim_lens", "dim_indicator", "fct_lens_productivity", "fct_overall_productivity",
+            "rpt_league_table")
+# rpt_league_table (models/marts/report) holds the league table as shown: one column of lens ranks per lens
+LENS_RANK_COLUMN = "lens_rank_{}"
 OPTIONAL = ("fct_indicator_scores", "fct_rank_changes", "fct_financial_grip", "rpt_financial_grip_summary")
 # The analysis marts (issue 8): absent when the build ran with var analysis_enabled false (e.g. PostgreSQL);
 # the report then omits the rank intervals, the sensitivity section and the neighbours and context of councils.
@@ -31,11 +35,13 @@ class ReportData:
     indicators: pd.DataFrame
     lens_productivity: pd.DataFrame
     overall: pd.DataFrame
+    league_table: pd.DataFrame         # rpt_league_table, every edition
     scores: pd.DataFrame
     rank_changes: pd.DataFrame
     grip: pd.DataFrame
     grip_summary: pd.DataFrame
     load_summary: dict = field(default_factory=dict)
+    sources: list = field(default_factory=list)    # [{dataset, publisher, title, landing_page, licence}] loaded
     # analysis marts (empty DataFrames when not built)
     uncertainty: pd.DataFrame = field(default_factory=pd.DataFrame)
     sensitivity: pd.DataFrame = field(default_factory=pd.DataFrame)
@@ -74,32 +80,24 @@ class ReportData:
             ["authority_code", "rank", "median_rank", "rank_p05", "rank_p95", "draws", "draws_ranked"]]
 
     def league(self) -> pd.DataFrame:
-        """The overall league table of the edition: one row per council ranked overall, by rank."""
-        if self.edition is None:
-            return self.overall.head(0)
-        overall = self.overall[(self.overall["edition"] == self.edition) & self.overall["is_ranked_overall"]]
-        lens_ranks = (self.lens_productivity[self.lens_productivity["edition"] == self.edition]
-                      .pivot(index="authority_code", columns="lens_id", values="lens_rank")
-                      .reindex(columns=self.lens_ids))
-        table = overall.merge(self.authorities, on="authority_code", how="left")
-        table = table.merge(lens_ranks, left_on="authority_code", right_index=True, how="left")
-        changes = self.rank_changes
-        if not changes.empty:
-            overall_changes = changes[(changes["edition"] == self.edition) & (changes["lens_id"] == "overall")]
-            table = table.merge(overall_changes[["authority_code", "previous_rank", "rank_change", "is_most_improved"]],
-                                on="authority_code", how="left")
-        else:
-            table = table.assign(previous_rank=pd.NA, rank_change=pd.NA, is_most_improved=False)
-        intervals = self.overall_intervals()
-        table = table.merge(intervals[["authority_code", "rank_p05", "rank_p95"]], on="authority_code", how="left")
-        return table.sort_values(["overall_rank", "authority_name"]).reset_index(drop=True)
+        """The overall league table of the edition (rpt_league_table): one row per council ranked overall, in
+        the table's order, with a column per lens id holding the lens rank."""
+        return self._league_rows(ranked=True)
 
     def unranked(self) -> pd.DataFrame:
-        """Councils of the edition without an overall rank (and the reason)."""
-        if self.edition is None:
-            return self.overall.head(0)
-        rows = self.overall[(self.overall["edition"] == self.edition) & ~self.overall["is_ranked_overall"]]
-        return rows.merge(self.authorities, on="authority_code", how="left").sort_values("authority_name")
+        """Councils of the edition without an overall rank (rpt_league_table), by name."""
+        return self._league_rows(ranked=False)
+
+    def _league_rows(self, ranked: bool) -> pd.DataFrame:
+        table = self.league_table
+        if self.edition is None or table.empty:
+            return table.head(0).rename(columns=self._lens_columns)
+        rows = table[(table["edition"] == self.edition) & (table["is_ranked_overall"] == ranked)]
+        return rows.sort_values("row_order").rename(columns=self._lens_columns).reset_index(drop=True)
+
+    @cached_property
+    def _lens_columns(self) -> dict[str, str]:
+        return {LENS_RANK_COLUMN.format(lens_id): lens_id for lens_id in self.lens_ids}
 
 
 def _tables(con) -> set[str]:
@@ -152,6 +150,7 @@ def load(db_path: Path | str, demo: bool | None = None) -> ReportData:
         indicators = read("dim_indicator", "lens_id, indicator_id")
         lens_productivity = read("fct_lens_productivity", "edition, lens_id, authority_code")
         overall = read("fct_overall_productivity", "edition, authority_code")
+        league_table = read("rpt_league_table", "edition, row_order")
         scores = read("fct_indicator_scores", "edition, authority_code, indicator_id")
         rank_changes = read("fct_rank_changes", "edition, authority_code, lens_id")
         grip = read("fct_financial_grip", "financial_year, authority_code, service")
@@ -165,7 +164,7 @@ def load(db_path: Path | str, demo: bool | None = None) -> ReportData:
             "context": read("fct_lens_context", "edition, authority_code, lens_id"),
         }
         is_demo = detect_demo(con) if demo is None else demo
-        load_summary = {}
+        load_summary, sources = {}, []
         has_log = con.execute(
             "select count(*) from information_schema.tables where table_schema = 'raw' and table_name = 'load_log'"
         ).fetchone()[0]
@@ -175,10 +174,29 @@ def load(db_path: Path | str, demo: bool | None = None) -> ReportData:
                 "count(*) filter (where status = 'missing') from raw.load_log"
             ).fetchone()
             load_summary = {"files": files, "rows": rows, "missing": missing_tables}
+            log_columns = {row[0] for row in con.execute(
+                "select column_name from information_schema.columns where table_schema = 'raw' "
+                "and table_name = 'load_log'").fetchall()}
+            if "file_sha256" in log_columns:
+                # a fingerprint of the exact files read, for citing: SHA-256 of their sorted SHA-256s
+                digests = [row[0] for row in con.execute(
+                    "select distinct file_sha256 from raw.load_log where status like 'loaded%' "
+                    "and file_sha256 is not null order by 1").fetchall()]
+                if digests:
+                    load_summary["fingerprint"] = hashlib.sha256("\n".join(digests).encode()).hexdigest()
+            if "dataset" in log_columns and not is_demo:
+                datasets = [row[0] for row in con.execute(
+                    "select distinct dataset from raw.load_log where status like 'loaded%' order by 1").fetchall()]
+                sources = registry_sources(datasets)
     finally:
         con.close()
 
-    for frame, columns in ((overall, ["is_ranked_overall"]), (rank_changes, ["is_most_improved"])):
+    missing_lenses = [l for l in lenses["lens_id"] if LENS_RANK_COLUMN.format(l) not in league_table]
+    if missing_lenses:
+        raise MissingMarts(f"marts.rpt_league_table has no column {', '.join(LENS_RANK_COLUMN.format(l) for l in missing_lenses)}"
+                           " for the lenses of dim_lens: add them to models/marts/report/rpt_league_table.sql and its yml")
+    for frame, columns in ((overall, ["is_ranked_overall"]), (rank_changes, ["is_most_improved"]),
+                           (league_table, ["is_ranked_overall", "is_most_improved"])):
         for column in columns:
             if column in frame:
                 frame[column] = frame[column].fillna(False).astype(bool)
@@ -186,4 +204,33 @@ def load(db_path: Path | str, demo: bool | None = None) -> ReportData:
     editions = sorted(set(overall["edition"].tolist())) if not overall.empty else []
     edition = int(ranked_editions[-1]) if ranked_editions else (int(editions[-1]) if editions else None)
     return ReportData(db_path, is_demo, edition, [int(e) for e in editions], authorities, lenses, indicators,
-                      lens_productivity, overall, scores, rank_changes, grip, grip_summary, load_summary, **analysis)
+                      lens_productivity, overall, league_table, scores, rank_changes, grip, grip_summary, load_summary,
+                      sources, **analysis)
+
+
+REGISTRY_DIR = Path(__file__).resolve().parent.parent / "registry"
+
+
+def registry_sources(datasets: list[str], directory: Path = REGISTRY_DIR) -> list[dict]:
+    """Publisher, title, landing page and licence of the loaded datasets, from the dataset registry
+    (scripts/registry/*.yml; read with the C YAML loader where there is one, the fields as written);
+    datasets the registry does not know are listed by id."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    known: dict[str, dict] = {}
+    for path in sorted(directory.glob("*.yml")):
+        try:
+            document = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
+        except (OSError, yaml.YAMLError):  # a registry file being edited: its datasets are listed by id
+            continue
+        for entry in document.get("datasets", []) if isinstance(document, dict) else []:
+            if isinstance(entry, dict) and entry.get("id"):
+                known[str(entry["id"])] = entry
+    out = []
+    for dataset in datasets:
+        entry = known.get(dataset, {})
+        out.append({"dataset": dataset, "publisher": str(entry.get("publisher") or ""),
+                    "title": str(entry.get("title") or dataset), "landing_page": str(entry.get("landing_page") or ""),
+                    "licence": str(entry.get("licence") or "")})
+    return out

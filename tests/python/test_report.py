@@ -1,4 +1,7 @@
-"""The league-table report (scripts/report): content, self-containment, and rendering in headless Chromium."""
+"""The league-table report (scripts/report): content, self-containment, the rpt_league_table mart it shows,
+and rendering in headless Chromium: scripts, and the layout at a 1400 px desktop and a 390 px phone (nothing
+wider than the page, no cut text or clipped chart label, no toolbar over the titles), with screenshots kept
+under browser.ARTEFACTS (INDEX_TEST_ARTEFACTS)."""
 
 from __future__ import annotations
 
@@ -22,10 +25,56 @@ needs_chromium = pytest.mark.skipif(browser.chromium() is None,
                                     reason="chromium is not installed (apt-get install chromium; .ci/run does)")
 
 
+LEAGUE_MODEL = ROOT / "models" / "marts" / "report" / "rpt_league_table.sql"
+LEAGUE_YML = ROOT / "models" / "marts" / "report" / "_report__models.yml"
+WIDTHS = (1400, 390)   # a desktop and a phone
+
+
+def add_league_table(db: Path, analysis: bool = True) -> None:
+    """Build marts.rpt_league_table in a fixture warehouse from the model's own SQL (its Jinja rendered with
+    ref, var, config and the type macros stubbed), so the report tests read the mart as dbt builds it."""
+    import duckdb
+    import jinja2
+
+    sql = jinja2.Environment().from_string(LEAGUE_MODEL.read_text(encoding="utf-8")).render(
+        ref=lambda name: f"marts.{name}", config=lambda **_: "",
+        var=lambda name, default=None: {"analysis_enabled": analysis}.get(name, default),
+        type_varchar=lambda: "varchar", type_double=lambda: "double")
+    con = duckdb.connect(str(db))
+    try:
+        con.execute(f"create or replace table marts.rpt_league_table as {sql}")
+    finally:
+        con.close()
+
+
+def fixture_warehouse(path: Path, **kwargs) -> dict:
+    """The mart fixture (tests/python/mart_fixture.py) plus rpt_league_table."""
+    facts = build_mart_warehouse(path, **kwargs)
+    add_league_table(path, analysis=kwargs.get("analysis", True))
+    return facts
+
+
+def add_load_log(db: Path, datasets: list[str]) -> None:
+    """A raw.load_log naming loaded files of the given registry datasets (what the footer's sources read)."""
+    import duckdb
+
+    con = duckdb.connect(str(db))
+    try:
+        con.execute("create schema if not exists raw")
+        con.execute("create or replace table raw.load_log (dataset varchar, raw_table varchar, file varchar, "
+                    "rows bigint, status varchar, file_sha256 varchar)")
+        for number, dataset in enumerate(datasets):
+            con.execute("insert into raw.load_log values (?, ?, ?, ?, 'loaded', ?)",
+                        [dataset, f"{dataset}__t", f"{dataset}/file{number}.csv", 100 + number, f"{number:064x}"])
+        con.execute("insert into raw.load_log values ('not_there', 'not_there__t', null, 0, 'missing', null)")
+    finally:
+        con.close()
+
+
 @pytest.fixture(scope="module")
 def demo_report(tmp_path_factory):
     folder = tmp_path_factory.mktemp("report")
-    facts = build_mart_warehouse(folder / "fixture.duckdb", demo=True)
+    facts = fixture_warehouse(folder / "fixture.duckdb", demo=True)
     summary = build_report(folder / "fixture.duckdb", folder / "index.html")
     return summary, facts
 
@@ -33,7 +82,8 @@ def demo_report(tmp_path_factory):
 @pytest.fixture(scope="module")
 def real_report(tmp_path_factory):
     folder = tmp_path_factory.mktemp("report_real")
-    facts = build_mart_warehouse(folder / "fixture.duckdb", demo=False, councils=9, seed=3)
+    facts = fixture_warehouse(folder / "fixture.duckdb", demo=False, councils=9, seed=3)
+    add_load_log(folder / "fixture.duckdb", ["nhsd_ascof", "dfe_lait", "defra_lacw"])
     summary = build_report(folder / "fixture.duckdb", folder / "index.html")
     return summary, facts
 
@@ -70,9 +120,26 @@ def test_report_is_self_contained_with_one_plotly(demo_report):
     assert not re.search(r"<script[^>]+src=", page), "external script"
     assert not re.search(r"<link[^>]+stylesheet", page), "external stylesheet"
     markup = re.sub(r"<script[^>]*>.*?</script>", "", page, flags=re.S)  # the HTML itself, not script text
-    assert not re.search(r"""(src|href)=["']https?://""", markup), "network resource"
+    # nothing is fetched at view time: no src= and no <link href=> to the network (links to the publishers'
+    # pages in the sources list are plain <a href> links, followed only when clicked)
+    assert not re.search(r"""\bsrc=["']?(https?:)?//""", markup), "network resource"
+    assert not re.search(r"""<link[^>]+href=["']?(https?:)?//""", markup), "network resource"
+    assert not re.search(r"@import|url\(\s*['\"]?(https?:)?//", page), "stylesheet fetching from the network"
     assert page.count("plotly.js v") == 1, "plotly.js must be inlined exactly once"
     assert summary["bytes"] < 8 * 1024 * 1024
+    # the stylesheet and scripts of scripts/report/static are inlined, not referenced
+    assert not re.search(r"""(src|href)=["'][^"']*\.(css|js)["']""", markup), "a file the page does not carry"
+    assert "{{" not in markup and "{%" not in markup, "template syntax left in the page"
+
+
+def visible_text(page: str) -> str:
+    """The page's text as a reader sees it (no scripts, styles or tags)."""
+    text = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", page, flags=re.S)
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", text)))
+
+
+def footer_text(page: str) -> str:
+    return visible_text(page[page.index('<footer id="sources"'):page.index("</footer>")])
 
 
 def test_demo_data_is_labelled(demo_report, real_report):
@@ -81,6 +148,50 @@ def test_demo_data_is_labelled(demo_report, real_report):
     assert 'id="demo-banner"' in demo_page and "SYNTHETIC DEMO DATA" in demo_page
     assert demo_report[0]["demo"] is True
     assert 'id="demo-banner"' not in real_page and real_report[0]["demo"] is False
+    # the demo says so in the browser tab, the heading, the council pages and the footer too
+    title = re.search(r"<title>(.*?)</title>", demo_page).group(1)
+    assert title.startswith("[DEMO DATA, fictional councils]")
+    assert '<span class="demo-tag">Demo</span>' in demo_page and "fictional upper-tier councils" in demo_page
+    assert "Demo data: this council is fictional" in demo_page
+    assert "synthetic data for fictional councils" in footer_text(demo_page)
+    assert "do not quote or cite it" in footer_text(demo_page)
+    assert '"demo":true' in demo_page and '"demo":false' in real_page  # the charts' watermark (report.js)
+    for label in ("DEMO", "fictional", "synthetic", "Demo data"):
+        assert label not in visible_text(real_page), label
+
+
+def test_titles_are_plain_english(demo_report):
+    """Page, section, lens and chart titles name things in words: no ids (lens_..., snake_case), no dbt names."""
+    summary, _ = demo_report
+    page = summary["path"].read_text(encoding="utf-8")
+    data = load(summary["path"].with_name("fixture.duckdb"))
+    titles = re.findall(r"<(title|h1|h2|h3|figcaption)[^>]*>(.*?)</\1>", page, re.S)
+    nav = re.search(r"<nav[^>]*>(.*?)</nav>", page, re.S).group(1)
+    texts = [visible_text(text) for _, text in titles] + [visible_text(nav)]
+    assert len(titles) > 10
+    for text in texts:
+        assert not re.search(r"\b[a-z]+_[a-z_]+\b", text), f"an id in a title: {text!r}"
+        assert "Analysis" not in text and "fct_" not in text and "rpt_" not in text, text
+    headings = [visible_text(text).strip() for kind, text in titles if kind == "h3"]
+    for lens_id in data.lens_ids:
+        assert data.lens_names[lens_id] in headings  # each lens section is titled with its name from dim_lens
+    assert any(t.startswith("League table:") for t in texts)
+
+
+def test_footer_names_the_publishers_and_how_to_cite(demo_report, real_report):
+    """Where the data came from (the registry's publishers of the loaded datasets) and a citation; not how
+    to run the build."""
+    real_page = real_report[0]["path"].read_text(encoding="utf-8")
+    footer = footer_text(real_page)
+    assert "Where the data come from" in footer and "How to cite" in footer
+    for publisher in ("NHS Digital (NHS England)", "Department for Education",
+                      "Department for Environment, Food & Rural Affairs"):
+        assert publisher in footer, publisher
+    assert "OGL-3.0" in footer and "3 files (303 rows) were read" in footer
+    assert re.search(r"Council productivity index, 2019 edition: .* Data fingerprint [0-9a-f]{16}\.", footer)
+    assert 'href="https://digital.nhs.uk/' in real_page  # the publisher's page, as a link
+    for page in (real_page, demo_report[0]["path"].read_text(encoding="utf-8")):
+        assert "make " not in footer_text(page) and "docs-serve" not in page and ".duckdb" not in footer_text(page)
 
 
 def test_council_data_has_every_council(demo_report):
@@ -161,6 +272,7 @@ if BUILT:  # only when a full build has left its warehouse (no skipped test othe
             con.close()
         assert ("90% interval" in league_headers(page)) == bool(has_intervals)
         assert ('id="sensitivity"' in page) == bool(has_intervals)
+        check_layout_at_both_widths(summary["path"], db.stem, codes[0])
 
 
 INTERACTION = """<script>
@@ -208,7 +320,7 @@ def test_slope_chart_needs_two_ranked_editions(tmp_path):
 
     from report import charts
 
-    build_mart_warehouse(tmp_path / "fixture.duckdb", councils=8, seed=5)
+    fixture_warehouse(tmp_path / "fixture.duckdb", councils=8, seed=5)
     data = load(tmp_path / "fixture.duckdb")
     lines = [trace for trace in charts.rank_slope(data).data if trace.mode and "lines" in trace.mode]
     assert lines, "three ranked editions: one line per council"
@@ -248,7 +360,7 @@ def table_rows(dom: str, table_id: str) -> list[list[str]]:
 def bare_report(tmp_path_factory):
     """A warehouse built without the analysis marts (var analysis_enabled false)."""
     folder = tmp_path_factory.mktemp("report_bare")
-    facts = build_mart_warehouse(folder / "fixture.duckdb", demo=True, analysis=False)
+    facts = fixture_warehouse(folder / "fixture.duckdb", demo=True, analysis=False)
     summary = build_report(folder / "fixture.duckdb", folder / "index.html")
     return summary, facts
 
@@ -282,7 +394,7 @@ def test_sensitivity_section_lists_the_edition(demo_report):
     con.close()
     section = page[page.index('<section id="sensitivity"'):]
     section = section[:section.index("</section>")]
-    assert "Which judgement calls matter?" in section and "Spearman correlation" in section
+    assert "Which judgement calls matter most?" in section and "Spearman correlation" in section
     rows = re.findall(r'<tr data-choice="([^"]+)" data-option="([^"]+)">(.*?)</tr>', section, re.S)
     assert sorted((choice, option) for choice, option, _ in rows) == sorted((c, o) for c, o, _ in expected)
     spearman = {(c, o): s for c, o, s in expected}
@@ -364,3 +476,192 @@ def test_lookups_are_built_once(demo_report):
     data = load(summary["path"].with_name("fixture.duckdb"))
     assert data.names is data.names and data.lens_names is data.lens_names and data.lens_ids is data.lens_ids
     assert len(data.names) == len(data.authorities)
+
+
+# --- the league table comes from the mart rpt_league_table (models/marts/report) -----------------------------
+
+def test_league_table_mart_matches_its_contract(demo_report, bare_report):
+    """The model's SQL, built on the fixture marts, has exactly the columns and types of its yml contract, one
+    column of lens ranks per lens of seed lenses, every column described, and the yml's data tests hold."""
+    import csv
+
+    import duckdb
+    import yaml
+
+    spec = next(m for m in yaml.safe_load(LEAGUE_YML.read_text(encoding="utf-8"))["models"]
+                if m["name"] == "rpt_league_table")
+    assert spec["config"]["contract"]["enforced"] is True and spec["data_tests"]
+    declared = [(c["name"], c["data_type"].upper()) for c in spec["columns"]]
+    assert all(c.get("description") for c in spec["columns"])
+    with (ROOT / "seeds" / "lenses.csv").open(encoding="utf-8") as handle:
+        lens_ids = [row["lens_id"] for row in csv.DictReader(handle)]
+    assert [name for name, _ in declared if name.startswith("lens_rank_")] == [f"lens_rank_{l}" for l in lens_ids]
+    for summary in (demo_report[0], bare_report[0]):
+        con = duckdb.connect(str(summary["path"].with_name("fixture.duckdb")), read_only=True)
+        try:
+            built = [(row[0], row[1]) for row in con.execute("describe marts.rpt_league_table").fetchall()]
+            assert built == declared
+            # the yml's data tests, on the fixture
+            assert con.execute("select count(*) from marts.rpt_league_table "
+                               "where (overall_rank is not null) <> is_ranked_overall").fetchone()[0] == 0
+            assert con.execute("select count(*) - count(distinct edition || '/' || authority_code) "
+                               "from marts.rpt_league_table").fetchone()[0] == 0
+            assert con.execute("select count(*) from marts.rpt_league_table where rank_change <> "
+                               "previous_rank - overall_rank").fetchone()[0] == 0
+            rows, overall = con.execute("select (select count(*) from marts.rpt_league_table), "
+                                        "(select count(*) from marts.fct_overall_productivity)").fetchone()
+            assert rows == overall  # every council of every edition, ranked or not
+        finally:
+            con.close()
+
+
+def test_report_league_table_is_the_mart(demo_report, tmp_path):
+    """The report shows rpt_league_table row for row: change a name and a rank there only, and the report follows."""
+    import shutil
+
+    import duckdb
+
+    summary, facts = demo_report
+    db = tmp_path / "fixture.duckdb"
+    shutil.copy(summary["path"].with_name("fixture.duckdb"), db)
+    edition = summary["edition"]
+    code = facts["ranked_overall"][edition][0]
+    con = duckdb.connect(str(db))
+    con.execute("update marts.rpt_league_table set authority_name = 'Renamed In The Mart', "
+                "lens_rank_older_people = 999 where edition = ? and authority_code = ?", [edition, code])
+    expected = [row[0] for row in con.execute(
+        "select authority_code from marts.rpt_league_table where edition = ? and is_ranked_overall order by row_order",
+        [edition]).fetchall()]
+    con.close()
+    page = build_report(db, tmp_path / "index.html")["path"].read_text(encoding="utf-8")
+    assert league_codes(page) == expected  # in the mart's order
+    headers, cells = league_headers(page), league_row(page, code)
+    assert cells[1] == "Renamed In The Mart"
+    assert cells[headers.index("Older people")] == "999"
+
+
+def test_report_needs_the_league_table_mart(tmp_path):
+    import duckdb
+
+    build_mart_warehouse(tmp_path / "fixture.duckdb")  # the marts of before rpt_league_table
+    with pytest.raises(MissingMarts, match="rpt_league_table"):
+        build_report(tmp_path / "fixture.duckdb", tmp_path / "index.html")
+    add_league_table(tmp_path / "fixture.duckdb")
+    con = duckdb.connect(str(tmp_path / "fixture.duckdb"))
+    con.execute("alter table marts.rpt_league_table drop column lens_rank_waste_recycling")
+    con.close()
+    with pytest.raises(MissingMarts, match="lens_rank_waste_recycling"):
+        build_report(tmp_path / "fixture.duckdb", tmp_path / "index.html")
+    assert not (tmp_path / "index.html").exists()
+
+
+# --- layout at a desktop and a phone width (issue "A report a finance director trusts", items 4, 5, 7) -------
+
+@pytest.fixture(scope="module")
+def layout_report(tmp_path_factory):
+    """The demo fixture with one indicator far off the scale (+1,600% against England) for its first council."""
+    import duckdb
+
+    folder = tmp_path_factory.mktemp("report_layout")
+    facts = fixture_warehouse(folder / "fixture.duckdb", demo=True)
+    edition = max(facts["ranked_overall"])
+    code = facts["ranked_overall"][edition][0]
+    con = duckdb.connect(str(folder / "fixture.duckdb"))
+    indicator = con.execute("select min(indicator_id) from marts.fct_indicator_scores where edition = ? "
+                            "and authority_code = ?", [edition, code]).fetchone()[0]
+    con.execute("update marts.fct_indicator_scores set value = reference_value * 17 where edition = ? "
+                "and authority_code = ? and indicator_id = ?", [edition, code, indicator])
+    lens_ranks = dict(con.execute("select lens_id, lens_rank from marts.fct_lens_productivity where edition = ? "
+                                  "and authority_code = ?", [edition, code]).fetchall())
+    con.close()
+    summary = build_report(folder / "fixture.duckdb", folder / "index.html")
+    return summary, facts, code, lens_ranks
+
+
+def assert_fits(run, where: str) -> None:
+    """The page at one width: no sideways scroll, every box within the viewport, nothing cut or clipped,
+    no toolbar, no script problem."""
+    assert run.scroll_width <= run.viewport, f"{where}: the page scrolls sideways ({run.scroll_width} px)"
+    assert not run.problems, f"{where}: " + "\n".join(run.problems[:30])
+    assert not run.console_problems, f"{where}: {run.console_problems}"
+
+
+# Scrolls the league table's frame sideways: the council column must stay where it was (sticky).
+STICKY = """JSON.stringify((function () {
+  var frame = document.getElementById('league-table').parentElement;
+  var cell = document.querySelector('#league-table tbody tr td:nth-child(2)');
+  var before = cell.getBoundingClientRect().left;
+  frame.scrollLeft = 400;
+  var out = {scrolled: frame.scrollLeft, wider: frame.scrollWidth > frame.clientWidth, before: before,
+             after: cell.getBoundingClientRect().left};
+  frame.scrollLeft = 0;
+  return out;
+})())"""
+
+
+def check_layout_at_both_widths(page: Path, name: str, council: str) -> dict:
+    """The report and a council page at 1400 and 390 px; screenshots kept as report_<name>_<width>_*.png."""
+    url = page.resolve().as_uri()
+    runs = {}
+    with browser.DevTools() as chrome:
+        for width in WIDTHS:
+            shots = {"": browser.ARTEFACTS / f"report_{name}_{width}_page.png",
+                     "league": browser.ARTEFACTS / f"report_{name}_{width}_league.png",
+                     "lenses": browser.ARTEFACTS / f"report_{name}_{width}_lenses.png",
+                     "grip": browser.ARTEFACTS / f"report_{name}_{width}_grip.png",
+                     "sources": browser.ARTEFACTS / f"report_{name}_{width}_sources.png"}
+            run = browser.check_layout(chrome, url, width, screenshots=shots, extra=STICKY)
+            assert run.viewport == width
+            assert_fits(run, f"report at {width} px")
+            sticky = run.extra
+            assert abs(sticky["after"] - sticky["before"]) < 1, f"the council column scrolled away: {sticky}"
+            if width < 700:
+                assert sticky["wider"] and sticky["scrolled"] > 0, f"the league table should scroll in its frame: {sticky}"
+            council_run = browser.check_layout(chrome, f"{url}#council/{council}", width, screenshots={
+                "council": browser.ARTEFACTS / f"report_{name}_{width}_council.png"})
+            assert_fits(council_run, f"council page at {width} px")
+            for path in (*shots.values(), browser.ARTEFACTS / f"report_{name}_{width}_council.png"):
+                assert path.stat().st_size > 1000, path
+            runs[width] = (run, council_run)
+    return runs
+
+
+@needs_chromium
+def test_layout_fits_a_desktop_and_a_phone(layout_report):
+    summary, facts, code, lens_ranks = layout_report
+    data = load(summary["path"].with_name("fixture.duckdb"))
+    runs = check_layout_at_both_widths(summary["path"], "fixture", code)
+    for width, (run, council) in runs.items():
+        # every global chart was drawn within the page
+        for name in ["intervals", "slope", "heatmap", "grip", *(f"scatter-{l}" for l in data.lens_ids)]:
+            chart = run.charts[f"chart-{name}"]
+            assert 0 < chart["width"] <= width, (name, chart)
+        # no empty band above the rank intervals: the first council sits right under the axis
+        assert run.charts["chart-intervals"]["firstPointBelowTop"] < 20, run.charts["chart-intervals"]
+        # the lens-rank chart of a council: a longer bar is a better rank
+        bars = council.charts["council-lens-ranks"]["bars"]
+        ranked = [(lens_ranks[l], width_) for l, width_ in zip(data.lens_ids, bars) if lens_ranks.get(l)]
+        for rank_a, bar_a in ranked:
+            for rank_b, bar_b in ranked:
+                if rank_a < rank_b:
+                    assert bar_a > bar_b, f"rank {rank_a} has a shorter bar than rank {rank_b} at {width} px: {bars}"
+        # the +1,600% indicator is cut at the edge of the axis and labelled, the others keep their scale
+        indicators = council.charts["council-indicators"]
+        assert "+1,600% \u25B8" in indicators["barTexts"], indicators["barTexts"]
+        assert max(abs(x) for x in indicators["xrange"]) <= 110, indicators["xrange"]
+        assert sorted(indicators["bars"])[-2] > 0.05 * max(indicators["bars"]), "the other bars are squashed"
+
+
+@needs_chromium
+def test_demo_charts_carry_a_watermark(demo_report):
+    summary, facts = demo_report
+    with browser.DevTools() as chrome:
+        tab = chrome.open(summary["path"].resolve().as_uri(), width=1400)
+        try:
+            tab.wait_for("document.getElementById('report-status').getAttribute('data-ready') === 'true'")
+            marks = tab.evaluate("Array.prototype.map.call(document.querySelectorAll('.js-plotly-plot'), function (p) {"
+                                 " return Array.prototype.some.call(p.querySelectorAll('.annotation-text'), function (t) {"
+                                 " return t.textContent === 'DEMO DATA'; }); })")
+        finally:
+            tab.close()
+    assert marks and all(marks), marks
