@@ -166,11 +166,13 @@ class Table:
     @property
     def all_columns(self) -> tuple[str, ...]:
         """Required columns of the table and of every variant (the landed table has them all)."""
-        names = list(self.columns)
+        names = list(self.columns) + [c for c, _ in self.metadata if c not in self.columns]
         for variant in self.variants:
             for key, value in variant.overrides:
                 if key == "columns":
                     names += [c for c in value if c not in names]
+                if key == "metadata":
+                    names += [c for c, _ in value if c not in names]
         return tuple(names)
 
     @property
