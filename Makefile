@@ -33,8 +33,16 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: help venv demo load build run test pytest dbt-test lint fetch clean
 
-help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+help: ## list the targets and the variables they take
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+	@echo ""
+	@echo "variables (make run RAW_DIR=../shared/data, ...):"
+	@echo "  RAW_DIR        folder of raw public files (default: INDEX_RAW_DIR; none = the synthetic demo)"
+	@echo "  DB             DuckDB warehouse file (default: INDEX_DB_PATH or data/warehouse.duckdb; now $(DB))"
+	@echo "  TARGET         duckdb (default), postgres or spark (default: INDEX_TARGET)"
+	@echo "  FULL_REFRESH=1 land every raw file again (by default unchanged files keep their landed table)"
+	@echo "  ACCEPT_SHRINK=1 accept raw files with markedly fewer rows or authorities than at the last load"
+	@echo "  DOCS_PORT      port of make docs-serve (default 8080)"
 
 $(STAMP): requirements.txt
 	@test -x $(PY) || { echo "creating virtual environment in $(VENV)"; $(PYTHON_BOOT) -m venv $(VENV); }
@@ -46,7 +54,7 @@ venv: $(STAMP) ## create .venv and install the pinned dependencies (only when ne
 demo: $(STAMP) ## write the synthetic demo raw files into data/demo_raw
 	$(PY) scripts/make_demo.py --out $(DEMO_DIR)
 
-run: $(STAMP) $(ENGINE_STAMP) ## load the raw files (demo unless RAW_DIR is given) and dbt build into $(DB) (TARGET=postgres|spark: on that engine)
+run: $(STAMP) $(ENGINE_STAMP) ## load the raw files (demo unless RAW_DIR is given) and dbt build into the warehouse DB (TARGET=postgres|spark: on that engine)
 ifeq ($(TARGET),duckdb)
 	@$(PY) scripts/build.py --db "$(DB)" $(if $(RAW_DIR),--raw-dir "$(RAW_DIR)",--demo $(DEMO_DIR)) $(if $(FULL_REFRESH),--full-refresh) $(if $(ACCEPT_SHRINK),--accept-shrink)
 else

@@ -44,7 +44,7 @@ def check_round_trip(db: Path, out: Path) -> None:
     tables = marts_of(db)
     assert tables, "no marts in the warehouse"
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        [f"{t}.parquet" for t in tables] + [f"{t}.csv" for t in tables] + ["README.md"])
+        [f"{t}.parquet" for t in tables] + [f"{t}.csv" for t in tables] + ["README.md", export.DATA_KIND_FILE])
     con = duckdb.connect(str(db), read_only=True)
     try:
         for table, columns in tables.items():
@@ -152,3 +152,19 @@ if BUILT:  # only when a full build has left its warehouse (no skipped test othe
         out = tmp_path / "exports"
         export.export(db, out, progress=lambda line: None)
         check_round_trip(db, out)
+
+
+def test_exports_say_whether_they_hold_demo_or_real_data(warehouse, tmp_path):
+    real = tmp_path / "real"
+    export.export(warehouse, real, progress=lambda *a: None)
+    assert (real / export.DATA_KIND_FILE).read_text(encoding="utf-8").startswith("real\n")
+    demo_db = tmp_path / "demo.duckdb"
+    demo_db.write_bytes(warehouse.read_bytes())
+    con = duckdb.connect(str(demo_db))
+    con.execute("create schema if not exists raw")
+    con.execute("create or replace table raw.load_log as select 'raw_folder' as dataset, 'DEMO_DATA.md' as file")
+    con.close()
+    demo = tmp_path / "demo"
+    export.export(demo_db, demo, progress=lambda *a: None)
+    assert (demo / export.DATA_KIND_FILE).read_text(encoding="utf-8").startswith("demo\n")
+    assert "**DEMO: synthetic data about fictional councils" in (demo / "README.md").read_text(encoding="utf-8")
