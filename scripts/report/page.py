@@ -240,10 +240,12 @@ def provenance(data: ReportData) -> dict:
     fingerprint = load.get("fingerprint", "")
     citation = ""
     if not data.is_demo:
+        datasets = len(data.sources)
         citation = (f"{PROJECT}, {data.edition} edition: English upper-tier councils ranked on outcome value per "
-                    f"pound spent, rebuilt from public data ({', '.join(publishers) or 'see the sources'}"
-                    f"{'; ' + ', '.join(licences) if licences else ''})."
-                    + (f" Data fingerprint {fingerprint[:16]}." if fingerprint else ""))
+                    f"pound spent, rebuilt from public data"
+                    + (f" ({datasets} datasets from {len(publishers)} publishers, listed under \"Where the data come "
+                       f"from\"{'; ' + ', '.join(licences) if licences else ''})" if datasets else "")
+                    + "." + (f" Data fingerprint {fingerprint[:16]}." if fingerprint else ""))
     return {"publishers": publishers, "sources": data.sources, "licences": licences, "load": load,
             "fingerprint": fingerprint, "citation": citation}
 

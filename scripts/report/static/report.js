@@ -209,7 +209,7 @@
     Plotly.react('council-history', traces, baseLayout({height: narrow ? 470 : 360, showlegend: true,
       legend: narrow ? {orientation: 'h', x: 0, xanchor: 'left', y: -0.2, yanchor: 'top'} : {},
       margin: {l: 10, r: 10, t: 10, b: 40},
-      yaxis: {autorange: 'reversed', title: {text: 'rank (1 = most productive)'}}, xaxis: {type: 'category', title: {text: 'edition'}}}), config);
+      yaxis: {autorange: 'reversed', zeroline: false, title: {text: 'rank (1 = most productive)'}}, xaxis: {type: 'category', title: {text: 'edition'}}}), config);
     document.getElementById('council').setAttribute('data-code', code);
   }
   // the analysis marts on a council's page (blocks absent when the warehouse has no analysis marts)
