@@ -13,7 +13,8 @@ REQUIRED = ("dim_authority", "dim_lens", "dim_indicator", "fct_lens_productivity
             "rpt_league_table")
 # rpt_league_table (models/marts/report) holds the league table as shown: one column of lens ranks per lens
 LENS_RANK_COLUMN = "lens_rank_{}"
-OPTIONAL = ("fct_indicator_scores", "fct_rank_changes", "fct_financial_grip", "rpt_financial_grip_summary")
+OPTIONAL = ("fct_indicator_scores", "fct_rank_changes", "fct_financial_grip", "rpt_financial_grip_summary",
+            "rpt_published_rank_agreement", "fct_published_rank_comparison")
 # The analysis marts (issue 8): absent when the build ran with var analysis_enabled false (e.g. PostgreSQL);
 # the report then omits the rank intervals, the sensitivity section and the neighbours and context of councils.
 ANALYSIS = ("fct_rank_uncertainty", "rpt_sensitivity", "fct_statistical_neighbours", "fct_neighbour_lens_ranks",
@@ -49,6 +50,9 @@ class ReportData:
     neighbour_ranks: pd.DataFrame = field(default_factory=pd.DataFrame)
     neighbour_agreement: pd.DataFrame = field(default_factory=pd.DataFrame)
     context: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # how close the rebuild comes to the ranks the study published (models/marts/agreement)
+    agreement: pd.DataFrame = field(default_factory=pd.DataFrame)
+    published_comparison: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @cached_property
     def lens_ids(self) -> list[str]:
@@ -162,6 +166,8 @@ def load(db_path: Path | str, demo: bool | None = None) -> ReportData:
             "neighbour_ranks": read("fct_neighbour_lens_ranks", "edition, authority_code, lens_id"),
             "neighbour_agreement": read("rpt_neighbour_agreement", "scope"),
             "context": read("fct_lens_context", "edition, authority_code, lens_id"),
+            "agreement": read("rpt_published_rank_agreement", "edition, lens_id"),
+            "published_comparison": read("fct_published_rank_comparison", "edition, lens_id, published_rank"),
         }
         is_demo = detect_demo(con) if demo is None else demo
         load_summary, sources = {}, []

@@ -230,6 +230,48 @@ def grip_top5(data: ReportData) -> int | None:
     return int(top5.iloc[0]) if len(top5) else None
 
 
+# --- how close the rebuild comes to the published study --------------------------------------------------------
+
+def agreement_tables(data: ReportData) -> list[dict]:
+    """Per study edition (2018 first): the agreement statistics per lens, and the published against the
+    rebuilt rank of each published council, overall and per lens."""
+    if data.agreement.empty:
+        return []
+    names = {"overall": "Overall", **data.lens_names}
+    order = ["overall", *data.lens_ids]
+    result = []
+    for edition in sorted(data.agreement["edition"].unique(), reverse=True):
+        stats = data.agreement[data.agreement["edition"] == edition].copy()
+        stats["order"] = stats["lens_id"].map({lens: i for i, lens in enumerate(order)})
+        headers = [("Lens", "text"), ("Councils compared", "num"), ("Spearman correlation", "num"),
+                   ("Mean rank difference", "num"), ("Mean rebuilt rank of the published top ten", "num")]
+        rows = [Row([Cell(names.get(row["lens_id"], row["lens_id"])),
+                     Cell(f"{int(row['councils_compared'])} of {int(row['councils_published'])}",
+                          sort=str(int(row["councils_compared"]))),
+                     num_cell(row["spearman_correlation"], 2), num_cell(row["mean_absolute_rank_difference"], 1),
+                     num_cell(row["mean_rebuilt_rank"], 1)])
+                for row in stats.sort_values("order").to_dict("records")]
+        comparison = data.published_comparison[data.published_comparison["edition"] == edition]
+        councils = comparison[comparison["lens_id"] == "overall"].sort_values("published_rank")["published_name"].tolist()
+        council_headers = [("Council", "text")] + [(names.get(lens, lens), "text") for lens in order]
+        council_rows = []
+        for council in councils:
+            cells = [Cell(_text(council))]
+            for lens in order:
+                match = comparison[(comparison["published_name"] == council) & (comparison["lens_id"] == lens)]
+                if match.empty:
+                    cells.append(Cell("")); continue
+                row = match.iloc[0]
+                rebuilt = "unranked" if pd.isna(row["rebuilt_rank"]) else str(int(row["rebuilt_rank"]))
+                cells.append(Cell(f"{int(row['published_rank'])} / {rebuilt}", sort=str(int(row["published_rank"]))))
+            council_rows.append(Row(cells))
+        result.append({"edition": int(edition),
+                       "stats": Table(f"agreement-{edition}", headers, rows, "agreement", sortable=False),
+                       "councils": Table(f"published-{edition}", council_headers, council_rows,
+                                         "published against rebuilt ranks", sortable=False)})
+    return result
+
+
 # --- where the data came from, and how to cite it -----------------------------------------------------------
 
 def provenance(data: ReportData) -> dict:
@@ -308,6 +350,7 @@ def render(data: ReportData, figures: dict, progress=None) -> str:
         "lenses": lenses,
         "grip": grip_table(data),
         "grip_top5": grip_top5(data),
+        "agreement": agreement_tables(data),
         "titles": titles,
         "provenance": provenance(data),
         "css": jinja2.utils.markupsafe.Markup(static("report.css")),

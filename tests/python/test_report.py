@@ -665,3 +665,28 @@ def test_demo_charts_carry_a_watermark(demo_report):
         finally:
             tab.close()
     assert marks and all(marks), marks
+
+
+def test_agreement_section_shows_published_against_rebuilt_ranks():
+    import types
+
+    import pandas as pd
+
+    from report.page import agreement_tables
+
+    data = types.SimpleNamespace(
+        agreement=pd.DataFrame([
+            {"edition": 2018, "lens_id": "overall", "councils_published": 2, "councils_compared": 1,
+             "spearman_correlation": None, "mean_absolute_rank_difference": 3.0, "mean_rebuilt_rank": 4.0},
+            {"edition": 2018, "lens_id": "waste", "councils_published": 2, "councils_compared": 2,
+             "spearman_correlation": -1.0, "mean_absolute_rank_difference": 2.0, "mean_rebuilt_rank": 8.0}]),
+        published_comparison=pd.DataFrame([
+            {"edition": 2018, "lens_id": "overall", "published_name": "Ashby", "published_rank": 1, "rebuilt_rank": 4},
+            {"edition": 2018, "lens_id": "overall", "published_name": "Brook", "published_rank": 2, "rebuilt_rank": None},
+            {"edition": 2018, "lens_id": "waste", "published_name": "Ashby", "published_rank": 5, "rebuilt_rank": 9},
+            {"edition": 2018, "lens_id": "waste", "published_name": "Brook", "published_rank": 6, "rebuilt_rank": 7}]),
+        lens_names={"waste": "Waste and recycling"}, lens_ids=["waste"])
+    [block] = agreement_tables(data)
+    assert block["edition"] == 2018
+    assert [c.text for c in block["stats"].rows[1].cells] == ["Waste and recycling", "2 of 2", "-1.00", "2.0", "8.0"]
+    assert [c.text for c in block["councils"].rows[1].cells] == ["Brook", "2 / unranked", "6 / 7"]
