@@ -1,22 +1,47 @@
 {#-
     H-CLIC detailed LA table A1 (initial assessments and duties owed), one file per financial year
-    (DetailedLA_YYYY-YYYY): the file name gives the period.
+    (DetailedLA_YYYY-YYYY): the file name gives the period (the year after the hyphen ends it).
+    Only district, unitary, county and England rows are kept; is_suppressed is true when the total
+    holds no number, so it always agrees with the value being null.
 -#}
-{%- set measures = [
-    ['col_5', 'total_initial_assessments'],
-    ['col_7', 'owed_duty'],
-    ['col_8', 'prevention_duty_owed'],
-    ['col_10', 'relief_duty_owed'],
-    ['col_12', 'no_duty_owed'],
-    ['col_14', 'households_thousands'],
-] %}
-{%- set suppression_flags = [
-    ['col_5', 'is_suppressed'],
-] %}
+with
 
-{{ homelessness_la_table(
-    source('homelessness', 'mhclg_hclic_detailed_la__hclic_a1'),
-    period_end_year=file_year('_source_file', 'DetailedLA_', 5),
-    measures=measures,
-    suppression_flags=suppression_flags
-) }}
+source as (
+    select * from {{ source('homelessness', 'mhclg_hclic_detailed_la__hclic_a1') }}
+),
+
+renamed as (
+    select
+        {{ normalise_authority_code('col_1') }} as authority_code,
+        trim(col_2) as area_name,
+        {{ file_year('_source_file', 'DetailedLA_', 5) }} as period_end_year,
+        {{ parse_number('col_5') }} as total_initial_assessments,
+        {{ parse_number('col_7') }} as owed_duty,
+        {{ parse_number('col_8') }} as prevention_duty_owed,
+        {{ parse_number('col_10') }} as relief_duty_owed,
+        {{ parse_number('col_12') }} as no_duty_owed,
+        {{ parse_number('col_14') }} as households_thousands,
+        {{ number_or_null_flag('col_5') }} as is_suppressed,
+        _source_file as source_file
+    from source
+    where {{ is_la_or_england_code('col_1') }}
+),
+
+final as (
+    select
+        authority_code,
+        area_name,
+        {{ financial_year_label('period_end_year') }} as period,
+        period_end_year,
+        total_initial_assessments,
+        owed_duty,
+        prevention_duty_owed,
+        relief_duty_owed,
+        no_duty_owed,
+        households_thousands,
+        is_suppressed,
+        source_file
+    from renamed
+)
+
+select * from final

@@ -1,19 +1,41 @@
 {#-
     H-CLIC detailed LA table R1 (relief duties ended, by outcome), one file per financial year
-    (DetailedLA_YYYY-YYYY): the file name gives the period.
+    (DetailedLA_YYYY-YYYY): the file name gives the period (the year after the hyphen ends it).
+    Only district, unitary, county and England rows are kept; is_suppressed is true when the total
+    holds no number, so it always agrees with the value being null.
 -#}
-{%- set measures = [
-    ['col_5', 'relief_duties_ended'],
-    ['col_6', 'relief_secured_accommodation'],
-    ['col_7', 'relief_56_days_elapsed'],
-] %}
-{%- set suppression_flags = [
-    ['col_5', 'is_suppressed'],
-] %}
+with
 
-{{ homelessness_la_table(
-    source('homelessness', 'mhclg_hclic_detailed_la__hclic_r1'),
-    period_end_year=file_year('_source_file', 'DetailedLA_', 5),
-    measures=measures,
-    suppression_flags=suppression_flags
-) }}
+source as (
+    select * from {{ source('homelessness', 'mhclg_hclic_detailed_la__hclic_r1') }}
+),
+
+renamed as (
+    select
+        {{ normalise_authority_code('col_1') }} as authority_code,
+        trim(col_2) as area_name,
+        {{ file_year('_source_file', 'DetailedLA_', 5) }} as period_end_year,
+        {{ parse_number('col_5') }} as relief_duties_ended,
+        {{ parse_number('col_6') }} as relief_secured_accommodation,
+        {{ parse_number('col_7') }} as relief_56_days_elapsed,
+        {{ number_or_null_flag('col_5') }} as is_suppressed,
+        _source_file as source_file
+    from source
+    where {{ is_la_or_england_code('col_1') }}
+),
+
+final as (
+    select
+        authority_code,
+        area_name,
+        {{ financial_year_label('period_end_year') }} as period,
+        period_end_year,
+        relief_duties_ended,
+        relief_secured_accommodation,
+        relief_56_days_elapsed,
+        is_suppressed,
+        source_file
+    from renamed
+)
+
+select * from final
