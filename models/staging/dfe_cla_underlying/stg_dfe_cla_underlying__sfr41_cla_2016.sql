@@ -4,10 +4,79 @@
     Inner and Outer London (published with the London code E12000007) get E13000001/E13000002.
     Markers (x, c, z, ':') become null values with is_suppressed = true, never zero.
 -#}
-{%- set measures = [
-    ['cla_mar2016', 'cla_at_31_march'],
-    ['cla_2016', 'cla_during_year'],
-    ['cla_stp2016', 'cla_started_during_year'],
-] %}
+with
 
-{{ dfe_sfr_long(source('dfe_cla_underlying', 'dfe_cla__sfr41_cla_2016'), measures, 2016) }}
+source as (
+    select * from {{ source('dfe_cla_underlying', 'dfe_cla__sfr41_cla_2016') }}
+),
+
+renamed as (
+    select
+        case upper(trim(geog_n))
+            when 'INNER LONDON' then 'E13000001'
+            when 'OUTER LONDON' then 'E13000002'
+            else {{ normalise_authority_code('new_geog_code') }}
+        end as authority_code,
+        case when upper(trim(geog_l)) in ('NATIONAL', 'REGION') then null else trim(geog_c) end as dfe_code,
+        trim(geog_n) as authority_name,
+        case
+            when upper(trim(geog_l)) = 'NATIONAL' then 'national'
+            when upper(trim(geog_l)) = 'REGION' then 'regional'
+            else 'local authority'
+        end as geographic_level,
+        cla_mar2016 as cla_at_31_march,
+        cla_2016 as cla_during_year,
+        cla_stp2016 as cla_started_during_year,
+        _source_file as source_file
+    from source
+    where new_geog_code is not null and trim(new_geog_code) <> ''
+),
+
+unpivoted as (
+    select
+        authority_code,
+        dfe_code,
+        authority_name,
+        geographic_level,
+        source_file,
+        'cla_at_31_march' as measure,
+        cast(cla_at_31_march as {{ type_varchar() }}) as value_text
+    from renamed
+    union all
+    select
+        authority_code,
+        dfe_code,
+        authority_name,
+        geographic_level,
+        source_file,
+        'cla_during_year' as measure,
+        cast(cla_during_year as {{ type_varchar() }}) as value_text
+    from renamed
+    union all
+    select
+        authority_code,
+        dfe_code,
+        authority_name,
+        geographic_level,
+        source_file,
+        'cla_started_during_year' as measure,
+        cast(cla_started_during_year as {{ type_varchar() }}) as value_text
+    from renamed
+),
+
+final as (
+    select
+        authority_code,
+        dfe_code,
+        authority_name,
+        geographic_level,
+        '2015-16' as period,
+        2016 as period_end_year,
+        measure,
+        {{ parse_number('value_text') }} as value,  -- noqa: RF04
+        {{ is_suppressed('value_text') }} as is_suppressed,
+        source_file
+    from unpivoted
+)
+
+select * from final

@@ -4,13 +4,112 @@
     Inner and Outer London (published with the London code E12000007) get E13000001/E13000002.
     Markers (x, c, z, ':') become null values with is_suppressed = true, never zero.
 -#}
-{%- set measures = [
-    ['oc2_12mths', 'cla_12_months'],
-    ['oc2_sdq', 'sdq_received'],
-    ['oc2_sdqnormal', 'sdq_normal'],
-    ['oc2_sdqborderline', 'sdq_borderline'],
-    ['oc2_sdqconcern', 'sdq_concern'],
-    ['oc2_sdqaverage', 'sdq_average_score'],
-] %}
+with
 
-{{ dfe_sfr_long(source('dfe_cla_underlying', 'dfe_cla__sfr50_oc2_2017'), measures, 2017) }}
+source as (
+    select * from {{ source('dfe_cla_underlying', 'dfe_cla__sfr50_oc2_2017') }}
+),
+
+renamed as (
+    select
+        case upper(trim(geog_n))
+            when 'INNER LONDON' then 'E13000001'
+            when 'OUTER LONDON' then 'E13000002'
+            else {{ normalise_authority_code('new_geog_code') }}
+        end as authority_code,
+        case when upper(trim(geog_l)) in ('NATIONAL', 'REGION') then null else trim(geog_c) end as dfe_code,
+        trim(geog_n) as authority_name,
+        case
+            when upper(trim(geog_l)) = 'NATIONAL' then 'national'
+            when upper(trim(geog_l)) = 'REGION' then 'regional'
+            else 'local authority'
+        end as geographic_level,
+        oc2_12mths as cla_12_months,
+        oc2_sdq as sdq_received,
+        oc2_sdqnormal as sdq_normal,
+        oc2_sdqborderline as sdq_borderline,
+        oc2_sdqconcern as sdq_concern,
+        oc2_sdqaverage as sdq_average_score,
+        _source_file as source_file
+    from source
+    where new_geog_code is not null and trim(new_geog_code) <> ''
+),
+
+unpivoted as (
+    select
+        authority_code,
+        dfe_code,
+        authority_name,
+        geographic_level,
+        source_file,
+        'cla_12_months' as measure,
+        cast(cla_12_months as {{ type_varchar() }}) as value_text
+    from renamed
+    union all
+    select
+        authority_code,
+        dfe_code,
+        authority_name,
+        geographic_level,
+        source_file,
+        'sdq_received' as measure,
+        cast(sdq_received as {{ type_varchar() }}) as value_text
+    from renamed
+    union all
+    select
+        authority_code,
+        dfe_code,
+        authority_name,
+        geographic_level,
+        source_file,
+        'sdq_normal' as measure,
+        cast(sdq_normal as {{ type_varchar() }}) as value_text
+    from renamed
+    union all
+    select
+        authority_code,
+        dfe_code,
+        authority_name,
+        geographic_level,
+        source_file,
+        'sdq_borderline' as measure,
+        cast(sdq_borderline as {{ type_varchar() }}) as value_text
+    from renamed
+    union all
+    select
+        authority_code,
+        dfe_code,
+        authority_name,
+        geographic_level,
+        source_file,
+        'sdq_concern' as measure,
+        cast(sdq_concern as {{ type_varchar() }}) as value_text
+    from renamed
+    union all
+    select
+        authority_code,
+        dfe_code,
+        authority_name,
+        geographic_level,
+        source_file,
+        'sdq_average_score' as measure,
+        cast(sdq_average_score as {{ type_varchar() }}) as value_text
+    from renamed
+),
+
+final as (
+    select
+        authority_code,
+        dfe_code,
+        authority_name,
+        geographic_level,
+        '2016-17' as period,
+        2017 as period_end_year,
+        measure,
+        {{ parse_number('value_text') }} as value,  -- noqa: RF04
+        {{ is_suppressed('value_text') }} as is_suppressed,
+        source_file
+    from unpivoted
+)
+
+select * from final
