@@ -11,7 +11,7 @@ source as (
     select * from {{ source('waste', 'defra_lacw__waste_indicators') }}
 ),
 
-cleaned as (
+renamed as (
     select
         case
             when trim(ons_code) = 'Total' and trim(region) = 'Total England' then 'E92000001'
@@ -51,7 +51,7 @@ cleaned as (
 ),
 
 final as (
-    select * from cleaned
+    select * from renamed
     where authority_code <> 'TOTAL'
 )
 
