@@ -1,47 +1,33 @@
 {#-
     Every indicator value of every lens, authority (2018 upper tier and England) and period: the
-    union of the six lens models (int_indicators__<lens>), which all share one contract, with the
-    lens added and the two-tier apportioning flag made explicit (false where a lens model has no
-    such column). The editions' period choice happens in fct_indicator_values.
+    union of the six lens models (int_indicators__<lens>, in the order of seeds/lenses.csv), which
+    each union their indicator models (<lens>/int_indicator__<indicator_id>.sql) and share their
+    columns. The editions' period choice happens in int_indicator_values__editions.
 -#}
-{#- the six lens models, in the order of seeds/lenses.csv; lens models whose rows can be
-    apportioned across boundary changes carry is_apportioned -#}
-{%- set lenses = [
-    'childrens_social_care',
-    'older_people',
-    'all_age_disability',
-    'health_social_care_interface',
-    'housing_homelessness',
-    'waste_recycling',
+{%- set lens_models = [
+    'int_indicators__childrens_social_care',
+    'int_indicators__older_people',
+    'int_indicators__all_age_disability',
+    'int_indicators__health_social_care_interface',
+    'int_indicators__housing_homelessness',
+    'int_indicators__waste_recycling',
 ] %}
-{%- set apportioned_lenses = ['housing_homelessness'] %}
 with
 
-{% for lens in lenses %}
-    {{ lens }} as (
-        select * from {{ ref('int_indicators__' ~ lens) }}
-    ),
-
-{% endfor -%}
-
 unioned as (
-    {%- for lens in lenses %}
+    {%- for lens_model in lens_models %}
         select
-            '{{ lens }}' as lens_id,
+            lens_id,
             indicator_id,
             authority_code,
             period,
             period_end_year,
-            value,
+            value,  -- noqa: RF04
             numerator,
             denominator,
             source_dataset_id,
-            {% if lens in apportioned_lenses -%}
-                coalesce(is_apportioned, false)
-            {%- else -%}
-                false
-            {%- endif %} as is_apportioned
-        from {{ lens }}
+            is_apportioned
+        from {{ ref(lens_model) }}
         {%- if not loop.last %}
             union all
         {%- endif %}
