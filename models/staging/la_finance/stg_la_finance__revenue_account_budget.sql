@@ -1,6 +1,6 @@
 {#-
     Revenue Account (RA) budget, long: one row per reporting body (E-code), financial year and RA
-    line read (macros/finance/la_finance_lines.sql: la_finance_ra_lines).
+    line read (`ra_lines` below: line number, raw column, published line label).
 
     Lines are matched on their line numbers: the loader names the column of RA line 330
     `col_330_total_children_s_social_care` from the line-number and label header rows wherever it
@@ -14,7 +14,39 @@
     two workbooks of one year (a revised release, e.g. RA_2020-21_data_by_LA_rev.xlsx) keep the
     later release, the file name that sorts last.
 -#}
-{%- set line_columns = la_finance_line_columns('RA') -%}
+{%- set ra_lines = [
+    ['330', 'col_330_total_children_s_social_care', "TOTAL CHILDREN'S SOCIAL CARE"],
+    ['332', 'col_332_physical_support_adults_18_64', 'Physical support - adults (18-64)'],
+    ['333', 'col_333_physical_support_older_people_65', 'Physical support - older people (65+)'],
+    ['334', 'col_334_sensory_support_adults_18_64', 'Sensory support - adults (18-64)'],
+    ['335', 'col_335_sensory_support_older_people_65', 'Sensory support - older people (65+)'],
+    ['336', 'col_336_support_with_memory_and_cognition_adults_18_64', 'Support with memory and cognition - adults (18-64)'],
+    ['337', 'col_337_support_with_memory_and_cognition_older_people_65', 'Support with memory and cognition - older people (65+)'],
+    ['340', 'col_340_learning_disability_support_adults_18_64', 'Learning disability support - adults (18-64)'],
+    ['341', 'col_341_learning_disability_support_older_people_65', 'Learning disability support - older people (65+)'],
+    ['344', 'col_344_mental_health_support_adults_18_64', 'Mental health support - adults (18-64)'],
+    ['345', 'col_345_mental_health_support_older_people_65', 'Mental health support - older people (65+)'],
+    ['348', 'col_348_social_support_substance_misuse_support', 'Social support: Substance misuse support'],
+    ['349', 'col_349_social_support_asylum_seeker_support', 'Social support: Asylum seeker support'],
+    ['350', 'col_350_social_support_support_for_carer', 'Social support: Support for carer'],
+    ['351', 'col_351_social_support_social_isolation', 'Social support: Social Isolation'],
+    ['353', 'col_353_assistive_equipment_and_technology', 'Assistive equipment and technology'],
+    ['354', 'col_354_social_care_activities', 'Social care activities'],
+    ['355', 'col_355_information_and_early_intervention', 'Information and early intervention'],
+    ['356', 'col_356_commissioning_and_service_delivery', 'Commissioning and service delivery'],
+    ['360', 'col_360_total_adult_social_care', 'TOTAL ADULT SOCIAL CARE'],
+    ['440', 'col_440_homelessness', 'Homelessness'],
+    ['490', 'col_490_total_housing_services_gfra_only', 'TOTAL HOUSING SERVICES (GFRA only)'],
+    ['570', 'col_570_street_cleansing_not_chargeable_to_highways', 'Street cleansing (not chargeable to Highways)'],
+    ['581', 'col_581_waste_collection', 'Waste collection'],
+    ['582', 'col_582_waste_disposal', 'Waste disposal'],
+    ['583', 'col_583_trade_waste', 'Trade waste'],
+    ['584', 'col_584_recycling', 'Recycling'],
+    ['585', 'col_585_waste_minimisation', 'Waste minimisation'],
+    ['590', 'col_590_total_environmental_and_regulatory_services', 'TOTAL ENVIRONMENTAL AND REGULATORY SERVICES'],
+    ['799', 'col_799_total_service_expenditure', 'TOTAL SERVICE EXPENDITURE'],
+    ['824', 'col_824_waste_disposal_authority_levy', 'Waste Disposal Authority levy'],
+] -%}
 
 with
 
@@ -28,8 +60,8 @@ source_csv_export as (
 
 renamed as (
     select
-        {%- for line in line_columns %}
-            {{ line[0] }},
+        {%- for line in ra_lines %}
+            {{ line[1] }},
         {%- endfor %}
         trim(e_code) as ecode,
         trim(ons_code) as published_ons_code,
@@ -44,8 +76,8 @@ renamed as (
     union all
 
     select
-        {%- for line in line_columns %}
-            {{ line[0] }},
+        {%- for line in ra_lines %}
+            {{ line[1] }},
         {%- endfor %}
         nullif(trim(na_e_code), 'NA') as ecode,
         nullif(trim(na_ons_code), 'NA') as published_ons_code,
@@ -65,14 +97,23 @@ authorities as (
 ),
 
 unpivoted as (
-    {{ unpivot_columns(
-        'authorities',
-        ['ecode', 'published_ons_code', 'authority_name', 'authority_class', 'period', 'source_priority',
-         'source_file', 'source_row_number'],
-        line_columns,
-        name_column='line_code',
-        value_column='value_text'
-    ) }}
+    {%- for line in ra_lines %}
+    select
+        ecode,
+        published_ons_code,
+        authority_name,
+        authority_class,
+        period,
+        source_priority,
+        source_file,
+        source_row_number,
+        '{{ line[0] }}' as line_code,
+        cast({{ line[1] }} as {{ type_varchar() }}) as value_text
+    from authorities
+    {%- if not loop.last %}
+    union all
+    {%- endif %}
+    {%- endfor %}
 ),
 
 cleaned as (
@@ -90,7 +131,7 @@ cleaned as (
         'RA' as return_type,
         line_code,
         case line_code
-            {%- for line in la_finance_ra_lines() %}
+            {%- for line in ra_lines %}
                 when '{{ line[0] }}' then '{{ line[2] | replace("'", "''") }}'
             {%- endfor %}
         end as line_label,

@@ -1,7 +1,7 @@
 {#-
     Detailed Revenue Outturn forms, net current expenditure, long: one row per reporting body
-    (E-code), financial year, form and line (macros/finance/la_finance_lines.sql:
-    la_finance_ro_lines).
+    (E-code), financial year, form and line (`ro3_lines`, `ro4_lines`, `ro5_lines` below: line number,
+    raw column, published line label).
       - RO3 social care and public health (ods, 2022-23 on; source_form 'RO3'): the form's own line
         numbers (10 ... 30 TOTAL CHILDREN SOCIAL CARE, 32 ... 60 TOTAL ADULT SOCIAL CARE, 90 TOTAL
         PUBLIC HEALTH); C7 of each line, landed as col_<line>_7 (2022-23/2023-24 from the hidden
@@ -13,14 +13,69 @@
     The year comes from the sheet name ("RO3_LA_Data_2022-23", "RO3_LA_Data_202425"). Two releases
     of one form and year keep the later one, the file name that sorts last.
 -#}
+{%- set ro3_lines = [
+    ['10', 'col_10_7', "Children's social care: Sure start children's centres and early years"],
+    ['13', 'col_13_7', "Children's social care - Children Looked After"],
+    ['161', 'col_161_7', "Children's social care - Children Looked After of which residential care"],
+    ['17', 'col_17_7', "Children's social care - Children Looked After of which fostering services"],
+    ['18', 'col_18_7', "Children's social care - Children Looked After of which asylum seeking children who are looked after"],
+    ['19', 'col_19_7', "Children's social care - Children Looked After of which other"],
+    ['15', 'col_15_7', "Children's social care - Other children's and families services"],
+    ['22', 'col_22_7', "Children's social care - Family Support Services"],
+    ['23', 'col_23_7', "Children's social care - Youth Justice"],
+    ['25', 'col_25_7', "Children's social care: Safeguarding children and young people's services"],
+    ['26', 'col_26_7', "Children's social care - Asylum Seekers"],
+    ['27', 'col_27_7', "Children's social care: Services for young people"],
+    ['30', 'col_30_7', 'TOTAL CHILDREN SOCIAL CARE'],
+    ['32', 'col_32_7', 'Physical support - adults (18-64)'],
+    ['33', 'col_33_7', 'Physical support - older people (65+)'],
+    ['34', 'col_34_7', 'Sensory support - adults (18-64)'],
+    ['35', 'col_35_7', 'Sensory support - older people (65+)'],
+    ['36', 'col_36_7', 'Support with memory and cognition - adults (18-64)'],
+    ['37', 'col_37_7', 'Support with memory and cognition - older people (65+)'],
+    ['40', 'col_40_7', 'Learning disability support - adults (18-64)'],
+    ['41', 'col_41_7', 'Learning disability support - older people (65+)'],
+    ['44', 'col_44_7', 'Mental health support - adults (18-64)'],
+    ['45', 'col_45_7', 'Mental health support - older people (65+)'],
+    ['48', 'col_48_7', 'Social support: Substance misuse support'],
+    ['49', 'col_49_7', 'Social support: Asylum seeker support'],
+    ['51', 'col_51_7', 'Social support: Social Isolation'],
+    ['50', 'col_50_7', 'Social support: Support for carer'],
+    ['38', 'col_38_7', 'Social support: Support for carer - adults (18-64)'],
+    ['39', 'col_39_7', 'Social support: Support for carer - older people (65+)'],
+    ['53', 'col_53_7', 'Assistive equipment and technology'],
+    ['42', 'col_42_7', 'Subcategory: Assistive equipment and technology - adults (18-64)'],
+    ['43', 'col_43_7', 'Subcategory: Assistive equipment and technology - older people (65+)'],
+    ['54', 'col_54_7', 'Care assessment and safeguarding'],
+    ['46', 'col_46_7', 'Subcategory: Care assessment and safeguarding - adults (18-64)'],
+    ['47', 'col_47_7', 'Subcategory: Care assessment and safeguarding - older people (65+)'],
+    ['55', 'col_55_7', 'Information and early intervention'],
+    ['52', 'col_52_7', 'Subcategory: Information and early intervention - adults (18-64)'],
+    ['57', 'col_57_7', 'Subcategory: Information and early intervention - older people (65+)'],
+    ['56', 'col_56_7', 'Commissioning, strategy and admin support'],
+    ['58', 'col_58_7', 'Subcategory: Commissioning, strategy and admin support - adults (18-64)'],
+    ['59', 'col_59_7', 'Subcategory: Commissioning, strategy and admin support - older people (65+)'],
+    ['60', 'col_60_7', 'TOTAL ADULT SOCIAL CARE'],
+    ['90', 'col_90_7', 'TOTAL PUBLIC HEALTH'],
+] -%}
+{%- set ro4_lines = [
+    ['440', 'col_440_homelessness', 'Homelessness'],
+    ['490', 'col_490_total_housing_services_gfra_only', 'TOTAL HOUSING SERVICES (GFRA only)'],
+] -%}
+{%- set ro5_lines = [
+    ['581', 'col_581_waste_collection', 'Waste collection'],
+    ['582', 'col_582_waste_disposal', 'Waste disposal'],
+    ['583', 'col_583_trade_waste', 'Trade waste'],
+    ['584', 'col_584_recycling', 'Recycling'],
+    ['585', 'col_585_waste_minimisation', 'Waste minimisation'],
+    ['590', 'col_590_total_environmental_and_regulatory_services', 'TOTAL ENVIRONMENTAL AND REGULATORY SERVICES'],
+] -%}
 {%- set form_lines = [] -%}
-{%- for form in ['RO3', 'RO4', 'RO5'] -%}
-    {%- for line in la_finance_ro_lines(form) -%}
+{%- for form, lines in [['RO3', ro3_lines], ['RO4', ro4_lines], ['RO5', ro5_lines]] -%}
+    {%- for line in lines -%}
         {%- do form_lines.append([form] + line) -%}
     {%- endfor -%}
 {%- endfor -%}
-{%- set ids = ['ecode', 'published_ons_code', 'authority_name', 'authority_class', 'period', 'source_file',
-               'source_row_number'] -%}
 
 with
 
@@ -48,7 +103,7 @@ ro3_table_ends as (
 
 renamed_ro3 as (
     select
-        {%- for line in la_finance_ro_lines('RO3') %}
+        {%- for line in ro3_lines %}
             source_ro3.{{ line[1] }},
         {%- endfor %}
         trim(source_ro3.e_code) as ecode,
@@ -70,7 +125,7 @@ renamed_ro3 as (
 
 renamed_ro4 as (
     select
-        {%- for line in la_finance_ro_lines('RO4') %}
+        {%- for line in ro4_lines %}
             {{ line[1] }},
         {%- endfor %}
         trim(e_code) as ecode,
@@ -87,7 +142,7 @@ renamed_ro4 as (
 
 renamed_ro5 as (
     select
-        {%- for line in la_finance_ro_lines('RO5') %}
+        {%- for line in ro5_lines %}
             {{ line[1] }},
         {%- endfor %}
         trim(e_code) as ecode,
@@ -103,21 +158,60 @@ renamed_ro5 as (
 ),
 
 unpivoted_ro3 as (
-    {{ unpivot_columns(
-        'renamed_ro3', ids, la_finance_line_columns('RO3'), name_column='line_code', value_column='value_text'
-    ) }}
+    {%- for line in ro3_lines %}
+    select
+        ecode,
+        published_ons_code,
+        authority_name,
+        authority_class,
+        period,
+        source_file,
+        source_row_number,
+        '{{ line[0] }}' as line_code,
+        cast({{ line[1] }} as {{ type_varchar() }}) as value_text
+    from renamed_ro3
+    {%- if not loop.last %}
+    union all
+    {%- endif %}
+    {%- endfor %}
 ),
 
 unpivoted_ro4 as (
-    {{ unpivot_columns(
-        'renamed_ro4', ids, la_finance_line_columns('RO4'), name_column='line_code', value_column='value_text'
-    ) }}
+    {%- for line in ro4_lines %}
+    select
+        ecode,
+        published_ons_code,
+        authority_name,
+        authority_class,
+        period,
+        source_file,
+        source_row_number,
+        '{{ line[0] }}' as line_code,
+        cast({{ line[1] }} as {{ type_varchar() }}) as value_text
+    from renamed_ro4
+    {%- if not loop.last %}
+    union all
+    {%- endif %}
+    {%- endfor %}
 ),
 
 unpivoted_ro5 as (
-    {{ unpivot_columns(
-        'renamed_ro5', ids, la_finance_line_columns('RO5'), name_column='line_code', value_column='value_text'
-    ) }}
+    {%- for line in ro5_lines %}
+    select
+        ecode,
+        published_ons_code,
+        authority_name,
+        authority_class,
+        period,
+        source_file,
+        source_row_number,
+        '{{ line[0] }}' as line_code,
+        cast({{ line[1] }} as {{ type_varchar() }}) as value_text
+    from renamed_ro5
+    {%- if not loop.last %}
+    union all
+    {%- endif %}
+    {%- endfor %}
 ),
 
 unpivoted as (

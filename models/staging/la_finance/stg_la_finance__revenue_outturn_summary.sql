@@ -17,10 +17,23 @@
     workbook (source_priority); two releases of one year keep the later one, the file name that
     sorts last (e.g. a "_rev" file after the first release).
 -#}
-{%- set line_codes = [] -%}
-{%- for line in la_finance_rs_lines() -%}
-    {%- do line_codes.append(line[0]) -%}
-{%- endfor -%}
+{#- [line number, raw column, published line label]: the lines of roall.csv, then the RS lines (the same plus
+    699); RSX lands line <n> as col_<n>_7 -#}
+{%- set roall_lines = [
+    ['190', 'col_190_education_services', 'Education services'],
+    ['290', 'col_290_highways_and_transport_services', 'Highways and transport services'],
+    ['330', 'col_330_children_social_care', 'Children Social Care'],
+    ['360', 'col_360_adult_social_care', 'Adult Social Care'],
+    ['390', 'col_390_public_health', 'Public Health'],
+    ['490', 'col_490_housing_services_gfra_only', 'Housing services (GFRA only)'],
+    ['509', 'col_509_cultural_and_related_services', 'Cultural and related services'],
+    ['590', 'col_590_environmental_and_regulatory_services', 'Environmental and regulatory services'],
+    ['599', 'col_599_planning_and_development_services', 'Planning and development services'],
+] -%}
+{%- set rs_lines = roall_lines + [
+    ['699', 'col_699_total_service_expenditure_total_of_lines_190_to_698',
+        'TOTAL SERVICE EXPENDITURE (total of lines 190 to 698)'],
+] -%}
 
 with
 
@@ -48,7 +61,7 @@ rsx_table_ends as (
 
 renamed as (
     select
-        {%- for line in la_finance_rs_lines() %}
+        {%- for line in rs_lines %}
             {{ line[1] }} as line_{{ line[0] }},
         {%- endfor %}
         trim(e_code) as ecode,
@@ -65,8 +78,8 @@ renamed as (
     union all
 
     select
-        {%- for line in la_finance_rsx_lines() %}
-            source_rsx.{{ line[1] }} as line_{{ line[0] }},
+        {%- for line in rs_lines %}
+            source_rsx.col_{{ line[0] }}_7 as line_{{ line[0] }},
         {%- endfor %}
         trim(source_rsx.e_code) as ecode,
         trim(source_rsx.ons_code) as published_ons_code,
@@ -86,7 +99,7 @@ renamed as (
     union all
 
     select
-        {%- for line in la_finance_roall_lines() %}
+        {%- for line in roall_lines %}
             {{ line[1] }} as line_{{ line[0] }},
         {%- endfor %}
         cast(null as {{ type_varchar() }}) as line_699,
@@ -109,18 +122,24 @@ authorities as (
 ),
 
 unpivoted as (
-    {%- set line_columns = [] -%}
-    {%- for code in line_codes -%}
-        {%- do line_columns.append(['line_' ~ code, code]) -%}
+    {%- for line in rs_lines %}
+    select
+        ecode,
+        published_ons_code,
+        authority_name,
+        authority_class,
+        period,
+        source_form,
+        source_priority,
+        source_file,
+        source_row_number,
+        '{{ line[0] }}' as line_code,
+        cast(line_{{ line[0] }} as {{ type_varchar() }}) as value_text
+    from authorities
+    {%- if not loop.last %}
+    union all
+    {%- endif %}
     {%- endfor %}
-    {{ unpivot_columns(
-        'authorities',
-        ['ecode', 'published_ons_code', 'authority_name', 'authority_class', 'period', 'source_form',
-         'source_priority', 'source_file', 'source_row_number'],
-        line_columns,
-        name_column='line_code',
-        value_column='value_text'
-    ) }}
 ),
 
 cleaned as (
@@ -138,7 +157,7 @@ cleaned as (
         'RS' as return_type,
         line_code,
         case line_code
-            {%- for line in la_finance_rs_lines() %}
+            {%- for line in rs_lines %}
                 when '{{ line[0] }}' then '{{ line[2] | replace("'", "''") }}'
             {%- endfor %}
         end as line_label,
