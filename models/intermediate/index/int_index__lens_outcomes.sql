@@ -45,6 +45,7 @@ lens_indicators as (
         lens_id,
         count(distinct indicator_id) as indicators_in_lens
     from indicators
+    where substitutes_for is null  -- a substitute stands in for a counted indicator
     group by lens_id
 ),
 

@@ -11,7 +11,8 @@
     held to the second condition only. Of the allowed periods, the edition takes the latest one
     that at least var('min_period_coverage') of the ranked councils report, so every council is
     compared on the same year; a council without a value for that period has no row (missing stays
-    missing, never filled from another year).
+    missing, never filled from another year). A substitute (catalogue `substitutes_for`) is kept only
+    in an edition where the indicator it stands in for has no period at all.
 -#}
 with
 
@@ -25,6 +26,10 @@ editions as (
 
 releases as (
     select * from {{ ref('int_sources__period_releases') }}
+),
+
+catalogue as (
+    select * from {{ ref('int_indicators__catalogue') }}
 ),
 
 authorities as (
@@ -91,6 +96,22 @@ chosen_period as (
     where recency = 1
 ),
 
+kept_periods as (
+    -- a substitute is used only in an edition where the indicator it stands in for has no period
+    select chosen_period.*
+    from chosen_period
+    inner join catalogue on chosen_period.indicator_id = catalogue.indicator_id
+    where
+        catalogue.substitutes_for is null
+        or not exists (
+            select 1
+            from chosen_period as replaced
+            where
+                replaced.edition = chosen_period.edition
+                and replaced.indicator_id = catalogue.substitutes_for
+        )
+),
+
 final as (
     select
         allowed.edition,
@@ -106,11 +127,11 @@ final as (
         allowed.is_apportioned,
         authorities.is_ranked
     from allowed
-    inner join chosen_period
+    inner join kept_periods
         on
-            allowed.edition = chosen_period.edition
-            and allowed.indicator_id = chosen_period.indicator_id
-            and allowed.period = chosen_period.period
+            allowed.edition = kept_periods.edition
+            and allowed.indicator_id = kept_periods.indicator_id
+            and allowed.period = kept_periods.period
     inner join authorities on allowed.authority_code = authorities.authority_code
 )
 

@@ -21,7 +21,9 @@ final as (
         catalogue.polarity,
         catalogue.source_dataset_id,
         catalogue.publisher_url,
-        catalogue.rationale
+        catalogue.rationale,
+        catalogue.substitutes_for,
+        catalogue.substitutes_for is not null as is_substitute
     from catalogue
     inner join lenses on catalogue.lens_id = lenses.lens_id
 )

@@ -13,6 +13,7 @@ indicator_counts as (
         lens_id,
         count(*) as indicator_count
     from catalogue
+    where substitutes_for is null  -- a substitute stands in for one of these; it is not counted again
     group by lens_id
 ),
 

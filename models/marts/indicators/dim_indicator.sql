@@ -21,7 +21,9 @@ final as (
         polarity,
         source_dataset_id,
         publisher_url,
-        rationale
+        rationale,
+        substitutes_for,
+        is_substitute
     from catalogue
 )
 

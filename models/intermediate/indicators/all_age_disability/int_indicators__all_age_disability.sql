@@ -15,6 +15,7 @@
     'int_indicator__dis_direct_payments',
     'int_indicator__dis_ehc_plans_within_20_weeks',
     'int_indicator__dis_carers_easy_to_find_information',
+    'int_indicator__dis_sub_ehcp_level_2_at_19',
 ] %}
 with
 

@@ -15,6 +15,9 @@
     'int_indicator__op_satisfaction_with_care',
     'int_indicator__op_users_feel_safe',
     'int_indicator__op_social_contact',
+    'int_indicator__op_sub_adjusted_quality_of_life',
+    'int_indicator__op_sub_short_term_services_outcome',
+    'int_indicator__op_sub_users_easy_to_find_information',
 ] %}
 with
 
