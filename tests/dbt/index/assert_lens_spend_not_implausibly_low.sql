@@ -2,11 +2,14 @@
 {#-
     Warns about councils whose lens spend per head is below a quarter of the median of the ranked
     councils (spend_index < 25): such a council's productivity index is inflated by the division,
-    and the usual cause is spend booked elsewhere (e.g. children's services run through a trust or
-    a joint arrangement), not efficiency: on the real 2017-19 files it lists Slough's children's
-    social care (run by Slough Children's Trust), waste in London boroughs whose disposal is paid
-    through a joint waste authority levy (Ealing, Barking and Dagenham) and two housing lines.
-    The rows are listed for a finance reader to check.
+    and the usual cause is spend booked elsewhere, not efficiency. Since lens spend counts the
+    service wherever the council books it (the waste disposal levy to joint waste authorities, the
+    learning disability and mental health lines of every age), what remains on the real 2017-19
+    files are genuine, documented cases, listed for a finance reader: Slough's children's social care,
+    run by Slough Children's Trust under a contract whose cost the council books partly outside line
+    330; and general-fund housing services of councils whose housing is run through their housing
+    revenue account or an arm's-length company (South Tyneside, Herefordshire, Northumberland), where
+    line 490 holds only a small residual. The report marks these ranks with a caveat.
 -#}
 select
     edition,
