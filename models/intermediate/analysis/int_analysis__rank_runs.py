@@ -132,6 +132,7 @@ def run_ranks(
     lens_weights,
     min_indicator_share,
     min_lenses_ranked,
+    counted_matrix=None,
 ):
     """Lens and overall ranks of a batch of runs.
 
@@ -151,7 +152,8 @@ def run_ranks(
     numerator = np.where(used_mask, s, 0.0) * weights @ lens_matrix
     denominator = weights @ lens_matrix
     used = used_mask.astype(float) @ lens_matrix
-    in_lens = indicators_in_lens[None, :] - ((~keep).astype(float) @ lens_matrix)  # (R, L)
+    counted_matrix = lens_matrix if counted_matrix is None else counted_matrix
+    in_lens = indicators_in_lens[None, :] - ((~keep).astype(float) @ counted_matrix)  # (R, L)
     enough = (used > 0) & (used >= min_indicator_share * in_lens[:, None, :])
     with np.errstate(invalid="ignore", divide="ignore"):
         outcome = np.where(enough, numerator / denominator, np.nan)
@@ -200,7 +202,10 @@ def simulate_edition(directed, reference, lens_matrix, spend_index, settings, ed
     """
     n_ind = lens_matrix.shape[0]
     n_lens = lens_matrix.shape[1]
-    indicators_in_lens = lens_matrix.sum(axis=0)
+    # a substitute (catalogue substitutes_for) is not counted in the lens's size (as in int_index__lens_outcomes)
+    counted = settings.get("counted")
+    counted_matrix = lens_matrix * counted[:, None] if counted is not None else lens_matrix
+    indicators_in_lens = counted_matrix.sum(axis=0)
     scores = all_scores(directed, reference, settings["winsor_limit"])
     default_method = METHODS.index(settings["normalisation"])
     default_winsor = int(settings["winsorise"])
@@ -227,6 +232,7 @@ def simulate_edition(directed, reference, lens_matrix, spend_index, settings, ed
                 np.asarray(lens_w, dtype=float)[start:stop],
                 settings["min_indicator_share"],
                 settings["min_lenses_ranked"],
+                counted_matrix,
             )
             # float32 holds every rank exactly (ranks < 2**24) in half the memory of float64
             block = np.full(overall.shape + (1 + n_lens,), np.nan, dtype=np.float32)
@@ -294,6 +300,7 @@ def simulate(values, spend, catalogue, settings):
     """
     catalogue = sorted(catalogue, key=lambda row: (row[1], row[0]))
     indicators = [row[0] for row in catalogue]
+    settings = {**settings, "counted": np.array([0.0 if len(row) > 2 and row[2] else 1.0 for row in catalogue])}
     lens_of = {row[0]: row[1] for row in catalogue}
     lenses = sorted({row[1] for row in catalogue} | {row[2] for row in spend})
     lens_labels = ["overall"] + lenses
@@ -430,8 +437,8 @@ def model(dbt, session):
         (int(r.edition), r.authority_code, r.lens_id, float(r.spend_index) if pd.notna(r.spend_index) else None)
         for r in spend.itertuples(index=False)
     ]
-    catalogue = dbt.ref('int_indicators__catalogue').df()[["indicator_id", "lens_id"]]
-    catalogue_rows = [(r.indicator_id, r.lens_id) for r in catalogue.itertuples(index=False)]
+    catalogue = dbt.ref('int_indicators__catalogue').df()[["indicator_id", "lens_id", "is_substitute"]]
+    catalogue_rows = [(r.indicator_id, r.lens_id, bool(r.is_substitute)) for r in catalogue.itertuples(index=False)]
     columns = simulate(values_rows, spend_rows, catalogue_rows, settings)
     # dbt-duckdb writes an arrow table directly (fast); other Python-model engines take pandas.
     # The session is a duckdb connection or dbt-duckdb's wrapper of one
