@@ -1,11 +1,13 @@
 {#-
-    normalise_score(method, value, reference, partition_by): the indicator score of `value` by the
+    normalise_score(method, value, reference, partition_by, winsorise=none): the indicator score of `value` by the
     method named in var('normalisation') (or `method`): zscore (default), minmax, percentile or
-    distance_to_england. Winsorising (z-score and distance to England) follows var('winsorise')
-    and var('winsor_limit'). `value` and `reference` must already have polarity applied.
+    distance_to_england. Winsorising (z-score and distance to England) follows `winsorise`, by
+    default var('winsorise'), and var('winsor_limit'). `value` and `reference` must already have
+    polarity applied. The index scores with the vars; the rank simulation
+    (int_analysis__method_scores) calls it once per method and winsorising choice.
 -#}
-{% macro normalise_score(method, value, reference, partition_by) -%}
-    {%- set winsorise = var('winsorise', true) -%}
+{% macro normalise_score(method, value, reference, partition_by, winsorise=none) -%}
+    {%- if winsorise is none -%}{%- set winsorise = var('winsorise', true) -%}{%- endif -%}
     {%- set limit = var('winsor_limit', 3) -%}
     {%- if winsorise is string -%}{%- set winsorise = winsorise | lower in ('true', '1', 'yes') -%}{%- endif -%}
     {%- if method == 'zscore' -%}

@@ -4,7 +4,8 @@
     catalogue); when a council has scores for fewer than var('min_indicator_share') (0.5) of them,
     its outcome score is null and has_enough_indicators is false (so a lens whose sources are
     mostly missing in an edition is not scored, rather than scored on one indicator).
-    One row per edition x ranked council x lens.
+    One row per edition x ranked council x lens. The rules are macros (macros/index/index_method.sql)
+    shared with the rank simulation (int_analysis__rank_runs).
 -#}
 with
 
@@ -55,7 +56,7 @@ council_lens as (
         authority_code,
         lens_id,
         count(*) as indicators_used,
-        avg(score) as mean_score
+        {{ index_lens_outcome_score('score') }} as mean_score
     from scores
     group by edition, authority_code, lens_id
 ),
@@ -85,16 +86,10 @@ final as (
         lens_id,
         indicators_used,
         indicators_in_lens,
-        coalesce(
-            indicators_used > 0
-            and indicators_used >= {{ var('min_indicator_share', 0.5) }} * indicators_in_lens,
-            false
-        ) as has_enough_indicators,
+        coalesce({{ index_has_enough_indicators('indicators_used', 'indicators_in_lens') }}, false)
+            as has_enough_indicators,
         case
-            when
-                indicators_used > 0
-                and indicators_used >= {{ var('min_indicator_share', 0.5) }} * indicators_in_lens
-                then mean_score
+            when {{ index_has_enough_indicators('indicators_used', 'indicators_in_lens') }} then mean_score
         end as outcome_score
     from joined
 )

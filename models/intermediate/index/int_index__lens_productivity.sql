@@ -7,6 +7,8 @@
       productivity_index = 100 x outcome_index / spend_index
       lens_rank          = rank() by productivity_index, 1 = most productive; ties share the
                            lowest rank; null when the productivity index is null.
+    The formulas are macros (macros/index/index_method.sql) shared with the rank simulation
+    (int_analysis__rank_runs).
 -#}
 with
 
@@ -52,9 +54,10 @@ lens_stats as (
 indexed as (
     select
         joined.*,
-        100.0 + 10.0 * (joined.outcome_score - lens_stats.mean_outcome_score)
-        / nullif(lens_stats.sd_outcome_score, 0) as outcome_index,
-        100.0 * joined.spend_per_head / nullif(lens_stats.median_spend_per_head, 0) as spend_index
+        {{ index_outcome_index(
+            'joined.outcome_score', 'lens_stats.mean_outcome_score', 'lens_stats.sd_outcome_score'
+        ) }} as outcome_index,
+        {{ index_spend_index('joined.spend_per_head', 'lens_stats.median_spend_per_head') }} as spend_index
     from joined
     inner join lens_stats
         on
@@ -65,17 +68,14 @@ indexed as (
 productivity as (
     select
         *,
-        100.0 * outcome_index / nullif(spend_index, 0) as productivity_index
+        {{ index_productivity_index('outcome_index', 'spend_index') }} as productivity_index
     from indexed
 ),
 
 ranked as (
     select
         *,
-        rank() over (
-            partition by edition, lens_id, (productivity_index is null)
-            order by productivity_index desc
-        ) as rank_if_scored
+        {{ index_rank('productivity_index', 'edition, lens_id') }} as lens_rank
     from productivity
 ),
 
@@ -92,7 +92,7 @@ final as (
         cast(spend_index as {{ index_double() }}) as spend_index,
         cast(outcome_index as {{ index_double() }}) as outcome_index,
         cast(productivity_index as {{ index_double() }}) as productivity_index,
-        cast(case when productivity_index is not null then rank_if_scored end as integer) as lens_rank,
+        cast(lens_rank as integer) as lens_rank,
         cast(spend_source as {{ type_varchar() }}) as spend_source,
         cast(spend_year as {{ type_varchar() }}) as spend_year
     from ranked

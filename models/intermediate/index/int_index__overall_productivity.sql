@@ -6,6 +6,8 @@
         index >= 100, i.e. score >= 0: 'better outcomes', else 'worse outcomes') against mean
         spend index (< 100, i.e. below the median: 'lower spend', else 'higher spend'), both over
         the council's ranked lenses.
+    The rules are macros (macros/index/index_method.sql) shared with the rank simulation
+    (int_analysis__rank_runs).
 -#}
 with
 
@@ -18,7 +20,7 @@ by_council as (
         edition,
         authority_code,
         count(lens_rank) as lenses_ranked,
-        avg(cast(lens_rank as {{ index_double() }})) as mean_lens_rank,
+        {{ index_mean_lens_rank('lens_rank') }} as mean_lens_rank,
         avg(case when lens_rank is not null then outcome_index end) as mean_outcome_index,
         avg(case when lens_rank is not null then spend_index end) as mean_spend_index
     from lens_productivity
@@ -28,14 +30,15 @@ by_council as (
 flagged as (
     select
         *,
-        lenses_ranked >= {{ var('min_lenses_ranked', 5) }} as is_ranked_overall
+        {{ index_is_ranked_overall('lenses_ranked') }} as is_ranked_overall
     from by_council
 ),
 
 ranked as (
     select
         *,
-        rank() over (partition by edition, is_ranked_overall order by mean_lens_rank) as rank_in_group
+        {{ index_rank('case when is_ranked_overall then mean_lens_rank end', 'edition', descending=false) }}
+            as overall_rank
     from flagged
 ),
 
@@ -46,7 +49,7 @@ final as (
         cast(lenses_ranked as integer) as lenses_ranked,
         cast(mean_lens_rank as {{ index_double() }}) as mean_lens_rank,
         cast(is_ranked_overall as boolean) as is_ranked_overall,
-        cast(case when is_ranked_overall then rank_in_group end as integer) as overall_rank,
+        cast(overall_rank as integer) as overall_rank,
         cast(mean_outcome_index as {{ index_double() }}) as mean_outcome_index,
         cast(mean_spend_index as {{ index_double() }}) as mean_spend_index,
         cast(
