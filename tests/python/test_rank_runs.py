@@ -1,289 +1,295 @@
-"""Unit tests of the rank-uncertainty engine (models/intermediate/analysis/int_analysis__rank_runs.py)
-on small hand-made universes: no warehouse needed, the model's numpy functions are imported directly."""
+"""The rank simulation (models/intermediate/analysis/int_analysis__*: method scores, runs, weights,
+lens ranks, rank runs) built by dbt, with the index models it must agree with, on a small hand-made
+universe: 12 councils, 6 lenses of 3 indicators, 2 editions, written straight into the tables the
+models read (int_index__indicator_values, int_finance__lens_spend, the catalogue ...). No demo data.
 
-import importlib.util
-from collections import defaultdict
+Checks what the SQL must do whatever the data: the default run is the index; a council best on
+everything is first in every run; identical councils tie in every run; a council with too few lenses
+has no overall rank; the run groups and options; and that the random draws are exactly the portable
+definition (md5 of the key, documented in models/marts/analysis/_analysis__docs.md), so any engine
+that implements it draws the same. Two builds (two seeds) of about a minute each.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import subprocess
+import sys
+from collections import Counter, defaultdict
 from pathlib import Path
 
+import duckdb
 import numpy as np
 import pytest
 
-MODEL = Path(__file__).resolve().parents[2] / "models" / "intermediate" / "analysis" / "int_analysis__rank_runs.py"
+ROOT = Path(__file__).resolve().parents[2]
+DBT = Path(sys.executable).with_name("dbt")
+
+pytestmark = pytest.mark.slow
+
+MODELS = [
+    "int_index__indicator_scores", "int_index__lens_outcomes", "int_index__lens_productivity",
+    "int_index__overall_productivity", "int_analysis__method_scores", "int_analysis__runs",
+    "int_analysis__run_weights", "int_analysis__run_lens_ranks", "int_analysis__rank_runs",
+]
+EDITIONS = (2017, 2018)
+LENSES = ["l1", "l2", "l3", "l4", "l5", "l6"]
+INDICATORS = [(f"{lens}_i{j}", lens) for lens in LENSES for j in range(1, 4)]
+COUNCILS = [f"C{i:02d}" for i in range(12)]
+DOMINANT, TWINS, FEW_LENSES, GAPPY = "C03", ("C02", "C07"), "C01", "C11"
+DRAWS, WEIGHT_DRAWS, ALPHA = 200, 20, 10
+METHODS = ("zscore", "minmax", "percentile", "distance_to_england")
+
+
+def universe(seed=7):
+    """Indicator values (higher is better for odd indicators, lower for even) and spend per head."""
+    rng = np.random.default_rng(seed)
+    values, spend = [], []
+    for edition in EDITIONS:
+        data = {c: {k: float(rng.normal(50, 10)) for k, _ in INDICATORS} for c in COUNCILS}
+        spend_of = {c: {lens: float(rng.uniform(90, 130)) for lens in LENSES} for c in COUNCILS}
+        for n, (k, _) in enumerate(INDICATORS):
+            others = [data[c][k] for c in COUNCILS if c != DOMINANT]
+            data[DOMINANT][k] = (max(others) + 20.0) if n % 2 == 0 else (min(others) - 20.0)
+        spend_of[DOMINANT] = {lens: 80.0 for lens in LENSES}
+        data[TWINS[1]] = dict(data[TWINS[0]])
+        spend_of[TWINS[1]] = dict(spend_of[TWINS[0]])
+        for k, lens in INDICATORS:
+            if lens in ("l1", "l2"):
+                data[FEW_LENSES][k] = None  # 4 lenses left: no overall rank (5 needed)
+        data[GAPPY]["l6_i1"] = None
+        for c in COUNCILS:
+            for n, (k, lens) in enumerate(INDICATORS):
+                if data[c][k] is not None:
+                    values.append((edition, c, k, lens, 1 if n % 2 == 0 else -1, data[c][k]))
+            for lens in LENSES:
+                spend.append((edition, c, lens, spend_of[c][lens]))
+    return values, spend
+
+
+def write_inputs(db: Path) -> None:
+    values, spend = universe()
+    con = duckdb.connect(str(db))
+    con.execute("create schema reference; create schema intermediate")
+    con.execute("create table reference.editions (edition integer, budget_financial_year varchar)")
+    con.executemany("insert into reference.editions values (?, ?)",
+                    [(e, f"{e}-{(e + 1) % 100:02d}") for e in EDITIONS])
+    con.execute("create table intermediate.int_geography__authorities (authority_code varchar, is_ranked boolean)")
+    con.executemany("insert into intermediate.int_geography__authorities values (?, true)", [(c,) for c in COUNCILS])
+    con.execute("create table intermediate.int_indicators__lenses (lens_id varchar)")
+    con.executemany("insert into intermediate.int_indicators__lenses values (?)", [(lens,) for lens in LENSES])
+    con.execute("create table intermediate.int_indicators__catalogue "
+                "(indicator_id varchar, lens_id varchar, substitutes_for varchar)")
+    con.executemany("insert into intermediate.int_indicators__catalogue values (?, ?, null)", INDICATORS)
+    con.execute("""create table intermediate.int_index__indicator_values (
+        edition integer, authority_code varchar, indicator_id varchar, lens_id varchar, polarity varchar,
+        direction integer, period varchar, period_end_year integer, value double, reference_value double,
+        reference_source varchar)""")
+    medians = defaultdict(list)
+    for e, c, k, lens, d, v in values:
+        medians[(e, k)].append(v)
+    con.executemany(
+        "insert into intermediate.int_index__indicator_values values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(e, c, k, lens, "higher_is_better" if d == 1 else "lower_is_better", d, str(e - 1), e - 1, v,
+          float(np.median(medians[(e, k)])), "ranked_council_median") for e, c, k, lens, d, v in values])
+    con.execute("""create table intermediate.int_finance__lens_spend (edition integer, authority_code varchar,
+        lens_id varchar, spend_per_head double, spend_source varchar, spend_year varchar)""")
+    con.executemany("insert into intermediate.int_finance__lens_spend values (?, ?, ?, ?, 'RA budget', '')", spend)
+    con.close()
+
+
+def build(workdir: Path, seed: int) -> Path:
+    workdir.mkdir(parents=True, exist_ok=True)
+    db = workdir / "simulation.duckdb"
+    write_inputs(db)
+    env = dict(os.environ, INDEX_DB_PATH=str(db), DBT_PROFILES_DIR=str(ROOT),
+               DBT_TARGET_PATH=str(workdir / "target"), DBT_LOG_PATH=str(workdir / "logs"),
+               DBT_SEND_ANONYMOUS_USAGE_STATS="false", INDEX_TARGET="duckdb")
+    dbt_vars = {"uncertainty_seed": seed, "uncertainty_draws": DRAWS, "sensitivity_weight_draws": WEIGHT_DRAWS,
+                "uncertainty_weight_concentration": ALPHA}
+    result = subprocess.run([str(DBT), "run", "--select", *MODELS, "--vars", json.dumps(dbt_vars)],
+                            cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    return db
 
 
 @pytest.fixture(scope="module")
-def engine():
-    spec = importlib.util.spec_from_file_location("int_analysis__rank_runs", MODEL)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def built(tmp_path_factory):
+    base = tmp_path_factory.mktemp("rank_runs")
+    return {seed: build(base / f"seed_{seed}", seed) for seed in (42, 43)}
 
 
-LENSES = ["l1", "l2", "l3", "l4", "l5", "l6"]
-INDICATORS = [(f"{lens}_i{j}", lens) for lens in LENSES for j in range(1, 4)]  # 3 indicators per lens
-
-
-def settings(**overrides):
-    base = {
-        "draws": 300,
-        "seed": 42,
-        "weight_concentration": 10.0,
-        "weight_draws": 20,
-        "normalisation": "zscore",
-        "winsorise": True,
-        "winsor_limit": 3.0,
-        "min_indicator_share": 0.5,
-        "min_lenses_ranked": 5,
-    }
-    base.update(overrides)
-    return base
-
-
-def universe(n_councils=12, seed=7, dominant=None, twins=None):
-    """Random directed values (higher = better) for 3 editions of n councils; equal spend index.
-    `dominant`: a council made strictly best on every indicator; `twins`: (a, b) given identical data."""
-    rng = np.random.default_rng(seed)
-    councils = [f"C{i:02d}" for i in range(n_councils)]
-    values, spend = [], []
-    for edition in (2017, 2018):
-        data = {c: {k: rng.normal() for k, _ in INDICATORS} for c in councils}
-        spend_of = {c: {lens: float(rng.uniform(80, 120)) for lens in LENSES} for c in councils}
-        if dominant:
-            for k, _ in INDICATORS:
-                data[dominant][k] = max(data[c][k] for c in councils if c != dominant) + 1.0
-            spend_of[dominant] = {lens: 80.0 for lens in LENSES}
-            for c in councils:
-                if c != dominant:
-                    spend_of[c] = {lens: max(spend_of[c][lens], 90.0) for lens in LENSES}
-        if twins:
-            a, b = twins
-            data[b] = dict(data[a])
-            spend_of[b] = dict(spend_of[a])
-        # one missing value, to exercise the availability rules
-        data[councils[-1]][INDICATORS[0][0]] = None
-        for c in councils:
-            for k, _ in INDICATORS:
-                if data[c][k] is not None:
-                    values.append((edition, c, k, data[c][k], 0.0))
-            for lens in LENSES:
-                spend.append((edition, c, lens, spend_of[c][lens]))
-    return values, spend, INDICATORS
-
-
-def ranks_by_run(columns, lens_id="overall", group="monte_carlo"):
-    out = defaultdict(dict)
-    for i in range(len(columns["rank"])):
-        if columns["lens_id"][i] == lens_id and columns["run_group"][i] == group:
-            key = (columns["edition"][i], columns["draw"][i], columns["run_option"][i])
-            out[key][columns["authority_code"][i]] = columns["rank"][i]
-    return out
-
-
-def test_scores_match_the_sql_methods(engine):
-    x = np.array([[1.0], [2.0], [3.0], [np.nan], [3.0]])
-    z = engine.indicator_scores(x, np.array([2.0]), "zscore", False, 3)
-    mean, sd = 2.25, np.std([1, 2, 3, 3], ddof=1)
-    assert np.allclose(z[[0, 1, 2, 4], 0], (np.array([1, 2, 3, 3]) - mean) / sd)
-    assert np.isnan(z[3, 0])
-    mm = engine.indicator_scores(x, np.array([2.0]), "minmax", False, 3)
-    assert np.allclose(mm[[0, 1, 2, 4], 0], [0, 50, 100, 100])
-    # percent_rank: ties share the lower value; (rank - 1) / (n - 1)
-    pr = engine.indicator_scores(x, np.array([2.0]), "percentile", False, 3)
-    assert np.allclose(pr[[0, 1, 2, 4], 0], [0, 100 / 3, 200 / 3, 200 / 3])
-    d = engine.indicator_scores(x, np.array([2.0]), "distance_to_england", False, 3)
-    assert np.allclose(d[[0, 1, 2, 4], 0], (np.array([1, 2, 3, 3]) - 2.0) / sd)
-    outlier = np.array([[0.0]] * 20 + [[100.0]])
-    assert engine.indicator_scores(outlier, np.array([0.0]), "zscore", True, 3).max() == 3.0
-    assert engine.indicator_scores(outlier, np.array([0.0]), "zscore", False, 3).max() > 3.0
-    flat = np.array([[5.0], [5.0]])
-    assert np.isnan(engine.indicator_scores(flat, np.array([5.0]), "zscore", True, 3)).all()
-    assert np.isnan(engine.indicator_scores(flat, np.array([5.0]), "minmax", True, 3)).all()
-
-
-def test_competition_rank_ties_share_the_lowest_rank(engine):
-    r = engine.competition_rank(np.array([5.0, 7.0, 7.0, np.nan, 1.0]), descending=True)
-    assert r[[0, 1, 2, 4]].tolist() == [3.0, 1.0, 1.0, 4.0]
-    assert np.isnan(r[3])
-
-
-def test_dominant_council_is_first_in_every_draw(engine):
-    values, spend, catalogue = universe(dominant="C03")
-    columns = engine.decode(engine.simulate(values, spend, catalogue, settings()))
-    runs = ranks_by_run(columns)
-    assert len(runs) == 2 * 300
-    assert all(run["C03"] == 1 for run in runs.values())
-    lens_runs = ranks_by_run(columns, lens_id="l4")
-    assert all(run["C03"] == 1 for run in lens_runs.values())
-    # while the others do move: the Monte Carlo is not degenerate
-    assert len({run["C05"] for run in runs.values()}) > 1
-
-
-def test_identical_councils_get_identical_ranks_in_every_run(engine):
-    values, spend, catalogue = universe(twins=("C02", "C07"))
-    columns = engine.decode(engine.simulate(values, spend, catalogue, settings()))
-    for group in ("default", "monte_carlo", "leave_one_out", "normalisation", "lens_weights", "indicator_weights"):
-        runs = ranks_by_run(columns, group=group)
-        assert runs, group
-        assert all(run["C02"] == run["C07"] for run in runs.values()), group
-    for lens in LENSES:
-        assert all(run["C02"] == run["C07"] for run in ranks_by_run(columns, lens_id=lens).values())
-
-
-def test_default_run_is_the_index_method(engine):
-    """The default run reproduces the index by hand: z-scores, lens means, outcome index, productivity."""
-    values, spend, catalogue = universe(n_councils=8, seed=3)
-    columns = engine.decode(engine.simulate(values, spend, catalogue, settings(draws=1, weight_draws=0)))
-    run = ranks_by_run(columns, lens_id="l1", group="default")[(2017, 0, "default")]
-    # by hand for lens l1, edition 2017
-    councils = sorted({v[1] for v in values})
-    score = defaultdict(list)
-    for k, lens in catalogue:
-        if lens != "l1":
-            continue
-        vals = {v[1]: v[3] for v in values if v[0] == 2017 and v[2] == k}
-        arr = np.array(list(vals.values()))
-        for c, x in vals.items():
-            score[c].append(np.clip((x - arr.mean()) / arr.std(ddof=1), -3, 3))
-    outcome = np.array([np.mean(score[c]) for c in councils])
-    oi = 100 + 10 * (outcome - outcome.mean()) / outcome.std(ddof=1)
-    si = np.array([next(s[3] for s in spend if s[0] == 2017 and s[1] == c and s[2] == "l1") for c in councils])
-    prod = 100 * oi / si
-    expected = {c: int(1 + (prod > prod[i]).sum()) for i, c in enumerate(councils)}
-    assert run == expected
-
-
-def test_runs_are_deterministic_for_a_seed(engine):
-    values, spend, catalogue = universe()
-    a = engine.decode(engine.simulate(values, spend, catalogue, settings(draws=50)))
-    b = engine.decode(engine.simulate(values, spend, catalogue, settings(draws=50)))
-    c = engine.decode(engine.simulate(values, spend, catalogue, settings(draws=50, seed=43)))
-    assert a == b
-    assert a["rank"] != c["rank"]
-
-
-def test_leave_one_out_and_sensitivity_groups(engine):
-    values, spend, catalogue = universe()
-    columns = engine.decode(engine.simulate(values, spend, catalogue, settings(draws=10, weight_draws=5)))
-    options = defaultdict(set)
-    for group, option in zip(columns["run_group"], columns["run_option"]):
-        options[group].add(option)
-    assert options["leave_one_out"] == {k for k, _ in INDICATORS}
-    assert options["normalisation"] == {"minmax", "percentile", "distance_to_england"}
-    assert options["winsorise"] == {"false"}
-    assert options["default"] == {"default"}
-    # sensitivity groups carry the overall rank only
-    lens_groups = {g for g, lens in zip(columns["run_group"], columns["lens_id"]) if lens != "overall"}
-    assert lens_groups == {"default", "monte_carlo"}
-
-
-def test_too_few_lenses_means_no_overall_rank(engine):
-    values, spend, catalogue = universe()
-    # drop every value of C01 in lenses l1 and l2: it keeps 4 lenses, below min_lenses_ranked 5
-    values = [v for v in values if not (v[1] == "C01" and v[2][:2] in ("l1", "l2"))]
-    columns = engine.decode(engine.simulate(values, spend, catalogue, settings(draws=5, weight_draws=0)))
-    overall = ranks_by_run(columns, group="default")
-    assert all("C01" not in run for run in overall.values())
-    lens3 = ranks_by_run(columns, lens_id="l3", group="default")
-    assert all("C01" in run for run in lens3.values())
-
-
-def test_model_reads_every_setting_through_a_literal_config_get():
-    """dbt hands a Python model only the config keys it sees in literal dbt.config.get("...") calls:
-    every key the settings use must appear so, and be set from a var in the model's yml."""
-    import re
-
-    source = MODEL.read_text()
-    literal_keys = set(re.findall(r'dbt\.config\.get\("([a-z_]+)"\)', source))
-    used_keys = set(re.findall(r'get\("([a-z_]+)"\)', source.split("def settings_from_config")[1].split("def model")[0]))
-    assert used_keys and used_keys <= literal_keys
-    yml = (MODEL.parent / "_analysis__models.yml").read_text()
-    for key in used_keys:
-        assert re.search(rf"^\s+{key}: \"{{{{ var\('{key}'", yml, re.M), key
-
-
-def test_percentile_scores_match_the_pairwise_definition_with_ties_and_gaps(engine):
-    """percent_rank x 100 = councils strictly below / (valid councils - 1), per indicator, with
-    ties sharing a score and missing values staying missing (the SQL's percent_rank)."""
-    rng = np.random.default_rng(7)
-    for _ in range(100):
-        x = rng.integers(0, 6, size=(rng.integers(1, 25), rng.integers(1, 5))).astype(float)
-        x[rng.random(x.shape) < 0.2] = np.nan
-        valid = ~np.isnan(x)
-        n = valid.sum(axis=0)
-        below = ((x[None, :, :] < x[:, None, :]) & valid[None, :, :]).sum(axis=1)
-        expected = np.where(valid, 100.0 * below / np.where(n > 1, n - 1, np.inf), np.nan)
-        got = engine.indicator_scores(x, np.full(x.shape[1], np.nan), "percentile", False, 3)
-        assert np.array_equal(np.isnan(got), np.isnan(expected))
-        assert np.allclose(got[valid], expected[valid])
-
-
-def test_batching_changes_no_rank(engine, monkeypatch):
-    """Runs are simulated in batches sized to the councils (BATCH_ELEMENTS); one run per batch must
-    give exactly the ranks of the default batches."""
-    values, spend, catalogue = universe()
-    whole = engine.decode(engine.simulate(values, spend, catalogue, settings(draws=40, weight_draws=5)))
-    monkeypatch.setattr(engine, "BATCH_ELEMENTS", 1)
-    assert engine.batch_size(12, len(INDICATORS)) == 1
-    one_by_one = engine.decode(engine.simulate(values, spend, catalogue, settings(draws=40, weight_draws=5)))
-    assert one_by_one == whole
-
-
-def test_memory_stays_flat_as_councils_grow(engine, monkeypatch):
-    """Peak memory of a simulation of many councils is bounded by the batch size and the output,
-    not by runs x councils x indicators (which at 100x the councils needed more than 24 GB)."""
-    import tracemalloc
-
-    n, draws = 4000, 200
-    catalogue = [(f"{lens}_i{j}", lens) for lens in LENSES for j in range(1, 9)]  # 48, as the real index
-    rng = np.random.default_rng(3)
-    councils = [f"C{i:05d}" for i in range(n)]
-    values = [(2019, c, k, float(v), 0.0) for c in councils for (k, _), v in zip(catalogue, rng.normal(size=len(catalogue)))]
-    spend = [(2019, c, lens, float(s)) for c in councils for lens, s in zip(LENSES, rng.uniform(80, 120, size=len(LENSES)))]
-
-    def peak_mb(batch_elements):
-        monkeypatch.setattr(engine, "BATCH_ELEMENTS", batch_elements)
-        tracemalloc.start()
-        try:
-            columns = engine.simulate(values, spend, catalogue, settings(draws=draws, weight_draws=0))
-            return tracemalloc.get_traced_memory()[1] / 2**20, len(columns["rank"])
-        finally:
-            tracemalloc.stop()
-
-    # 2 runs per batch: 1.5 MB per (runs x councils x indicators) array
-    batched, kept = peak_mb(400_000)
-    runs = draws + 1 + 3 + 1 + len(catalogue)  # monte carlo, default, other methods, winsorise, leave one out
-    assert kept == (draws + 1) * n * (1 + len(LENSES)) + (runs - draws - 1) * n
-    output_mb = kept * 7 * 4 / 2**20  # 7 int32 columns
-    # what remains is the output and its index arrays; one batch of 200 runs would add 200 x 4000 x
-    # 48 x 8 bytes = 293 MB per array, several arrays at once
-    assert batched < 4 * output_mb, (batched, output_mb)
-    unbatched, _ = peak_mb(10**12)
-    assert unbatched > batched + 300, (unbatched, batched)
-
-
-def test_arrow_output_matches_the_decoded_columns_with_and_without_dictionaries(engine):
-    import duckdb
-
-    values, spend, catalogue = universe()
-    columns = engine.simulate(values, spend, catalogue, settings(draws=20, weight_draws=3))
-    decoded = engine.decode(columns)
-    for dictionary in (True, False):
-        table = engine.to_arrow(columns, dictionary=dictionary)
-        assert table.to_pydict() == decoded
-        con = duckdb.connect()
-        con.register("runs", table)
-        types = dict(con.execute("select column_name, column_type from (describe select * from runs)").fetchall())
-        assert types["run_group"] == types["authority_code"] == types["lens_id"] == "VARCHAR"
+def query(db: Path, sql: str) -> list[tuple]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
         con.close()
 
 
-def test_duckdb_sessions_are_recognised(engine):
-    """dbt-duckdb hands the model its cursor wrapper, not a duckdb connection: both must take the
-    fast Arrow path (the wrapper was once missed, and every run went through pandas)."""
-    import duckdb
+def ranks(db: Path, group: str, lens_id: str = "overall") -> dict:
+    """{(edition, run_option, draw): {council: rank}} of one run group and lens."""
+    out = defaultdict(dict)
+    for edition, option, draw, code, rank in query(db, f"""
+            select edition, run_option, draw, authority_code, rank from intermediate.int_analysis__rank_runs
+            where run_group = '{group}' and lens_id = '{lens_id}'"""):
+        out[(edition, option, draw)][code] = rank
+    return out
 
-    wrapper = type("DuckDBCursorWrapper", (), {"__module__": "dbt.adapters.duckdb.environments.local"})
-    spark = type("SparkSession", (), {"__module__": "pyspark.sql.session"})
-    assert engine.is_duckdb_session(duckdb.connect())
-    assert engine.is_duckdb_session(wrapper())
-    assert not engine.is_duckdb_session(spark())
+
+def uniform(seed, *parts, slot=0):
+    """The portable uniform number of the docs: md5 of 'seed|part|...', 13 hex digits per slot."""
+    digest = hashlib.md5("|".join(str(p) for p in (seed, *parts)).encode()).hexdigest()
+    return (int(digest[13 * slot:13 * slot + 13], 16) + 0.5) / 2**52
+
+
+# ------------------------------------------------------------------------------------------------
+
+
+def test_there_is_no_python_model():
+    assert not list((ROOT / "models").rglob("*.py"))
+
+
+def test_default_run_reproduces_the_index(built):
+    db = built[42]
+    mismatches = query(db, """
+        with published as (
+            select edition, authority_code, lens_id, lens_rank as rank_value
+            from intermediate.int_index__lens_productivity where lens_rank is not null
+            union all
+            select edition, authority_code, 'overall', overall_rank
+            from intermediate.int_index__overall_productivity where overall_rank is not null),
+        runs as (select * from intermediate.int_analysis__rank_runs where run_group = 'default')
+        select * from published full outer join runs using (edition, authority_code, lens_id)
+        where published.rank_value is distinct from runs.rank""")
+    assert mismatches == []
+    assert query(db, "select count(*) from intermediate.int_analysis__rank_runs where run_group = 'default'")[0][0] > 100
+
+
+def test_default_lens_ranks_by_hand(built):
+    """Lens l3, edition 2017, by hand: winsorised z-scores, lens means, outcome index, productivity."""
+    values, spend = universe()
+    by_council = defaultdict(list)
+    for k, lens in INDICATORS:
+        if lens != "l3":
+            continue
+        rows = {c: v * d for e, c, kk, _, d, v in values if e == 2017 and kk == k}
+        arr = np.array(list(rows.values()))
+        for c, x in rows.items():
+            by_council[c].append(np.clip((x - arr.mean()) / arr.std(ddof=1), -3, 3))
+    councils = sorted(by_council)
+    outcome = np.array([np.mean(by_council[c]) for c in councils])
+    outcome_index = 100 + 10 * (outcome - outcome.mean()) / outcome.std(ddof=1)
+    per_head = {c: s for e, c, lens, s in spend if e == 2017 and lens == "l3"}
+    median = np.median([per_head[c] for c in councils])
+    productivity = 100 * outcome_index / np.array([100 * per_head[c] / median for c in councils])
+    expected = {c: int(1 + (productivity > productivity[i] + 1e-9).sum()) for i, c in enumerate(councils)}
+    assert ranks(built[42], "default", "l3")[(2017, "default", 0)] == expected
+
+
+def test_a_council_best_on_everything_is_first_in_every_run(built):
+    for lens_id in ("overall", "l4"):
+        for group in ("default", "normalisation", "winsorise", "leave_one_out", "indicator_weights",
+                      "lens_weights", "monte_carlo"):
+            runs = ranks(built[42], group, lens_id)
+            if lens_id != "overall" and group not in ("default", "monte_carlo"):
+                assert not runs, group  # only the default and Monte Carlo runs keep lens ranks
+                continue
+            assert runs, (group, lens_id)
+            assert all(run[DOMINANT] == 1 for run in runs.values()), (group, lens_id)
+    # while the others do move: the Monte Carlo is not degenerate
+    assert len({run["C05"] for run in ranks(built[42], "monte_carlo").values()}) > 1
+
+
+def test_identical_councils_tie_in_every_run(built):
+    a, b = TWINS
+    for lens_id in ["overall", *LENSES]:
+        for group in ("default", "normalisation", "winsorise", "leave_one_out", "indicator_weights",
+                      "lens_weights", "monte_carlo"):
+            for run in ranks(built[42], group, lens_id).values():
+                assert run.get(a) == run.get(b), (group, lens_id)
+
+
+def test_too_few_lenses_means_no_overall_rank(built):
+    for group in ("default", "monte_carlo", "lens_weights"):
+        assert all(FEW_LENSES not in run for run in ranks(built[42], group).values())
+    assert all(FEW_LENSES in run for run in ranks(built[42], "default", "l3").values())
+
+
+def test_run_groups_options_and_counts(built):
+    db = built[42]
+    options = defaultdict(set)
+    draws = defaultdict(set)
+    for edition, group, option, draw in query(db, """
+            select distinct edition, run_group, run_option, draw from intermediate.int_analysis__rank_runs"""):
+        options[group].add(option)
+        draws[(edition, group)].add(draw)
+    with_data = {k for k, _ in INDICATORS}
+    assert options["leave_one_out"] == with_data
+    assert options["normalisation"] == {"minmax", "percentile", "distance_to_england"}
+    assert options["winsorise"] == {"false"}
+    assert options["default"] == {"default"}
+    for edition in EDITIONS:
+        assert draws[(edition, "monte_carlo")] == set(range(1, DRAWS + 1))
+        assert draws[(edition, "indicator_weights")] == set(range(1, WEIGHT_DRAWS + 1))
+        assert draws[(edition, "lens_weights")] == set(range(1, WEIGHT_DRAWS + 1))
+    runs = query(db, "select run_group, count(*) from intermediate.int_analysis__runs group by run_group")
+    assert dict(runs) == {"default": 2, "normalisation": 6, "winsorise": 2, "leave_one_out": 2 * len(INDICATORS),
+                          "indicator_weights": 2 * WEIGHT_DRAWS, "lens_weights": 2 * WEIGHT_DRAWS,
+                          "monte_carlo": 2 * DRAWS}
+
+
+@pytest.mark.parametrize("seed", [42, 43])
+def test_monte_carlo_choices_are_the_portable_definition(built, seed):
+    """Each Monte Carlo run's method, winsorising and left-out indicator follow from md5 alone."""
+    got = {(e, d): (m, w, k) for e, d, m, w, k in query(built[seed], """
+        select edition, draw, normalisation, winsorise, left_out_indicator_id
+        from intermediate.int_analysis__runs where run_group = 'monte_carlo'""")}
+    for edition in EDITIONS:
+        for draw in range(1, DRAWS + 1):
+            method = METHODS[math.floor(4 * uniform(seed, edition, "monte_carlo", draw, "normalisation"))]
+            winsorise = uniform(seed, edition, "monte_carlo", draw, "winsorise") < 0.5
+            left_out = None
+            if uniform(seed, edition, "monte_carlo", draw, "leave_out") < 0.5:
+                left_out = min((uniform(seed, edition, "monte_carlo", draw, "left_out_indicator", k), k)
+                               for k, _ in INDICATORS)[1]
+            assert got[(edition, draw)] == (method, winsorise, left_out), (edition, draw)
+
+
+def test_weights_are_the_portable_gamma_draws(built):
+    """A weight is the sum of ALPHA exponential draws -ln(u), two u per md5 hash of its key."""
+    rows = query(built[42], """
+        select runs.edition, runs.run_group, runs.draw, weights.weight_of, weights.weight_key, weights.weight
+        from intermediate.int_analysis__run_weights as weights
+        inner join intermediate.int_analysis__runs as runs using (edition, run_id)""")
+    assert len(rows) == 2 * ((DRAWS + WEIGHT_DRAWS) * len(INDICATORS) + (DRAWS + WEIGHT_DRAWS) * len(LENSES))
+    for edition, group, draw, weight_of, key, weight in rows[::97]:
+        expected = -sum(math.log(uniform(42, edition, group, draw, f"{weight_of}_weight", key, i // 2, slot=i % 2))
+                        for i in range(ALPHA))
+        assert weight == pytest.approx(expected, rel=1e-12)
+    weights = np.array([r[5] for r in rows])
+    # Gamma(alpha, 1): mean alpha, variance alpha
+    assert weights.min() > 0
+    assert abs(weights.mean() - ALPHA) < 0.15
+    assert abs(weights.var() - ALPHA) < 1.0
+
+
+def test_monte_carlo_choices_are_balanced(built):
+    rows = query(built[42], """select normalisation, winsorise, left_out_indicator_id is not null
+                               from intermediate.int_analysis__runs where run_group = 'monte_carlo'""")
+    n = len(rows)
+    methods = Counter(r[0] for r in rows)
+    assert set(methods) == set(METHODS)
+    assert all(abs(count / n - 0.25) < 0.07 for count in methods.values()), methods
+    assert abs(sum(r[1] for r in rows) / n - 0.5) < 0.08
+    assert abs(sum(r[2] for r in rows) / n - 0.5) < 0.08
+
+
+def test_another_seed_changes_only_the_random_runs(built):
+    for group in ("default", "normalisation", "winsorise", "leave_one_out"):
+        assert ranks(built[42], group) == ranks(built[43], group), group
+    assert ranks(built[42], "monte_carlo") != ranks(built[43], "monte_carlo")
+    assert ranks(built[42], "indicator_weights") != ranks(built[43], "indicator_weights")

@@ -1,9 +1,9 @@
 {{ config(enabled=var('analysis_enabled', true)) }}
 {#-
-    The 'default' run of the rank simulation (int_analysis__rank_runs, numpy) must reproduce the
-    index's own ranks (fct_lens_productivity.lens_rank, fct_overall_productivity.overall_rank)
-    for every edition, council and lens: otherwise the uncertainty intervals would be about a
-    different method. Returns the rows where they differ (or one side has a rank and the other not).
+    The 'default' run of the rank simulation (int_analysis__rank_runs, the index's own macros in
+    SQL) must reproduce the index's own ranks (fct_lens_productivity.lens_rank,
+    fct_overall_productivity.overall_rank) for every edition, council and lens: otherwise the
+    uncertainty intervals would be about a different method. Returns the rows where they differ (or one side has a rank and the other not).
 -#}
 with
 
