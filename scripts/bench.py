@@ -1,6 +1,6 @@
 """Benchmark (``make bench``): time and peak memory of each phase, on data of several sizes.
 
-    python scripts/bench.py                              # demo, real (../shared/data), demo x10, x100
+    python scripts/bench.py                              # demo, real (../shared/data), demo x10
     python scripts/bench.py --sizes demo,x10 --raw-dir ../shared/data --work data/bench
 
 Phases: venv check (``make venv``: nothing to do on a warm environment), generate (demo sizes only:
@@ -18,10 +18,8 @@ each size started and ended (other work on the machine slows every phase). It is
 not a test: a failing phase is reported in the table and the benchmark goes on.
 
 ``--dbt-vars`` (``make bench BENCH_VARS=...``) passes dbt vars to the build and the tests of every
-size. The Monte Carlo of int_analysis__rank_runs keeps every draw's ranks: rows grow linearly with
-the authorities, but at x100 with the default 1000 draws that is about 330 million rows, more memory
-than a 24 GB machine has, so x100 (and x10 again, for a like-for-like growth factor) is measured with
-``--dbt-vars '{uncertainty_draws: 100, sensitivity_weight_draws: 10}'``.
+size. The sizes stop at x10 (1,500 councils, ten times England's): the project serves about 150
+councils per edition, and 100x served no real question.
 """
 
 from __future__ import annotations
@@ -163,15 +161,14 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["--child"]:
         return child(argv[2:] if argv[1:2] == ["--"] else argv[1:])
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="demo,real,x10,x100",
-                        help="comma-separated: demo, real, xN (demo scaled N times); default demo,real,x10,x100")
+    parser.add_argument("--sizes", default="demo,real,x10",
+                        help="comma-separated: demo, real, xN (demo scaled N times); default demo,real,x10")
     parser.add_argument("--raw-dir", default=os.environ.get("INDEX_RAW_DIR") or str(ROOT.parent / "shared" / "data"),
                         help="real raw files for the 'real' size (default ../shared/data)")
     parser.add_argument("--work", default="data/bench", help="folder for the warehouses, logs and scaled demo files")
     parser.add_argument("--skip", default="", help="comma-separated phases not to run (e.g. tests,report)")
     parser.add_argument("--dbt-vars", default=None,
-                        help="dbt --vars for the build and tests of every size, e.g. '{uncertainty_draws: 100}' "
-                             "(x100 with the default 1000 Monte Carlo draws needs more memory than 24 GB)")
+                        help="dbt --vars for the build and tests of every size, e.g. '{uncertainty_draws: 100}'")
     args = parser.parse_args(argv)
     work = (ROOT / args.work).resolve()
     work.mkdir(parents=True, exist_ok=True)

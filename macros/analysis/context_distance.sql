@@ -3,8 +3,7 @@
     int_analysis__council_context (table aliases): the square root of the squared differences of
     the three standardised measures plus var('neighbour_type_weight') (1) when the authority types
     differ and var('neighbour_region_weight') (1) when the regions differ. Used by
-    int_analysis__context_distances for the grid search and the kept pairs alike, so both give the
-    same number for the same pair.
+    int_analysis__context_distances for every pair of councils.
 -#}
 {% macro council_context_distance(councils, neighbours) -%}
     sqrt(
