@@ -379,7 +379,7 @@ def test_league_table_shows_the_90_percent_interval(demo_report):
     # one fixture council spelled out: its interval sorts by the lower end, then the upper end
     code = facts["ranked_overall"][edition][0]
     low, high = facts["intervals"][edition][code]
-    assert re.search(rf'<tr data-code="{code}">.*?<td class="num interval" data-sort="{low}\.{high:04d}">{low}\u2013{high}</td>',
+    assert re.search(rf'<tr data-code="{code}"[^>]*>.*?<td class="num interval" data-sort="{low}\.{high:04d}">{low}\u2013{high}</td>',
                      page)
 
 
