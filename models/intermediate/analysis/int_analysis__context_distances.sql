@@ -1,12 +1,12 @@
 {{ config(enabled=var('analysis_enabled', true)) }}
 {#-
-    Context distance between every pair of ranked councils (both ways, never a council with
-    itself), council_context_distance:
+    Context distance between every pair of ranked councils in each edition (both ways, never a
+    council with itself), by council_context_distance on the edition's context
+    (int_analysis__council_context):
       sqrt( (z log population)^2 diff + (z share 0-17)^2 diff + (z share 65+)^2 diff
             + var('neighbour_type_weight') if the authority types differ
             + var('neighbour_region_weight') if the regions differ )
-    Exact: all pairs, about 150 x 149 = 22,350 rows, from which fct_statistical_neighbours keeps
-    each council's var('statistical_neighbours') (15) nearest.
+    Exact: all pairs, about 150 x 149 = 22,350 rows per edition.
 -#}
 
 with
@@ -17,6 +17,7 @@ context as (
 
 final as (
     select
+        councils.edition,
         councils.authority_code,
         neighbours.authority_code as neighbour_code,
         councils.authority_type <> neighbours.authority_type as is_other_type,
@@ -24,7 +25,9 @@ final as (
         {{ council_context_distance('councils', 'neighbours') }} as distance
     from context as councils
     inner join context as neighbours
-        on councils.authority_code <> neighbours.authority_code
+        on
+            councils.edition = neighbours.edition
+            and councils.authority_code <> neighbours.authority_code
 )
 
 select * from final

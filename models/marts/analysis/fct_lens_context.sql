@@ -2,8 +2,9 @@
 {#-
     Expected lens outcome given context: per edition and lens, an ordinary least squares fit of the
     lens outcome score (fct_lens_productivity.outcome_score) on two standardised context variables,
-    x1 = share of residents aged 65+ and x2 = log population (int_analysis__council_context), over
-    the ranked councils with an outcome score. Two-regressor OLS in closed form from sample
+    x1 = share of residents aged 65+ and x2 = log population (int_analysis__council_context: the
+    edition's own context, the mid-year its spend year starts in), over the ranked councils with
+    an outcome score. Two-regressor OLS in closed form from sample
     (co)variances (portable aggregates):
       b1 = (s22 s1y - s12 s2y) / (s11 s22 - s12^2),  b2 = (s11 s2y - s12 s1y) / (s11 s22 - s12^2),
       b0 = mean(y) - b1 mean(x1) - b2 mean(x2).
@@ -33,7 +34,9 @@ observations as (
         context.population
     from lens_productivity
     inner join context
-        on lens_productivity.authority_code = context.authority_code
+        on
+            lens_productivity.edition = context.edition
+            and lens_productivity.authority_code = context.authority_code
 ),
 
 fit_rows as (

@@ -2,9 +2,10 @@
 {#-
     Each ranked council's ranks among its statistical neighbours: per edition and lens (and
     'overall'), the national rank (fct_lens_productivity.lens_rank, fct_overall_productivity.overall_rank)
-    and the rank within the group made of the council and its neighbours (1 + the neighbours
-    ranked better nationally; ties share the lowest rank), with how many of the group are ranked
-    and the neighbours' median national rank.
+    and the rank within the group made of the council and its neighbours in that edition's
+    context (int_analysis__statistical_neighbours; 1 + the neighbours ranked better nationally;
+    ties share the lowest rank), with how many of the group are ranked and the neighbours' median
+    national rank.
 -#}
 with
 
@@ -17,7 +18,7 @@ overall as (
 ),
 
 neighbours as (
-    select * from {{ ref('fct_statistical_neighbours') }}
+    select * from {{ ref('int_analysis__statistical_neighbours') }}
 ),
 
 ranks as (
@@ -36,7 +37,9 @@ group_ranks as (
         {{ index_median('neighbour_ranks.rank_value') }} as neighbour_median_rank
     from ranks as own
     inner join neighbours
-        on own.authority_code = neighbours.authority_code
+        on
+            own.edition = neighbours.edition
+            and own.authority_code = neighbours.authority_code
     left join ranks as neighbour_ranks
         on
             own.edition = neighbour_ranks.edition

@@ -1,14 +1,26 @@
 {{ config(enabled=var('analysis_enabled', true)) }}
 {#-
     Statistical neighbours: for each ranked council its var('statistical_neighbours') (15)
-    nearest ranked councils by context distance (int_analysis__context_distances), nearest first
-    (ties broken by code), and whether Oflog's nearest-neighbour group of the council also holds
-    the neighbour (null when no Oflog group is loaded for the council).
+    nearest ranked councils by context distance, nearest first (ties broken by code), in the
+    context of the latest edition (int_analysis__statistical_neighbours, which holds every
+    edition's), and whether Oflog's nearest-neighbour group of the council also holds the
+    neighbour (null when no Oflog group is loaded for the council).
 -#}
 with
 
-distances as (
-    select * from {{ ref('int_analysis__context_distances') }}
+edition_neighbours as (
+    select * from {{ ref('int_analysis__statistical_neighbours') }}
+),
+
+latest as (
+    select max(edition) as edition
+    from edition_neighbours
+),
+
+ordered as (
+    select edition_neighbours.*
+    from edition_neighbours
+    inner join latest on edition_neighbours.edition = latest.edition
 ),
 
 oflog as (
@@ -18,17 +30,6 @@ oflog as (
 oflog_councils as (
     select distinct authority_code
     from oflog
-),
-
-ordered as (
-    select
-        authority_code,
-        neighbour_code,
-        distance,
-        is_other_type,
-        is_other_region,
-        row_number() over (partition by authority_code order by distance asc, neighbour_code asc) as neighbour_rank
-    from distances
 ),
 
 final as (
@@ -52,7 +53,6 @@ final as (
         on
             ordered.authority_code = oflog.authority_code
             and ordered.neighbour_code = oflog.neighbour_code
-    where ordered.neighbour_rank <= {{ var('statistical_neighbours', 15) }}
 )
 
 select * from final

@@ -4,7 +4,9 @@
     councils that have an Oflog group (int_analysis__oflog_neighbours): per council, the share of
     our neighbours that are also in Oflog's group; summarised for all councils ('all') and by
     authority type. chance_share is what random neighbours would score: Oflog group size / (ranked
-    councils - 1), averaged. No rows when NN.json is not loaded.
+    councils - 1), averaged. No rows when NN.json is not loaded. Our neighbours are those of
+    fct_statistical_neighbours (the latest edition's context), and so are the types and the count
+    of ranked councils.
 -#}
 with
 
@@ -16,8 +18,19 @@ oflog as (
     select * from {{ ref('int_analysis__oflog_neighbours') }}
 ),
 
-context as (
+edition_context as (
     select * from {{ ref('int_analysis__council_context') }}
+),
+
+latest as (
+    select max(edition) as edition
+    from edition_context
+),
+
+context as (
+    select edition_context.*
+    from edition_context
+    inner join latest on edition_context.edition = latest.edition
 ),
 
 ranked_councils as (

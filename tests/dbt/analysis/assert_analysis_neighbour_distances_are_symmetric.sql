@@ -1,6 +1,6 @@
 {{ config(enabled=var('analysis_enabled', true)) }}
 {#-
-    Context distances are symmetric: every pair appears both ways with the same distance, and a
+    Context distances are symmetric: in every edition, every pair appears both ways with the same distance, and a
     council's neighbours are never itself. Returns offending pairs.
 -#}
 with
@@ -10,6 +10,7 @@ distances as (
 )
 
 select
+    pair.edition,
     pair.authority_code,
     pair.neighbour_code,
     pair.distance,
@@ -17,7 +18,8 @@ select
 from distances as pair
 left join distances as reverse_pair
     on
-        pair.authority_code = reverse_pair.neighbour_code
+        pair.edition = reverse_pair.edition
+        and pair.authority_code = reverse_pair.neighbour_code
         and pair.neighbour_code = reverse_pair.authority_code
 where
     reverse_pair.distance is null
