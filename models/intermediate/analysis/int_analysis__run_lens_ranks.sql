@@ -18,12 +18,14 @@
 
     How, and why so: a lens has at most analysis_lens_slots() indicators (catalogue order gives
     each its slot). The scores of each method choice, council and lens are laid out in one row
-    (one column per slot), and so are each run's weights per lens; joining the two on (edition,
-    method choice, lens) gives every run, council and lens in one row whose weighted mean is a sum
-    over the slots: runs x councils x lenses rows (about 1,150 x 150 x 6 per edition at the default
-    vars) instead of a join of runs x councils x indicators (eight times as many) aggregated back,
-    which took seven times as long. Councils, lenses and method choices are numbered (the numbers
-    are only keys) so the large joins work on integers.
+    (one column per slot, with the council's spend index), and so are each run's weights per lens;
+    joining the two on (edition, method choice, lens) gives every run, council and lens in one row
+    whose weighted mean is a sum over the slots: runs x councils x lenses rows (about 1,150 x 150
+    x 6 per edition at the default vars) instead of a join of runs x councils x indicators (eight
+    times as many) aggregated back, which took seven times as long. After that one join
+    everything is window functions over (edition, run, lens), so no engine can pick a bad order
+    for a later join of millions of rows (PostgreSQL, misjudging the size, once joined the spend
+    to every run before narrowing it down and filled the disk).
 -#}
 {%- set slots = range(1, analysis_lens_slots() + 1) %}
 {%- set score_columns = [] %}
@@ -77,13 +79,8 @@ lens_slots as (
         on catalogue.lens_id = lens_sizes.lens_id
 ),
 
-councils as (
-    select
-        authority_code,
-        row_number() over (order by authority_code) as council_number
-    from (select distinct authority_code from scores) as present
-),
-
+-- lenses and method choices numbered (in no particular order: the numbers are only keys), so the
+-- large join and windows below work on integers
 lenses as (
     select
         lens_id,
@@ -104,26 +101,32 @@ choices as (
     ) as present
 ),
 
--- the scores of each method choice, council and lens, one column per slot (null = no score)
+-- the scores of each method choice, council and lens, one column per slot (null = no score),
+-- with the council's spend index in the lens (the index's, int_index__lens_productivity)
 slot_scores as (
     select
         scores.edition,
         choices.choice_number,
-        councils.council_number,
+        scores.authority_code,
+        scores.lens_id,
+        lenses.lens_number,
         {%- for slot in slots %}
             max(case when lens_slots.slot = {{ slot }} then scores.score end) as score_{{ slot }},
         {%- endfor %}
-        lenses.lens_number
+        max(lens_productivity.spend_index) as spend_index
     from scores
     inner join lens_slots
         on scores.indicator_id = lens_slots.indicator_id
     inner join choices
         on scores.normalisation = choices.normalisation and scores.winsorise = choices.winsorise
-    inner join councils
-        on scores.authority_code = councils.authority_code
     inner join lenses
         on scores.lens_id = lenses.lens_id
-    group by scores.edition, choices.choice_number, councils.council_number, lenses.lens_number
+    left join lens_productivity
+        on
+            scores.edition = lens_productivity.edition
+            and scores.authority_code = lens_productivity.authority_code
+            and scores.lens_id = lens_productivity.lens_id
+    group by scores.edition, choices.choice_number, scores.authority_code, scores.lens_id, lenses.lens_number
 ),
 
 -- each run's weight of each indicator (null for the indicator the run leaves out; 1 without random weights)
@@ -169,12 +172,15 @@ slot_weights as (
     group by edition, run_id, choice_number, lens_number
 ),
 
+-- the one large step: runs x councils x lenses
 lens_means as (
     select
         slot_weights.edition,
         slot_weights.run_id,
-        slot_scores.council_number,
+        slot_scores.authority_code,
+        slot_scores.lens_id,
         slot_scores.lens_number,
+        slot_scores.spend_index,
         slot_weights.indicators_in_lens,
         {{ index_indicators_used_slots(score_columns, weight_columns) }} as indicators_used,
         {{ index_lens_outcome_score_slots(score_columns, weight_columns) }} as mean_score
@@ -190,85 +196,54 @@ lens_outcomes as (
     select
         edition,
         run_id,
-        council_number,
+        authority_code,
+        lens_id,
         lens_number,
+        spend_index,
         case
             when {{ index_has_enough_indicators('indicators_used', 'indicators_in_lens') }} then mean_score
         end as outcome_score
     from lens_means
 ),
 
-lens_stats as (
+-- outcome index standardised across the councils of the edition, lens and run (window mean and
+-- sample sd), then productivity, rounded to 9 decimals so that councils with identical data tie
+-- whatever the summation order
+productivity as (
     select
         edition,
         run_id,
+        authority_code,
+        lens_id,
         lens_number,
-        avg(outcome_score) as mean_outcome_score,
-        stddev_samp(outcome_score) as sd_outcome_score
-    from lens_outcomes
-    group by edition, run_id, lens_number
-),
-
-spend as (
-    select
-        lens_productivity.edition,
-        councils.council_number,
-        lenses.lens_number,
-        lens_productivity.spend_index
-    from lens_productivity
-    inner join councils
-        on lens_productivity.authority_code = councils.authority_code
-    inner join lenses
-        on lens_productivity.lens_id = lenses.lens_id
-),
-
-productivity as (
-    select
-        lens_outcomes.edition,
-        lens_outcomes.run_id,
-        lens_outcomes.council_number,
-        lens_outcomes.lens_number,
-        -- rounded to 9 decimals so that councils with identical data tie whatever the summation order
         {{ analysis_round(index_productivity_index(
             index_outcome_index(
-                'lens_outcomes.outcome_score', 'lens_stats.mean_outcome_score', 'lens_stats.sd_outcome_score'),
-            'spend.spend_index'), 9) }} as productivity_index
+                'outcome_score',
+                'avg(outcome_score) over (partition by edition, run_id, lens_number)',
+                'stddev_samp(outcome_score) over (partition by edition, run_id, lens_number)'),
+            'spend_index'), 9) }} as productivity_index
     from lens_outcomes
-    inner join lens_stats
-        on
-            lens_outcomes.edition = lens_stats.edition
-            and lens_outcomes.run_id = lens_stats.run_id
-            and lens_outcomes.lens_number = lens_stats.lens_number
-    inner join spend
-        on
-            lens_outcomes.edition = spend.edition
-            and lens_outcomes.council_number = spend.council_number
-            and lens_outcomes.lens_number = spend.lens_number
 ),
 
 ranked as (
     select
         edition,
         run_id,
-        council_number,
-        lens_number,
+        authority_code,
+        lens_id,
         {{ index_rank('productivity_index', 'edition, run_id, lens_number') }} as lens_rank
     from productivity
 ),
 
 final as (
     select
-        cast(ranked.edition as integer) as edition,
-        cast(ranked.run_id as integer) as run_id,
-        cast(councils.authority_code as {{ type_varchar() }}) as authority_code,
-        cast(lenses.lens_id as {{ type_varchar() }}) as lens_id,
-        cast(ranked.lens_rank as integer) as lens_rank
+        cast(edition as integer) as edition,
+        cast(run_id as integer) as run_id,
+        cast(authority_code as {{ type_varchar() }}) as authority_code,
+        cast(lens_id as {{ type_varchar() }}) as lens_id,
+        cast(lens_rank as integer) as lens_rank
     from ranked
-    inner join councils
-        on ranked.council_number = councils.council_number
-    inner join lenses
-        on ranked.lens_number = lenses.lens_number
-    where ranked.lens_rank is not null
+    where lens_rank is not null
 )
 
 select * from final
