@@ -78,7 +78,9 @@ lens_year_spend as (
         period_end_year,
         max(population_basis) as population_basis,
         sum(coalesce(value_gbp_k, 0)) as spend_gbp_k,
-        sum(case when not coalesce(is_optional, false) and value_gbp_k is not null then 1 else 0 end) as n_required_with_value,
+        sum(
+            case when not coalesce(is_optional, false) and value_gbp_k is not null then 1 else 0 end
+        ) as n_required_with_value,
         max(case when is_apportioned then 1 else 0 end) = 1 as is_apportioned
     from lens_line_values
     group by
