@@ -45,27 +45,21 @@
 ] -%}
 with
 
-{% for model, dataset in staged %}
-{{ model }} as (
-    select
-        '{{ dataset }}' as source_dataset_id,
-        '{{ model }}' as staging_model,
-        cast(period as {{ type_varchar() }}) as period,
-        max(period_end_year) as period_end_year,
-        count(*) as staged_rows,
-        count(distinct authority_code) as staged_authorities
-    from {{ ref(model) }}
-    where period is not null
-    group by period
-),
-
-{% endfor %}
 final as (
     {%- for model, dataset in staged %}
-    select * from {{ model }}
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
+        select
+            '{{ dataset }}' as source_dataset_id,
+            '{{ model }}' as staging_model,
+            cast(period as {{ type_varchar() }}) as period,
+            max(period_end_year) as period_end_year,
+            count(*) as staged_rows,
+            count(distinct authority_code) as staged_authorities
+        from {{ ref(model) }}
+        where period is not null
+        group by period
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
     {%- endfor %}
 )
 
