@@ -16,7 +16,7 @@ renamed as (
     select
         trim(local_authority_county_unitary_as_of_april_2021) as area_name,
         {%- for column, year in year_columns %}
-        {{ column }},
+            {{ column }},
         {%- endfor %}
         _row_number as source_row_number,
         _source_file as source_file
@@ -32,16 +32,16 @@ renamed as (
 
 unpivoted as (
     {%- for column, year in year_columns %}
-    select
-        area_name,
-        source_row_number,
-        source_file,
-        '{{ year }}' as period,
-        cast({{ column }} as {{ type_varchar() }}) as value_text
-    from renamed
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
+        select
+            area_name,
+            source_row_number,
+            source_file,
+            '{{ year }}' as period,
+            cast({{ column }} as {{ type_varchar() }}) as value_text
+        from renamed
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
     {%- endfor %}
 ),
 

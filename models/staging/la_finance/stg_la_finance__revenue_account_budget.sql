@@ -98,21 +98,21 @@ authorities as (
 
 unpivoted as (
     {%- for line in ra_lines %}
-    select
-        ecode,
-        published_ons_code,
-        authority_name,
-        authority_class,
-        period,
-        source_priority,
-        source_file,
-        source_row_number,
-        '{{ line[0] }}' as line_code,
-        cast({{ line[1] }} as {{ type_varchar() }}) as value_text
-    from authorities
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
+        select
+            ecode,
+            published_ons_code,
+            authority_name,
+            authority_class,
+            period,
+            source_priority,
+            source_file,
+            source_row_number,
+            '{{ line[0] }}' as line_code,
+            cast({{ line[1] }} as {{ type_varchar() }}) as value_text
+        from authorities
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
     {%- endfor %}
 ),
 

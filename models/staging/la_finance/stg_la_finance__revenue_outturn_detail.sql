@@ -159,58 +159,58 @@ renamed_ro5 as (
 
 unpivoted_ro3 as (
     {%- for line in ro3_lines %}
-    select
-        ecode,
-        published_ons_code,
-        authority_name,
-        authority_class,
-        period,
-        source_file,
-        source_row_number,
-        '{{ line[0] }}' as line_code,
-        cast({{ line[1] }} as {{ type_varchar() }}) as value_text
-    from renamed_ro3
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
+        select
+            ecode,
+            published_ons_code,
+            authority_name,
+            authority_class,
+            period,
+            source_file,
+            source_row_number,
+            '{{ line[0] }}' as line_code,
+            cast({{ line[1] }} as {{ type_varchar() }}) as value_text
+        from renamed_ro3
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
     {%- endfor %}
 ),
 
 unpivoted_ro4 as (
     {%- for line in ro4_lines %}
-    select
-        ecode,
-        published_ons_code,
-        authority_name,
-        authority_class,
-        period,
-        source_file,
-        source_row_number,
-        '{{ line[0] }}' as line_code,
-        cast({{ line[1] }} as {{ type_varchar() }}) as value_text
-    from renamed_ro4
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
+        select
+            ecode,
+            published_ons_code,
+            authority_name,
+            authority_class,
+            period,
+            source_file,
+            source_row_number,
+            '{{ line[0] }}' as line_code,
+            cast({{ line[1] }} as {{ type_varchar() }}) as value_text
+        from renamed_ro4
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
     {%- endfor %}
 ),
 
 unpivoted_ro5 as (
     {%- for line in ro5_lines %}
-    select
-        ecode,
-        published_ons_code,
-        authority_name,
-        authority_class,
-        period,
-        source_file,
-        source_row_number,
-        '{{ line[0] }}' as line_code,
-        cast({{ line[1] }} as {{ type_varchar() }}) as value_text
-    from renamed_ro5
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
+        select
+            ecode,
+            published_ons_code,
+            authority_name,
+            authority_class,
+            period,
+            source_file,
+            source_row_number,
+            '{{ line[0] }}' as line_code,
+            cast({{ line[1] }} as {{ type_varchar() }}) as value_text
+        from renamed_ro5
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
     {%- endfor %}
 ),
 

@@ -123,22 +123,22 @@ authorities as (
 
 unpivoted as (
     {%- for line in rs_lines %}
-    select
-        ecode,
-        published_ons_code,
-        authority_name,
-        authority_class,
-        period,
-        source_form,
-        source_priority,
-        source_file,
-        source_row_number,
-        '{{ line[0] }}' as line_code,
-        cast(line_{{ line[0] }} as {{ type_varchar() }}) as value_text
-    from authorities
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
+        select
+            ecode,
+            published_ons_code,
+            authority_name,
+            authority_class,
+            period,
+            source_form,
+            source_priority,
+            source_file,
+            source_row_number,
+            '{{ line[0] }}' as line_code,
+            cast(line_{{ line[0] }} as {{ type_varchar() }}) as value_text
+        from authorities
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
     {%- endfor %}
 ),
 
