@@ -37,6 +37,30 @@ default_runs as (
     where run_group = 'default'
 ),
 
+lens_weight_runs as (
+    select
+        edition,
+        run_id
+    from runs
+    where run_group = 'lens_weights'
+),
+
+-- narrowed to the default run first, then copied to each lens-weight run: the join order also
+-- keeps engines from broadcasting all the lens ranks (Spark, judging them by their file size,
+-- tried to and ran out of memory)
+default_lens_ranks as (
+    select
+        scored_lens_ranks.edition,
+        scored_lens_ranks.authority_code,
+        scored_lens_ranks.lens_id,
+        scored_lens_ranks.lens_rank
+    from scored_lens_ranks
+    inner join default_runs
+        on
+            scored_lens_ranks.edition = default_runs.edition
+            and scored_lens_ranks.run_id = default_runs.run_id
+),
+
 lens_ranks as (
     select
         edition,
@@ -49,17 +73,12 @@ lens_ranks as (
     select
         lens_weight_runs.edition,
         lens_weight_runs.run_id,
-        scored_lens_ranks.authority_code,
-        scored_lens_ranks.lens_id,
-        scored_lens_ranks.lens_rank
-    from runs as lens_weight_runs
-    inner join default_runs
-        on lens_weight_runs.edition = default_runs.edition
-    inner join scored_lens_ranks
-        on
-            default_runs.edition = scored_lens_ranks.edition
-            and default_runs.run_id = scored_lens_ranks.run_id
-    where lens_weight_runs.run_group = 'lens_weights'
+        default_lens_ranks.authority_code,
+        default_lens_ranks.lens_id,
+        default_lens_ranks.lens_rank
+    from default_lens_ranks
+    inner join lens_weight_runs
+        on default_lens_ranks.edition = lens_weight_runs.edition
 ),
 
 by_council as (
