@@ -68,8 +68,9 @@ dbt-test: $(STAMP) ## dbt build + data and unit tests on the demo data and, with
 	$(PY) scripts/build.py --unit-tests --db $(TEST_DIR)/demo.duckdb --demo $(DEMO_DIR) --exports $(TEST_DIR)/demo_exports --report $(TEST_DIR)/demo_report.html
 	$(if $(RAW_DIR),$(PY) scripts/build.py --db $(TEST_DIR)/real.duckdb --raw-dir "$(RAW_DIR)" --exports $(TEST_DIR)/real_exports --report $(TEST_DIR)/real_report.html,@echo "no RAW_DIR: real files not built")
 
-lint: $(STAMP) ## sqlfluff lint of every model, macro-free SQL and test
-	INDEX_DB_PATH=$(TEST_DIR)/demo.duckdb $(VENV)/bin/sqlfluff lint models tests/dbt --processes 2
+lint: $(STAMP) ## sqlfluff on models and singular tests (no warehouse; skips files unchanged since their last lint), ruff on scripts and tests
+	$(PY) scripts/sqlfluff_libs/lint_cached.py --processes 2 models tests/dbt
+	$(VENV)/bin/ruff check scripts tests
 
 test: pytest dbt-test outputs-test lint ## the whole test suite
 	@echo "all tests passed"
