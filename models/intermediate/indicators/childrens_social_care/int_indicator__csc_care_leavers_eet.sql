@@ -8,116 +8,39 @@
     Value:       100 x numerator / denominator; no value where any count is suppressed or the
                  denominator is 0 (missing stays missing, never zero).
     Sources:     SFR41/2016 (2015-16) and SFR50/2017 (2016-17) care leavers files; EES from
-                 2017-18, ages '19 to 21 years' (labels in the wording of the 2025 release, which
-                 staging gives every year; each year from the latest release covering it).
+                 2017-18, ages '19 to 21 years' (int_indicator_inputs__dfe_cla).
                  Where the share cannot be computed (the SFRs suppress small activity counts, so
                  the numerator is unknown for about 60 councils), LAIT's published CareLeaverEET
                  share for the same authority and year is used instead (source dfe_lait,
                  numerator and denominator null; int_indicator_inputs__lait).
-    Areas:       England and local authorities, placed on 2018 codes by DfE number
-                 (int_geography__dfe_authority_codes; EES publishes Buckinghamshire 825 as
-                 E06000060 for every year, E10000002 in 2017-19); authorities created after 2019
-                 have no values up to 2018-19 and are dropped.
+    Areas:       England and the 2018 upper-tier authorities; int_indicator_inputs__dfe_cla reads
+                 the files and places each DfE number on its 2018 code.
     Period:      the year ending 31 March ('2016-17', period_end_year 2017).
 -#}
 {{ config(materialized='view') }}
 with
 
-care_leavers_2016 as (
-    select * from {{ ref('stg_dfe_cla_underlying__sfr41_care_leavers_2016') }}
-),
-
-care_leavers_2017 as (
-    select * from {{ ref('stg_dfe_cla_underlying__sfr50_care_leavers_19_21_2017') }}
-),
-
-activity_ees as (
-    select * from {{ ref('stg_dfe_cla_underlying__ees_care_leavers_activity') }}
+dfe_cla as (
+    select * from {{ ref('int_indicator_inputs__dfe_cla') }}
 ),
 
 lait as (
     select * from {{ ref('int_indicator_inputs__lait') }}
 ),
 
-dfe_codes as (
-    select * from {{ ref('int_geography__dfe_authority_codes') }}
-),
-
-areas as (
-    select * from {{ ref('int_indicator_inputs__areas') }}
-),
-
-sfr_rows as (
-    {%- for relation in ['care_leavers_2016', 'care_leavers_2017'] %}
-        select
-            authority_code,
-            dfe_code,
-            geographic_level,
-            period,
-            period_end_year,
-            measure,
-            value  -- noqa: RF04
-        from {{ relation }}
-        where geographic_level in ('national', 'local authority')
-        {%- if not loop.last %}
-            union all
-        {%- endif %}
-    {%- endfor %}
-),
-
-sfr_counts as (
-    select
-        authority_code,
-        dfe_code,
-        geographic_level,
-        period,
-        period_end_year,
-        max(case when measure = 'care_leavers_19_21_higher_education' then value end)
-        + max(case when measure = 'care_leavers_19_21_other_education' then value end)
-        + max(case when measure = 'care_leavers_19_21_training_employment' then value end) as numerator,
-        max(case when measure = 'care_leavers_19_21_total' then value end) as denominator
-    from sfr_rows
-    group by authority_code, dfe_code, geographic_level, period, period_end_year
-),
-
-ees_counts as (
-    select
-        authority_code,
-        dfe_code,
-        geographic_level,
-        period,
-        period_end_year,
-        max(case when activity = 'Total in education, employment or training' then number end) as numerator,
-        max(case when activity = 'Total' then number end) as denominator
-    from activity_ees
-    where age_group = '19 to 21 years'
-    group by authority_code, dfe_code, geographic_level, period, period_end_year
-),
-
-counts as (
-    select * from sfr_counts
-    union all
-    select * from ees_counts
-),
-
 shares as (
     select
-        case
-            when counts.geographic_level = 'national' then counts.authority_code
-            else dfe_codes.authority_code
-        end as authority_code,
-        counts.period,
-        counts.period_end_year,
-        100.0 * counts.numerator / counts.denominator as value,  -- noqa: RF04
-        counts.numerator,
-        counts.denominator,
+        authority_code,
+        period,
+        period_end_year,
+        100.0 * care_leavers_19_21_eet / care_leavers_19_21_activity_total as value,  -- noqa: RF04
+        care_leavers_19_21_eet as numerator,
+        care_leavers_19_21_activity_total as denominator,
         'dfe_cla' as source_dataset_id
-    from counts
-    left join dfe_codes on counts.dfe_code = dfe_codes.dfe_code and dfe_codes.is_upper_tier_2018
+    from dfe_cla
     where
-        counts.geographic_level in ('national', 'local authority')
-        and counts.numerator is not null
-        and counts.denominator > 0
+        care_leavers_19_21_eet is not null
+        and care_leavers_19_21_activity_total > 0
 ),
 
 lait_where_no_counts as (
@@ -144,16 +67,15 @@ final as (
     select
         'childrens_social_care' as lens_id,
         'csc_care_leavers_eet' as indicator_id,
-        combined.authority_code,
-        combined.period,
-        combined.period_end_year,
-        cast(combined.value as {{ type_double() }}) as value,  -- noqa: RF04
-        cast(combined.numerator as {{ type_double() }}) as numerator,
-        cast(combined.denominator as {{ type_double() }}) as denominator,
-        combined.source_dataset_id,
+        authority_code,
+        period,
+        period_end_year,
+        cast(value as {{ type_double() }}) as value,  -- noqa: RF04
+        cast(numerator as {{ type_double() }}) as numerator,
+        cast(denominator as {{ type_double() }}) as denominator,
+        source_dataset_id,
         false as is_apportioned
     from combined
-    inner join areas on combined.authority_code = areas.authority_code
 )
 
 select * from final
