@@ -12,6 +12,7 @@ VENV        := .venv
 PY          := $(VENV)/bin/python
 DBT         := $(VENV)/bin/dbt
 STAMP       := $(VENV)/.installed
+BIN         := $(VENV)/bin
 
 RAW_DIR     ?= $(INDEX_RAW_DIR)
 DB          ?= $(or $(INDEX_DB_PATH),data/warehouse.duckdb)
@@ -24,7 +25,6 @@ TARGET      ?= $(or $(INDEX_TARGET),duckdb)
 VENV_PG     := .venv-postgres
 VENV_SPARK  := .venv-spark
 ENGINE_VENV := $(if $(filter postgres,$(TARGET)),$(VENV_PG),$(if $(filter spark,$(TARGET)),$(VENV_SPARK)))
-ENGINE_PY   := $(ENGINE_VENV)/bin/python
 ENGINE_STAMP:= $(if $(ENGINE_VENV),$(ENGINE_VENV)/.installed)
 
 export DBT_PROFILES_DIR := $(CURDIR)
@@ -44,56 +44,60 @@ help: ## list the targets and the variables they take
 	@echo "  ACCEPT_SHRINK=1 accept raw files with markedly fewer rows or authorities than at the last load"
 	@echo "  DOCS_PORT      port of make docs-serve (default 8080)"
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt pyproject.toml
 	@test -x $(PY) || { echo "creating virtual environment in $(VENV)"; $(PYTHON_BOOT) -m venv $(VENV); }
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $(STAMP)
 
-venv: $(STAMP) ## create .venv and install the pinned dependencies (only when needed)
+venv: $(STAMP) ## create .venv, install the pinned dependencies and the council_index package (only when needed)
 
 demo: $(STAMP) ## write the synthetic demo raw files into data/demo_raw
-	$(PY) scripts/make_demo.py --out $(DEMO_DIR)
+	$(BIN)/index-demo --out $(DEMO_DIR)
 
 run: $(STAMP) $(ENGINE_STAMP) ## load the raw files (demo unless RAW_DIR is given) and dbt build into the warehouse DB (TARGET=postgres|spark: on that engine)
 ifeq ($(TARGET),duckdb)
-	@$(PY) scripts/build.py --db "$(DB)" $(if $(RAW_DIR),--raw-dir "$(RAW_DIR)",--demo $(DEMO_DIR)) $(if $(FULL_REFRESH),--full-refresh) $(if $(ACCEPT_SHRINK),--accept-shrink)
+	@$(BIN)/index-build --db "$(DB)" $(if $(RAW_DIR),--raw-dir "$(RAW_DIR)",--demo $(DEMO_DIR)) $(if $(FULL_REFRESH),--full-refresh) $(if $(ACCEPT_SHRINK),--accept-shrink)
 else
-	@$(ENGINE_PY) scripts/build.py --target $(TARGET) $(if $(RAW_DIR),--raw-dir "$(RAW_DIR)",--demo $(DEMO_DIR))
+	@$(ENGINE_VENV)/bin/index-build --target $(TARGET) $(if $(RAW_DIR),--raw-dir "$(RAW_DIR)",--demo $(DEMO_DIR))
 endif
 
 pytest: $(STAMP) ## python tests (loader, readers, demo generator, fetch)
 	$(PY) -m pytest -q tests/python
 
 dbt-test: $(STAMP) ## dbt build + data and unit tests on the demo data and, with RAW_DIR, data tests on the real files
-	$(PY) scripts/build.py --unit-tests --db $(TEST_DIR)/demo.duckdb --demo $(DEMO_DIR) --exports $(TEST_DIR)/demo_exports --report $(TEST_DIR)/demo_report.html
-	$(if $(RAW_DIR),$(PY) scripts/build.py --db $(TEST_DIR)/real.duckdb --raw-dir "$(RAW_DIR)" --exports $(TEST_DIR)/real_exports --report $(TEST_DIR)/real_report.html,@echo "no RAW_DIR: real files not built")
+	$(BIN)/index-build --unit-tests --db $(TEST_DIR)/demo.duckdb --demo $(DEMO_DIR) --exports $(TEST_DIR)/demo_exports --report $(TEST_DIR)/demo_report.html
+	$(if $(RAW_DIR),$(BIN)/index-build --db $(TEST_DIR)/real.duckdb --raw-dir "$(RAW_DIR)" --exports $(TEST_DIR)/real_exports --report $(TEST_DIR)/real_report.html,@echo "no RAW_DIR: real files not built")
 
 lint: $(STAMP) ## sqlfluff on models and singular tests (no warehouse; skips files unchanged since their last lint), ruff on scripts and tests
 	$(PY) scripts/sqlfluff_libs/lint_cached.py --processes 2 models tests/dbt
-	$(VENV)/bin/ruff check scripts tests
+	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
 
 test: pytest dbt-test outputs-test lint ## the whole test suite
 	@echo "all tests passed"
 
 fetch: $(STAMP) ## download every registry dataset with a URL into data/raw
-	$(PY) scripts/fetch.py --out data/raw
+	$(BIN)/index-fetch --out data/raw
 
 clean: ## remove build outputs (keeps .venv and downloaded files)
 	rm -rf target logs $(TEST_DIR) $(DEMO_DIR) data/*.duckdb data/*.duckdb.wal
 
 .PHONY: bench
 bench: $(STAMP) ## time each phase and its peak memory on demo, real (RAW_DIR or ../shared/data), demo x10 and x100
-	$(PY) scripts/bench.py $(if $(RAW_DIR),--raw-dir "$(RAW_DIR)") $(if $(BENCH_SIZES),--sizes $(BENCH_SIZES)) $(if $(BENCH_VARS),--dbt-vars '$(BENCH_VARS)')
+	$(BIN)/index-bench $(if $(RAW_DIR),--raw-dir "$(RAW_DIR)") $(if $(BENCH_SIZES),--sizes $(BENCH_SIZES)) $(if $(BENCH_VARS),--dbt-vars '$(BENCH_VARS)')
 
 .PHONY: venv-postgres venv-spark compare-engines
-$(VENV_PG)/.installed: requirements.txt requirements-postgres.txt
+$(VENV_PG)/.installed: requirements.txt requirements-postgres.txt pyproject.toml
 	@test -x $(VENV_PG)/bin/python || { echo "creating virtual environment in $(VENV_PG)"; $(PYTHON_BOOT) -m venv $(VENV_PG); }
 	$(VENV_PG)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-postgres.txt
+	$(VENV_PG)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $@
 
-$(VENV_SPARK)/.installed: requirements.txt requirements-spark.txt
+$(VENV_SPARK)/.installed: requirements.txt requirements-spark.txt pyproject.toml
 	@test -x $(VENV_SPARK)/bin/python || { echo "creating virtual environment in $(VENV_SPARK)"; $(PYTHON_BOOT) -m venv $(VENV_SPARK); }
 	$(VENV_SPARK)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-spark.txt
+	$(VENV_SPARK)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $@
 
 venv-postgres: $(VENV_PG)/.installed ## create .venv-postgres (dbt-postgres) for TARGET=postgres
@@ -101,7 +105,7 @@ venv-postgres: $(VENV_PG)/.installed ## create .venv-postgres (dbt-postgres) for
 venv-spark: $(VENV_SPARK)/.installed ## create .venv-spark (dbt-spark, PySpark; needs Java 17) for TARGET=spark
 
 compare-engines: $(STAMP) $(VENV_PG)/.installed $(VENV_SPARK)/.installed ## build the demo on DuckDB, PostgreSQL and Spark and compare every mart row by row
-	$(PY) scripts/compare_engines.py --workdir $(TEST_DIR)/engines
+	$(BIN)/index-compare-engines --workdir $(TEST_DIR)/engines
 
 # What users see (issue 6): the dbt docs site, the BI exports and the league-table report.
 .PHONY: docs docs-serve export report
@@ -109,7 +113,7 @@ DOCS_PORT ?= 8080
 DOCS_DB   = $(if $(wildcard $(DB)),$(DB),$(TEST_DIR)/docs_empty.duckdb)
 
 docs: $(STAMP) ## regenerate the indicator and lens doc pages from the catalogue, then dbt docs generate into target/
-	$(PY) scripts/docs_from_catalogue.py
+	$(BIN)/index-docs
 	@mkdir -p $(TEST_DIR)
 	INDEX_DB_PATH=$(DOCS_DB) $(DBT) docs generate --target-path target $(if $(wildcard $(DB)),,--empty-catalog)
 
@@ -117,10 +121,10 @@ docs-serve: docs ## serve the dbt docs site on 127.0.0.1 (port DOCS_PORT, defaul
 	INDEX_DB_PATH=$(DOCS_DB) $(DBT) docs serve --target-path target --host 127.0.0.1 --port $(DOCS_PORT) --no-browser
 
 export: $(STAMP) ## write every mart of the warehouse (DB) to exports/ as Parquet and CSV, with the data dictionary exports/README.md
-	$(PY) scripts/export.py --db "$(DB)" --out exports
+	$(BIN)/index-export --db "$(DB)" --out exports
 
 report: $(STAMP) ## write the league-table report of the warehouse (DB) to reports/index.html (self-contained HTML)
-	$(PY) scripts/report --db "$(DB)" --out reports/index.html
+	$(BIN)/index-report --db "$(DB)" --out reports/index.html
 
 .PHONY: outputs-test
 BUILT_DBS = $(wildcard $(TEST_DIR)/demo.duckdb $(TEST_DIR)/real.duckdb)

@@ -3,7 +3,7 @@
     integer ('1'): three digits, zero-padded when shorter ('001'). A number of four digits or more
     is kept whole, never cut to three characters (lpad truncates longer strings): real DfE numbers
     have three digits (201-938, 970 England, 980-990 regions), but the scaled benchmark demo
-    universes (`scripts/make_demo.py --scale N`) number their authorities from 1000 upwards once the
+    universes (`index-demo --scale N`) number their authorities from 1000 upwards once the
     three-digit range is used up. Null when the text is not a number.
 -#}
 {% macro dfe_number(column) -%}

@@ -1,12 +1,12 @@
 """Benchmark (``make bench``): time and peak memory of each phase, on data of several sizes.
 
-    python scripts/bench.py                              # demo, real (../shared/data), demo x10
-    python scripts/bench.py --sizes demo,x10 --raw-dir ../shared/data --work data/bench
+    index-bench                              # demo, real (../shared/data), demo x10
+    index-bench --sizes demo,x10 --raw-dir ../shared/data --work data/bench
 
 Phases: venv check (``make venv``: nothing to do on a warm environment), generate (demo sizes only:
-``scripts/make_demo.py --scale N``), load (``scripts/load_raw.py``), dbt build (every seed and
+``index-demo --scale N``), load (``index-load``), dbt build (every seed and
 model, no tests), tests (``dbt test``: the data tests; the unit tests, which a data build skips,
-run in ``make test``), export (``scripts/export.py``) and report (``python -m report``); a phase
+run in ``make test``), export (``index-export``) and report (``index-report``); a phase
 whose script does not exist yet is skipped and said so. Each phase runs as a child of a small
 wrapper process that reports the child's peak resident memory
 (``resource.getrusage(RUSAGE_CHILDREN).ru_maxrss``), so each figure is that phase's own peak.
@@ -33,7 +33,9 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from council_index import PROJECT_ROOT as ROOT
+from council_index.errors import command
+
 PYTHON = Path(sys.executable)
 DBT = PYTHON.with_name("dbt")
 PHASES = ("venv check", "generate", "load", "dbt build", "tests", "export", "report")
@@ -45,8 +47,13 @@ def measure(command: list[str], env: dict, log: Path) -> dict:
     with log.open("a", encoding="utf-8") as handle:
         handle.write(f"\n$ {' '.join(command)}\n")
         handle.flush()
-        result = subprocess.run([str(PYTHON), __file__, "--child", "--", *command], cwd=ROOT, env=env,
-                                stdout=handle, stderr=subprocess.STDOUT)
+        result = subprocess.run(
+            [str(PYTHON), __file__, "--child", "--", *command],
+            cwd=ROOT,
+            env=env,
+            stdout=handle,
+            stderr=subprocess.STDOUT,
+        )
     seconds = time.perf_counter() - started
     peak_kb = 0
     for line in reversed(log.read_text(encoding="utf-8", errors="replace").splitlines()):
@@ -75,16 +82,22 @@ def rows_landed(db: Path) -> int | None:
         return None
 
 
-def bench_size(name: str, raw_dir: Path | None, scale: int | None, work: Path, skip: set[str],
-               dbt_vars: str | None = None) -> dict:
+def bench_size(
+    name: str, raw_dir: Path | None, scale: int | None, work: Path, skip: set[str], dbt_vars: str | None = None
+) -> dict:
     db = work / f"{name}.duckdb"
     log = work / f"{name}.log"
     log.write_text(f"benchmark {name}\n", encoding="utf-8")
     for stale in (db, db.with_name(db.name + ".wal")):
         stale.unlink(missing_ok=True)
-    env = dict(os.environ, INDEX_DB_PATH=str(db), DBT_PROFILES_DIR=str(ROOT),
-               DBT_TARGET_PATH=str(work / "target"), DBT_LOG_PATH=str(work / "logs"),
-               DBT_SEND_ANONYMOUS_USAGE_STATS="false")
+    env = dict(
+        os.environ,
+        INDEX_DB_PATH=str(db),
+        DBT_PROFILES_DIR=str(ROOT),
+        DBT_TARGET_PATH=str(work / "target"),
+        DBT_LOG_PATH=str(work / "logs"),
+        DBT_SEND_ANONYMOUS_USAGE_STATS="false",
+    )
     results: dict[str, dict | str] = {}
     load_before = os.getloadavg()[0]
     vars_args = ["--vars", dbt_vars] if dbt_vars else []
@@ -92,19 +105,32 @@ def bench_size(name: str, raw_dir: Path | None, scale: int | None, work: Path, s
         raw_dir = work / f"{name}_raw"
     steps = {
         "venv check": ["make", "--no-print-directory", "venv"],
-        "generate": [str(PYTHON), "scripts/make_demo.py", "--out", str(raw_dir), "--scale", str(scale)]
-        if scale is not None else None,
-        "load": [str(PYTHON), "scripts/load_raw.py", "--raw-dir", str(raw_dir), "--db", str(db)],
-        "dbt build": [str(DBT), "build", "--exclude-resource-type", "test", "--exclude-resource-type", "unit_test",
-                      *vars_args],
+        "generate": [str(PYTHON), "-m", "council_index.demo.generate", "--out", str(raw_dir), "--scale", str(scale)]
+        if scale is not None
+        else None,
+        "load": [str(PYTHON), "-m", "council_index.pipeline.loader", "--raw-dir", str(raw_dir), "--db", str(db)],
+        "dbt build": [
+            str(DBT),
+            "build",
+            "--exclude-resource-type",
+            "test",
+            "--exclude-resource-type",
+            "unit_test",
+            *vars_args,
+        ],
         # data tests, as a data build runs them (unit tests check the SQL on fixed inputs: make test)
         "tests": [str(DBT), "test", "--exclude-resource-type", "unit_test", *vars_args],
-        "export": [str(PYTHON), "scripts/export.py", "--db", str(db), "--out", str(work / f"{name}_exports")]
-        if (ROOT / "scripts" / "export.py").exists() else "skipped: scripts/export.py does not exist yet",
-        "report": [str(PYTHON), "-m", "report", "--db", str(db), "--out", str(work / f"{name}_report.html")]
-        if (ROOT / "scripts" / "report" / "__main__.py").exists() else "skipped: scripts/report does not exist yet",
+        "export": [str(PYTHON), "-m", "council_index.export", "--db", str(db), "--out", str(work / f"{name}_exports")],
+        "report": [
+            str(PYTHON),
+            "-m",
+            "council_index.report",
+            "--db",
+            str(db),
+            "--out",
+            str(work / f"{name}_report.html"),
+        ],
     }
-    env["PYTHONPATH"] = str(ROOT / "scripts")
     for phase in PHASES:
         step = steps[phase]
         if step is None:
@@ -115,10 +141,20 @@ def bench_size(name: str, raw_dir: Path | None, scale: int | None, work: Path, s
             results[phase] = step
         else:
             results[phase] = measure(step, env, log)
-            print(f"  {name:<6} {phase:<10} {results[phase]['seconds']:8.1f} s {results[phase]['peak_mb']:8.0f} MB"
-                  f"  exit {results[phase]['code']}", flush=True)
-    return {"name": name, "scale": scale, "rows": rows_landed(db), "phases": results, "log": str(log),
-            "load_average": [round(load_before, 1), round(os.getloadavg()[0], 1)], "dbt_vars": dbt_vars}
+            print(
+                f"  {name:<6} {phase:<10} {results[phase]['seconds']:8.1f} s {results[phase]['peak_mb']:8.0f} MB"
+                f"  exit {results[phase]['code']}",
+                flush=True,
+            )
+    return {
+        "name": name,
+        "scale": scale,
+        "rows": rows_landed(db),
+        "phases": results,
+        "log": str(log),
+        "load_average": [round(load_before, 1), round(os.getloadavg()[0], 1)],
+        "dbt_vars": dbt_vars,
+    }
 
 
 def fmt_cell(result) -> str:
@@ -136,8 +172,11 @@ def table(runs: list[dict]) -> str:
         total = sum(r["seconds"] for r in timed)
         rows = f"{run['rows']:,}" if run["rows"] is not None else "-"
         load = "/".join(str(x) for x in run.get("load_average", [])) or "-"
-        lines.append("| " + " | ".join([run["name"], rows, *(fmt_cell(run["phases"][p]) for p in PHASES),
-                                        f"{total:.1f}", load]) + " |")
+        lines.append(
+            "| "
+            + " | ".join([run["name"], rows, *(fmt_cell(run["phases"][p]) for p in PHASES), f"{total:.1f}", load])
+            + " |"
+        )
     return "\n".join(lines)
 
 
@@ -150,25 +189,38 @@ def growth(runs: list[dict]) -> str:
             a, b = small["phases"].get(phase), large["phases"].get(phase)
             if isinstance(a, dict) and isinstance(b, dict) and a["seconds"] > 0:
                 parts.append(f"{phase} x{b['seconds'] / a['seconds']:.1f}")
-        rows = (f"rows x{large['rows'] / small['rows']:.1f}; " if small["rows"] and large["rows"] else "")
-        lines.append(f"- {small['name']} -> {large['name']} ({large['scale'] // small['scale']}x the authorities): "
-                     + rows + ", ".join(parts))
+        rows = f"rows x{large['rows'] / small['rows']:.1f}; " if small["rows"] and large["rows"] else ""
+        lines.append(
+            f"- {small['name']} -> {large['name']} ({large['scale'] // small['scale']}x the authorities): "
+            + rows
+            + ", ".join(parts)
+        )
     return "\n".join(lines)
 
 
+@command
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--child"]:
         return child(argv[2:] if argv[1:2] == ["--"] else argv[1:])
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="demo,real,x10",
-                        help="comma-separated: demo, real, xN (demo scaled N times); default demo,real,x10")
-    parser.add_argument("--raw-dir", default=os.environ.get("INDEX_RAW_DIR") or str(ROOT.parent / "shared" / "data"),
-                        help="real raw files for the 'real' size (default ../shared/data)")
+    parser.add_argument(
+        "--sizes",
+        default="demo,real,x10",
+        help="comma-separated: demo, real, xN (demo scaled N times); default demo,real,x10",
+    )
+    parser.add_argument(
+        "--raw-dir",
+        default=os.environ.get("INDEX_RAW_DIR") or str(ROOT.parent / "shared" / "data"),
+        help="real raw files for the 'real' size (default ../shared/data)",
+    )
     parser.add_argument("--work", default="data/bench", help="folder for the warehouses, logs and scaled demo files")
     parser.add_argument("--skip", default="", help="comma-separated phases not to run (e.g. tests,report)")
-    parser.add_argument("--dbt-vars", default=None,
-                        help="dbt --vars for the build and tests of every size, e.g. '{uncertainty_draws: 100}'")
+    parser.add_argument(
+        "--dbt-vars",
+        default=None,
+        help="dbt --vars for the build and tests of every size, e.g. '{uncertainty_draws: 100}'",
+    )
     args = parser.parse_args(argv)
     work = (ROOT / args.work).resolve()
     work.mkdir(parents=True, exist_ok=True)
@@ -190,8 +242,10 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"unknown size {size!r}")
         (work / "bench.json").write_text(json.dumps(runs, indent=2), encoding="utf-8")
     print()
-    print(f"benchmark on {os.cpu_count()} cores (seconds / peak resident MB of each phase; logs in {work})"
-          + (f"; dbt --vars {args.dbt_vars}" if args.dbt_vars else ""))
+    print(
+        f"benchmark on {os.cpu_count()} cores (seconds / peak resident MB of each phase; logs in {work})"
+        + (f"; dbt --vars {args.dbt_vars}" if args.dbt_vars else "")
+    )
     print(table(runs))
     print()
     print("growth between demo sizes:")

@@ -6,10 +6,10 @@ A failed or killed build therefore leaves the last good warehouse readable and u
 
 ``--target postgres`` / ``--target spark`` (issue 9) build the same project on another engine: the
 same loader lands the raw files into a DuckDB file (``--db``), its raw schema is exported once as
-Parquet and published to the engine (scripts/engines/landing.py), then dbt builds there. With no
+Parquet and published to the engine (scripts/council_index/engines/landing.py), then dbt builds there. With no
 INDEX_PG_HOST a throwaway PostgreSQL server is started on 127.0.0.1 and stopped at the end; Spark
 runs a local session (metastore and warehouse under INDEX_SPARK_DIR). ``--export-marts DIR`` writes
-every mart as Parquet (what scripts/compare_engines.py compares).
+every mart as Parquet (what scripts/council_index/compare_engines.py compares).
 """
 
 from __future__ import annotations
@@ -22,11 +22,10 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from pipeline.errors import LoadError  # noqa: E402
-from pipeline.loader import ensure_not_locked, load_all  # noqa: E402
+from council_index import PROJECT_ROOT as ROOT
+from council_index.errors import BuildError, command
+from council_index.pipeline.errors import LoadError
+from council_index.pipeline.loader import ensure_not_locked, load_all
 
 TARGETS = ("duckdb", "postgres", "spark")
 # dbt-postgres and dbt-spark (session) run no dbt Python models: the analysis models are DuckDB-only.
@@ -42,7 +41,7 @@ def run_dbt(args: list[str], db_path: Path, raw_dir: Path, target: str = "duckdb
     if target != "duckdb":
         args = [*args, "--target", target]
     print(f"$ dbt {' '.join(args)}", flush=True)
-    if in_process:  # Spark: dbt reuses this process's Spark session (scripts/engines/spark.py)
+    if in_process:  # Spark: dbt reuses this process's Spark session (scripts/council_index/engines/spark.py)
         from dbt.cli.main import dbtRunner
 
         os.environ.update(env)
@@ -53,13 +52,13 @@ def run_dbt(args: list[str], db_path: Path, raw_dir: Path, target: str = "duckdb
         finally:
             os.chdir(cwd)
         if not result.success:
-            raise SystemExit(f"dbt {args[0]} failed on {target}: {result.exception or 'see the log above'}")
+            raise BuildError(f"dbt {args[0]} failed on {target}: {result.exception or 'see the log above'}")
         return
     dbt = Path(sys.executable).with_name("dbt")
     command = [str(dbt) if dbt.exists() else "dbt", *args]
     result = subprocess.run(command, cwd=ROOT, env=env)
     if result.returncode != 0:
-        raise SystemExit(f"dbt {args[0]} failed (exit {result.returncode}); the warehouse was not replaced")
+        raise BuildError(f"dbt {args[0]} failed (exit {result.returncode}); the warehouse was not replaced")
 
 
 def summarise(db_path: Path) -> None:
@@ -133,8 +132,9 @@ def edition_summary(db_path: Path) -> tuple[list[tuple], list[tuple]]:
         return [], []
     con = duckdb.connect(str(db_path), read_only=True)
     try:
-        tables = {r[0] for r in con.execute(
-            "select table_name from duckdb_tables() where schema_name = 'marts'").fetchall()}
+        tables = {
+            r[0] for r in con.execute("select table_name from duckdb_tables() where schema_name = 'marts'").fetchall()
+        }
         if not {"fct_overall_productivity", "fct_lens_productivity", "fct_indicator_coverage"} <= tables:
             return [], []
         return con.execute(EDITION_SUMMARY_SQL).fetchall(), con.execute(UNSCORED_LENSES_SQL).fetchall()
@@ -148,59 +148,98 @@ def summary_lines(current: list[tuple], unscored: list[tuple], previous: list[tu
     before = {row[0]: row[1] for row in previous}
     lines = []
     for edition, ranked, lenses, source, year in current:
-        lines.append(f"edition {edition}: {ranked} councils ranked overall, {lenses} of 6 lenses scored, "
-                     f"spend from {source or 'no source'} {year or ''}".rstrip())
+        lines.append(
+            f"edition {edition}: {ranked} councils ranked overall, {lenses} of 6 lenses scored, "
+            f"spend from {source or 'no source'} {year or ''}".rstrip()
+        )
         shortfall = edition in before and ranked < before[edition]
         if ranked == 0 or shortfall:
-            reasons = [f"{lens.replace('_', ' ')} is scored for no council ({used or 0} of {total} indicators "
-                       f"have data for the edition's period; nothing from {missing or 'its datasets'})"
-                       for ed, lens, used, total, missing in unscored if ed == edition]
+            reasons = [
+                f"{lens.replace('_', ' ')} is scored for no council ({used or 0} of {total} indicators "
+                f"have data for the edition's period; nothing from {missing or 'its datasets'})"
+                for ed, lens, used, total, missing in unscored
+                if ed == edition
+            ]
             what = "ranks no council overall" if ranked == 0 else f"ranks {ranked} councils, {before[edition]} before"
-            lines.append(f"  why: edition {edition} {what}: " + ("; ".join(reasons) or
-                                                                  "fewer councils have enough ranked lenses"))
+            lines.append(
+                f"  why: edition {edition} {what}: "
+                + ("; ".join(reasons) or "fewer councils have enough ranked lenses")
+            )
     return lines
 
 
+@command
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("--raw-dir", help="folder of real raw files (as published)")
     source.add_argument("--demo", metavar="DIR", help="generate the synthetic demo files into DIR and build them")
-    parser.add_argument("--db", default=None,
-                        help="DuckDB warehouse (duckdb target; default INDEX_DB_PATH or data/warehouse.duckdb), "
-                             "or for postgres/spark the DuckDB file the loader lands the raw files in "
-                             "(default data/landing_<target>.duckdb)")
-    parser.add_argument("--target", choices=TARGETS, default=os.environ.get("INDEX_TARGET") or "duckdb",
-                        help="warehouse engine (default INDEX_TARGET or duckdb)")
-    parser.add_argument("--export-marts", metavar="DIR", help="write every table of schema marts to DIR/<table>.parquet")
-    parser.add_argument("--vars", help="dbt --vars for the build (postgres and spark default to "
-                                       "NO_PYTHON_MODELS: they cannot run dbt Python models)")
+    parser.add_argument(
+        "--db",
+        default=None,
+        help="DuckDB warehouse (duckdb target; default INDEX_DB_PATH or data/warehouse.duckdb), "
+        "or for postgres/spark the DuckDB file the loader lands the raw files in "
+        "(default data/landing_<target>.duckdb)",
+    )
+    parser.add_argument(
+        "--target",
+        choices=TARGETS,
+        default=os.environ.get("INDEX_TARGET") or "duckdb",
+        help="warehouse engine (default INDEX_TARGET or duckdb)",
+    )
+    parser.add_argument(
+        "--export-marts", metavar="DIR", help="write every table of schema marts to DIR/<table>.parquet"
+    )
+    parser.add_argument(
+        "--vars",
+        help="dbt --vars for the build (postgres and spark default to "
+        "NO_PYTHON_MODELS: they cannot run dbt Python models)",
+    )
     parser.add_argument("--select", help="dbt build only these nodes (a dbt selector; for iterating)")
-    parser.add_argument("--exports", default=os.environ.get("INDEX_EXPORT_DIR"),
-                        help="after a successful build, write every mart here as Parquet + CSV (scripts/export.py); "
-                             "default exports/ for data/warehouse.duckdb, else <db name>_exports/ beside the warehouse")
-    parser.add_argument("--report", default=os.environ.get("INDEX_REPORT_PATH"),
-                        help="after a successful build, write the league-table report here (scripts/report); "
-                             "default reports/index.html for data/warehouse.duckdb, else <db name>_report.html beside it")
+    parser.add_argument(
+        "--exports",
+        default=os.environ.get("INDEX_EXPORT_DIR"),
+        help="after a successful build, write every mart here as Parquet + CSV (scripts/council_index/export.py); "
+        "default exports/ for data/warehouse.duckdb, else <db name>_exports/ beside the warehouse",
+    )
+    parser.add_argument(
+        "--report",
+        default=os.environ.get("INDEX_REPORT_PATH"),
+        help="after a successful build, write the league-table report here (scripts/council_index/report); "
+        "default reports/index.html for data/warehouse.duckdb, else <db name>_report.html beside it",
+    )
     parser.add_argument("--no-outputs", action="store_true", help="skip the exports and the report")
-    parser.add_argument("--full-refresh", action="store_true",
-                        help="land every raw file again (by default a file unchanged since the last load, by "
-                             "SHA-256, keeps its landed table)")
-    parser.add_argument("--accept-shrink", action="store_true", default=bool(os.environ.get("ACCEPT_SHRINK")),
-                        help="accept raw files with markedly fewer rows or authorities than the same file at the "
-                             "last load (default: such a file stops the build; ACCEPT_SHRINK=1 sets this)")
-    parser.add_argument("--unit-tests", action="store_true",
-                        help="also run the dbt unit tests (fixed inputs, so they test the SQL, not the data: "
-                             "`make test` runs them; a data build skips them, as dbt recommends for production)")
+    parser.add_argument(
+        "--full-refresh",
+        action="store_true",
+        help="land every raw file again (by default a file unchanged since the last load, by "
+        "SHA-256, keeps its landed table)",
+    )
+    parser.add_argument(
+        "--accept-shrink",
+        action="store_true",
+        default=bool(os.environ.get("ACCEPT_SHRINK")),
+        help="accept raw files with markedly fewer rows or authorities than the same file at the "
+        "last load (default: such a file stops the build; ACCEPT_SHRINK=1 sets this)",
+    )
+    parser.add_argument(
+        "--unit-tests",
+        action="store_true",
+        help="also run the dbt unit tests (fixed inputs, so they test the SQL, not the data: "
+        "`make test` runs them; a data build skips them, as dbt recommends for production)",
+    )
     args = parser.parse_args(argv)
     if args.db is None:
-        args.db = (os.environ.get("INDEX_DB_PATH") or "data/warehouse.duckdb") if args.target == "duckdb" \
+        args.db = (
+            (os.environ.get("INDEX_DB_PATH") or "data/warehouse.duckdb")
+            if args.target == "duckdb"
             else f"data/landing_{args.target}.duckdb"
+        )
 
     started = time.perf_counter()
     db_path = (ROOT / args.db).resolve() if not Path(args.db).is_absolute() else Path(args.db)
     if args.demo:
-        from demo.generate import write_demo
+        from council_index.demo.generate import write_demo
 
         raw_dir = (ROOT / args.demo).resolve()
         print(f"DEMO DATA: writing the synthetic demo dataset (fictional councils) to {raw_dir}", flush=True)
@@ -211,11 +250,19 @@ def main(argv: list[str] | None = None) -> int:
 
     db_path.parent.mkdir(parents=True, exist_ok=True)
     if args.target != "duckdb":
-        from engines.build import build_on_engine
+        from council_index.engines.build import build_on_engine
 
-        return build_on_engine(args.target, raw_dir, db_path, run_dbt, started, demo=bool(args.demo),
-                               export_dir=args.export_marts, dbt_vars=args.vars or NO_PYTHON_MODELS,
-                               select=args.select)
+        return build_on_engine(
+            args.target,
+            raw_dir,
+            db_path,
+            run_dbt,
+            started,
+            demo=bool(args.demo),
+            export_dir=args.export_marts,
+            dbt_vars=args.vars or NO_PYTHON_MODELS,
+            select=args.select,
+        )
     try:
         ensure_not_locked(db_path)  # a BI tool's read-only connection is fine; a writer's lock is not
     except LoadError as exc:
@@ -228,16 +275,20 @@ def main(argv: list[str] | None = None) -> int:
         shutil.copy2(db_path, building)
     try:
         try:
-            load_all(raw_dir, building, in_place=True, full_refresh=args.full_refresh,
-                     accept_shrink=args.accept_shrink)
+            load_all(raw_dir, building, in_place=True, full_refresh=args.full_refresh, accept_shrink=args.accept_shrink)
         except LoadError as exc:
             print(f"load failed, warehouse left unchanged: {exc}", file=sys.stderr)
             return 1
         dbt_args = ["build", "--fail-fast"] if os.environ.get("INDEX_FAIL_FAST") else ["build"]
         if not args.unit_tests:
             dbt_args += ["--exclude-resource-type", "unit_test"]
-        run_dbt(dbt_args + (["--select", args.select] if args.select else [])
-                + (["--vars", args.vars] if args.vars else []), building, raw_dir)
+        run_dbt(
+            dbt_args
+            + (["--select", args.select] if args.select else [])
+            + (["--vars", args.vars] if args.vars else []),
+            building,
+            raw_dir,
+        )
         previous_summary, _ = edition_summary(db_path)
         os.replace(building, db_path)  # only reached when the load and every error-severity test passed
     finally:
@@ -250,11 +301,13 @@ def main(argv: list[str] | None = None) -> int:
         for line in summary_lines(current, unscored, previous_summary):
             print(f"  {line}")
     if args.export_marts:
-        from engines.marts import export_marts_duckdb, write_build_info
+        from council_index.engines.marts import export_marts_duckdb, write_build_info
 
         export_marts_duckdb(db_path, Path(args.export_marts))
-        write_build_info(args.export_marts, {"target": "duckdb", "demo": bool(args.demo),
-                                             "seconds": {"total": time.perf_counter() - started}})
+        write_build_info(
+            args.export_marts,
+            {"target": "duckdb", "demo": bool(args.demo), "seconds": {"total": time.perf_counter() - started}},
+        )
     outputs = {} if args.no_outputs else publish_outputs(db_path, args, demo=bool(args.demo))
     label = "DEMO (synthetic, fictional councils)" if args.demo else str(raw_dir)
     print(f"\nbuilt from {label} in {time.perf_counter() - started:.1f} s")
@@ -266,26 +319,30 @@ def main(argv: list[str] | None = None) -> int:
 
 def publish_outputs(db_path: Path, args, demo: bool) -> dict[str, str]:
     """After a published build: the BI exports and the report (issue 6). Returns name -> path or failure."""
-    import export
-    from report import build_report
-    from report.data import MissingMarts
+    from council_index import export
+    from council_index.report import build_report
+    from council_index.report.data import MissingMarts
 
     outputs: dict[str, str] = {}
     main_warehouse = db_path == (ROOT / "data" / "warehouse.duckdb").resolve()
     exports = args.exports or ("exports" if main_warehouse else str(db_path.with_name(db_path.stem + "_exports")))
-    report = args.report or ("reports/index.html" if main_warehouse else str(db_path.with_name(db_path.stem + "_report.html")))
+    report = args.report or (
+        "reports/index.html" if main_warehouse else str(db_path.with_name(db_path.stem + "_report.html"))
+    )
     exports_dir = (ROOT / exports) if not Path(exports).is_absolute() else Path(exports)
     report_path = (ROOT / report) if not Path(report).is_absolute() else Path(report)
     print(f"\nexporting the marts to {exports_dir}", flush=True)
     try:
         summary = export.export(db_path, exports_dir)
         outputs["exports"] = f"{exports_dir} ({len(summary)} marts, Parquet + CSV; data dictionary README.md)"
-    except (Exception, SystemExit) as exc:  # the warehouse is published either way
+    except Exception as exc:  # the warehouse is published either way
         print(f"export failed: {exc}", file=sys.stderr)
         outputs["exports"] = f"FAILED ({exc})"
     try:
         result = build_report(db_path, report_path, demo=demo)
-        outputs["report"] = f"{report_path} ({result['bytes'] / 1024 / 1024:.1f} MiB, {result['councils_ranked']} councils ranked)"
+        outputs["report"] = (
+            f"{report_path} ({result['bytes'] / 1024 / 1024:.1f} MiB, {result['councils_ranked']} councils ranked)"
+        )
     except MissingMarts as exc:
         print(f"report skipped: {exc}", file=sys.stderr)
         outputs["report"] = f"not written ({exc})"

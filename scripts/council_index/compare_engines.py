@@ -1,13 +1,13 @@
 """Build the demo on DuckDB, PostgreSQL and Spark and compare every mart row by row (issue 9).
 
-    .venv/bin/python scripts/compare_engines.py [--workdir data/compare] [--engines duckdb,postgres,spark]
+    index-compare-engines [--workdir data/compare] [--engines duckdb,postgres,spark]
 
 1. Writes the demo raw files once (``<workdir>/demo_raw``).
 2. Builds them on each engine with that engine's virtual environment (``.venv``, ``.venv-postgres``,
-   ``.venv-spark``; ``make compare-engines`` creates them): ``scripts/build.py --target <engine>
+   ``.venv-spark``; ``make compare-engines`` creates them): ``index-build --target <engine>
    --export-marts <workdir>/<engine>_marts``. PostgreSQL uses a throwaway server on 127.0.0.1 unless
    INDEX_PG_HOST is set; Spark a local session under ``<workdir>/spark``.
-3. Compares every mart with DuckDB's (scripts/engines/compare.py: keys equal, numbers within 1e-9
+3. Compares every mart with DuckDB's (scripts/council_index/engines/compare.py: keys equal, numbers within 1e-9
    relative) and prints a table of marts, rows and differences, and each engine's build time.
 Exit status: 0 when every engine built and every mart matches; 1 otherwise.
 """
@@ -23,10 +23,9 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from engines.compare import compare_mart, format_table, mart_keys_from_manifest  # noqa: E402
+from council_index import PROJECT_ROOT as ROOT
+from council_index.engines.compare import compare_mart, format_table, mart_keys_from_manifest
+from council_index.errors import CommandError, command
 
 ENGINES = ("duckdb", "postgres", "spark")
 VENVS = {"duckdb": ".venv", "postgres": ".venv-postgres", "spark": ".venv-spark"}
@@ -35,26 +34,44 @@ VENVS = {"duckdb": ".venv", "postgres": ".venv-postgres", "spark": ".venv-spark"
 def python_of(engine: str) -> Path:
     python = ROOT / VENVS[engine] / "bin" / "python"
     if not python.exists():
-        raise SystemExit(f"{python} not found: run `make venv-{engine}` (or `make compare-engines`) first"
-                         if engine != "duckdb" else f"{python} not found: run `make venv` first")
+        raise CommandError(
+            f"{python} not found: run `make venv-{engine}` (or `make compare-engines`) first"
+            if engine != "duckdb"
+            else f"{python} not found: run `make venv` first"
+        )
     return python
 
 
 def build(engine: str, workdir: Path, raw_dir: Path, extra_vars: str) -> tuple[bool, float]:
     env = dict(os.environ)
-    env.update({
-        "DBT_PROFILES_DIR": str(ROOT),
-        "DBT_TARGET_PATH": str(workdir / f"target_{engine}"),
-        "DBT_LOG_PATH": str(workdir / f"logs_{engine}"),
-        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-        "INDEX_SPARK_DIR": str(workdir / "spark"),
-        "INDEX_TARGET": engine,
-    })
+    env.update(
+        {
+            "DBT_PROFILES_DIR": str(ROOT),
+            "DBT_TARGET_PATH": str(workdir / f"target_{engine}"),
+            "DBT_LOG_PATH": str(workdir / f"logs_{engine}"),
+            "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+            "INDEX_SPARK_DIR": str(workdir / "spark"),
+            "INDEX_TARGET": engine,
+        }
+    )
     if engine == "spark":  # a fresh metastore and warehouse each time
         shutil.rmtree(workdir / "spark", ignore_errors=True)
-    command = [str(python_of(engine)), str(ROOT / "scripts" / "build.py"), "--target", engine,
-               "--db", str(workdir / f"{engine}.duckdb"), "--raw-dir", str(raw_dir),
-               "--export-marts", str(workdir / f"{engine}_marts"), "--vars", extra_vars, "--no-outputs"]
+    command = [
+        str(python_of(engine)),
+        "-m",
+        "council_index.build",
+        "--target",
+        engine,
+        "--db",
+        str(workdir / f"{engine}.duckdb"),
+        "--raw-dir",
+        str(raw_dir),
+        "--export-marts",
+        str(workdir / f"{engine}_marts"),
+        "--vars",
+        extra_vars,
+        "--no-outputs",
+    ]
     log = workdir / f"build_{engine}.log"
     print(f"== {engine}: building the demo (log: {log})", flush=True)
     started = time.perf_counter()
@@ -63,8 +80,11 @@ def build(engine: str, workdir: Path, raw_dir: Path, extra_vars: str) -> tuple[b
     seconds = time.perf_counter() - started
     tail = log.read_text(errors="replace").splitlines()[-12:]
     print("\n".join("   " + line for line in tail), flush=True)
-    print(f"== {engine}: {'built' if result.returncode == 0 else f'FAILED (exit {result.returncode})'} "
-          f"in {seconds:.1f} s", flush=True)
+    print(
+        f"== {engine}: {'built' if result.returncode == 0 else f'FAILED (exit {result.returncode})'} "
+        f"in {seconds:.1f} s",
+        flush=True,
+    )
     return result.returncode == 0, seconds
 
 
@@ -76,15 +96,22 @@ def load_marts(folder: Path) -> dict:
     return {path.stem: pd.read_parquet(path) for path in sorted(folder.glob("*.parquet"))}
 
 
+@command
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--workdir", default="data/compare", help="folder for the demo files, builds and exports")
-    parser.add_argument("--engines", default=",".join(ENGINES),
-                        help="comma-separated engines, the first is the reference (default duckdb,postgres,spark)")
+    parser.add_argument(
+        "--engines",
+        default=",".join(ENGINES),
+        help="comma-separated engines, the first is the reference (default duckdb,postgres,spark)",
+    )
     parser.add_argument("--skip-build", action="store_true", help="compare the exports of an earlier run only")
-    parser.add_argument("--vars", default="{analysis_enabled: false}",
-                        help="dbt --vars for every engine (default: the analysis models off: they include a dbt "
-                             "Python model that PostgreSQL and Spark cannot run, so every engine builds the same marts)")
+    parser.add_argument(
+        "--vars",
+        default="{analysis_enabled: false}",
+        help="dbt --vars for every engine (default: the analysis models off: they include a dbt "
+        "Python model that PostgreSQL and Spark cannot run, so every engine builds the same marts)",
+    )
     args = parser.parse_args(argv)
     engines = [e.strip() for e in args.engines.split(",") if e.strip()]
     unknown = sorted(set(engines) - set(ENGINES))
@@ -98,8 +125,12 @@ def main(argv: list[str] | None = None) -> int:
     wall: dict[str, float | None] = {}
     if not args.skip_build:
         print(f"DEMO DATA: writing the synthetic demo dataset (fictional councils) to {raw_dir}", flush=True)
-        subprocess.run([str(python_of("duckdb")), str(ROOT / "scripts" / "make_demo.py"), "--out", str(raw_dir)],
-                       cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [str(python_of("duckdb")), "-m", "council_index.demo.generate", "--out", str(raw_dir)],
+            cwd=ROOT,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         for engine in engines:
             built[engine], wall[engine] = build(engine, workdir, raw_dir, args.vars)
     else:

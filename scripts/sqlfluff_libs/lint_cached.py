@@ -104,9 +104,17 @@ def lint_file(fname: str) -> tuple[str, list | None, float, str]:
         records = _linter.lint_paths((fname,), ignore_non_existent_files=False, retain_files=False).as_records()
     except Exception:  # report it, do not cache it
         return fname, None, time.monotonic() - started, traceback.format_exc()
-    violations = [[v.get("start_line_no", 0), v.get("start_line_pos", 0), v.get("code", "????"),
-                   v.get("description", ""), bool(v.get("warning"))]
-                  for record in records for v in record.get("violations") or []]
+    violations = [
+        [
+            v.get("start_line_no", 0),
+            v.get("start_line_pos", 0),
+            v.get("code", "????"),
+            v.get("description", ""),
+            bool(v.get("warning")),
+        ]
+        for record in records
+        for v in record.get("violations") or []
+    ]
     return fname, (violations if records else None), time.monotonic() - started, ""
 
 
@@ -153,8 +161,10 @@ def main() -> int:
             errors += not warning
     if not args.no_cache:
         save_cache(key, {f: result for f, result in cache.items() if f in hashes or Path(f).exists()})
-    print(f"sqlfluff: {len(files)} file(s), {len(to_lint)} linted, {len(files) - len(to_lint)} unchanged since "
-          f"their last lint (cache), {errors} violation(s)")
+    print(
+        f"sqlfluff: {len(files)} file(s), {len(to_lint)} linted, {len(files) - len(to_lint)} unchanged since "
+        f"their last lint (cache), {errors} violation(s)"
+    )
     return 2 if failed else 1 if errors else 0
 
 

@@ -25,9 +25,20 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--disable-dev-shm-usage", "--hide-scrollbars", "--enable-logging=stderr", "--v=0"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--hide-scrollbars",
+    "--enable-logging=stderr",
+    "--v=0",
+]
 CONSOLE_LINE = re.compile(r":CONSOLE[:(]\d*\)?\]\s*\"(.*)\", source: (.*)$")
 PROBLEM = re.compile(r"uncaught|error|failed|refused|not allowed", re.I)
 ROOT = Path(__file__).resolve().parents[2]
@@ -61,8 +72,9 @@ def _console(stderr: str) -> list[str]:
     return lines
 
 
-def open_page(url: str, *, screenshot: Path | None = None, window: str = "1400,2000",
-              budget_ms: int = 20000, timeout: int = 180) -> PageRun:
+def open_page(
+    url: str, *, screenshot: Path | None = None, window: str = "1400,2000", budget_ms: int = 20000, timeout: int = 180
+) -> PageRun:
     """Load url headless; return its DOM after the virtual time budget, and its console lines.
 
     With ``screenshot`` a second run writes a PNG of the viewport there.
@@ -72,16 +84,22 @@ def open_page(url: str, *, screenshot: Path | None = None, window: str = "1400,2
         raise RuntimeError("chromium not found")
     profile = tempfile.mkdtemp(prefix="chromium-profile-")
     try:
-        common = [binary, *FLAGS, f"--user-data-dir={profile}", f"--window-size={window}",
-                  f"--virtual-time-budget={budget_ms}"]
+        common = [
+            binary,
+            *FLAGS,
+            f"--user-data-dir={profile}",
+            f"--window-size={window}",
+            f"--virtual-time-budget={budget_ms}",
+        ]
         result = subprocess.run([*common, "--dump-dom", url], capture_output=True, text=True, timeout=timeout)
         if result.returncode != 0:
             raise RuntimeError(f"chromium exited {result.returncode}: {result.stderr[-2000:]}")
         run = PageRun(result.stdout, _console(result.stderr), result.stderr)
         if screenshot is not None:
             screenshot.parent.mkdir(parents=True, exist_ok=True)
-            shot = subprocess.run([*common, f"--screenshot={screenshot}", url], capture_output=True, text=True,
-                                  timeout=timeout)
+            shot = subprocess.run(
+                [*common, f"--screenshot={screenshot}", url], capture_output=True, text=True, timeout=timeout
+            )
             if shot.returncode != 0 or not screenshot.exists():
                 raise RuntimeError(f"screenshot failed ({shot.returncode}): {shot.stderr[-2000:]}")
         return run
@@ -107,7 +125,6 @@ def serve_directory(directory: Path):
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
-
 
 
 # --- exact viewport widths: Chromium driven over the DevTools protocol ----------------------------------------
@@ -139,9 +156,14 @@ class DevTools:
             os.dup2(from_chrome_write, 4)
 
         command = [binary, *DEVTOOLS_FLAGS, f"--user-data-dir={self.profile}", "--remote-debugging-pipe", "about:blank"]
-        self.process = subprocess.Popen(command, preexec_fn=pipes_on_3_and_4, close_fds=False,
-                                        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.DEVNULL)
+        self.process = subprocess.Popen(
+            command,
+            preexec_fn=pipes_on_3_and_4,
+            close_fds=False,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         os.close(to_chrome_read)
         os.close(from_chrome_write)
         self._buffer = b""
@@ -214,15 +236,22 @@ class DevTools:
                 return message
             self.events.append(message)
 
-    def open(self, url: str, width: int = 1400, height: int = 900, mobile: bool | None = None) -> "Tab":
+    def open(self, url: str, width: int = 1400, height: int = 900, mobile: bool | None = None) -> Tab:
         target = self.call("Target.createTarget", {"url": "about:blank"})["targetId"]
         session = self.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         tab = Tab(self, target, session)
         self.call("Page.enable", session=session)
         self.call("Runtime.enable", session=session)
-        self.call("Emulation.setDeviceMetricsOverride",
-                  {"width": width, "height": height, "deviceScaleFactor": 1,
-                   "mobile": width < 700 if mobile is None else mobile}, session=session)
+        self.call(
+            "Emulation.setDeviceMetricsOverride",
+            {
+                "width": width,
+                "height": height,
+                "deviceScaleFactor": 1,
+                "mobile": width < 700 if mobile is None else mobile,
+            },
+            session=session,
+        )
         self.call("Page.navigate", {"url": url}, session=session)
         self.wait_event("Page.loadEventFired", session)
         return tab
@@ -246,7 +275,7 @@ class DevTools:
                     pass
             shutil.rmtree(self.profile, ignore_errors=True)
 
-    def __enter__(self) -> "DevTools":
+    def __enter__(self) -> DevTools:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -261,8 +290,9 @@ class Tab:
 
     def evaluate(self, expression: str):
         """The value of a JavaScript expression (promises awaited); page exceptions raise."""
-        result = self.chrome.call("Runtime.evaluate", {"expression": expression, "returnByValue": True,
-                                                       "awaitPromise": True}, self.session)
+        result = self.chrome.call(
+            "Runtime.evaluate", {"expression": expression, "returnByValue": True, "awaitPromise": True}, self.session
+        )
         if "exceptionDetails" in result:
             raise RuntimeError(f"script failed: {result['exceptionDetails']}")
         return result["result"].get("value")
@@ -285,14 +315,23 @@ class Tab:
         import json
 
         if element:
-            box = self.evaluate(f"(function () {{ var r = document.getElementById({json.dumps(element)})"
-                                ".getBoundingClientRect(); return [r.left + scrollX, r.top + scrollY, r.width, r.height]; })()")
+            box = self.evaluate(
+                f"(function () {{ var r = document.getElementById({json.dumps(element)})"
+                ".getBoundingClientRect(); return [r.left + scrollX, r.top + scrollY, r.width, r.height]; })()"
+            )
         else:
             size = self.chrome.call("Page.getLayoutMetrics", session=self.session)["cssContentSize"]
             box = [0, 0, size["width"], size["height"]]
-        clip = {"x": box[0], "y": box[1], "width": max(1, box[2]), "height": max(1, min(box[3], max_height)), "scale": 1}
-        data = self.chrome.call("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True,
-                                                           "clip": clip}, self.session)["data"]
+        clip = {
+            "x": box[0],
+            "y": box[1],
+            "width": max(1, box[2]),
+            "height": max(1, min(box[3], max_height)),
+            "scale": 1,
+        }
+        data = self.chrome.call(
+            "Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True, "clip": clip}, self.session
+        )["data"]
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(base64.b64decode(data))
         return path
@@ -311,8 +350,11 @@ class Tab:
         return lines
 
     def console_problems(self) -> list[str]:
-        return [line for line in self.console() if line.startswith(("console.error", "console.warn", "uncaught"))
-                or PROBLEM.search(line)]
+        return [
+            line
+            for line in self.console()
+            if line.startswith(("console.error", "console.warn", "uncaught")) or PROBLEM.search(line)
+        ]
 
     def close(self) -> None:
         self.chrome.call("Target.closeTarget", {"targetId": self.target})
@@ -395,9 +437,16 @@ class LayoutRun:
     extra: object = None
 
 
-def check_layout(chrome: DevTools, url: str, width: int, *, screenshots: dict[str, Path] | None = None,
-                 ready: str = "document.getElementById('report-status').getAttribute('data-ready') === 'true'",
-                 settle: float = 1.0, extra: str | None = None) -> LayoutRun:
+def check_layout(
+    chrome: DevTools,
+    url: str,
+    width: int,
+    *,
+    screenshots: dict[str, Path] | None = None,
+    ready: str = "document.getElementById('report-status').getAttribute('data-ready') === 'true'",
+    settle: float = 1.0,
+    extra: str | None = None,
+) -> LayoutRun:
     """Open url at a viewport ``width`` px wide, wait until ``ready`` holds and the page settles, run
     LAYOUT_PROBE (and the expression ``extra``, after the screenshots); write ``screenshots`` ({element id
     or '' for the whole page: path})."""
@@ -413,8 +462,15 @@ def check_layout(chrome: DevTools, url: str, width: int, *, screenshots: dict[st
         for element, path in (screenshots or {}).items():
             tab.screenshot(path, element or None)
         more = tab.evaluate(extra) if extra else None
-        return LayoutRun(result["viewport"], result["scrollWidth"], result["problems"],
-                         {chart["id"]: chart for chart in result["charts"]}, dom, tab.console(), tab.console_problems(),
-                         json.loads(more) if isinstance(more, str) else more)
+        return LayoutRun(
+            result["viewport"],
+            result["scrollWidth"],
+            result["problems"],
+            {chart["id"]: chart for chart in result["charts"]},
+            dom,
+            tab.console(),
+            tab.console_problems(),
+            json.loads(more) if isinstance(more, str) else more,
+        )
     finally:
         tab.close()

@@ -1,13 +1,11 @@
 """Shared pytest fixtures: the scripts folder on the path, the real data folder, temporary raw dirs."""
 
 import os
-import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED_DATA = Path(os.environ.get("INDEX_SHARED_DATA", ROOT.parent / "shared" / "data"))

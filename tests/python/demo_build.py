@@ -14,20 +14,19 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
+from council_index.demo.generate import write_demo
+from council_index.pipeline.loader import load_all
 
-from demo.generate import write_demo  # noqa: E402
-from pipeline.loader import load_all  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
 
 PYTHON = Path(sys.executable)
 DBT = PYTHON.with_name("dbt")
 
 
-@lru_cache(maxsize=None)
+@cache
 def workdir() -> Path:
     """A temporary folder for this pytest run, removed when the run ends."""
     path = Path(tempfile.mkdtemp(prefix="index_slow_tests_"))
@@ -35,25 +34,27 @@ def workdir() -> Path:
     return path
 
 
-@lru_cache(maxsize=None)
+@cache
 def demo_raw() -> Path:
     return write_demo(workdir() / "demo_raw")
 
 
 def dbt_env(db: Path, name: str) -> dict[str, str]:
     env = dict(os.environ)
-    env.update({
-        "INDEX_DB_PATH": str(db),
-        "DBT_PROFILES_DIR": str(ROOT),
-        "DBT_TARGET_PATH": str(workdir() / "target"),  # shared: the builds run one after another
-        "DBT_LOG_PATH": str(workdir() / "logs"),
-        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-        "INDEX_EXPORT_DIR": str(workdir() / f"exports_{name}"),
-    })
+    env.update(
+        {
+            "INDEX_DB_PATH": str(db),
+            "DBT_PROFILES_DIR": str(ROOT),
+            "DBT_TARGET_PATH": str(workdir() / "target"),  # shared: the builds run one after another
+            "DBT_LOG_PATH": str(workdir() / "logs"),
+            "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+            "INDEX_EXPORT_DIR": str(workdir() / f"exports_{name}"),
+        }
+    )
     return env
 
 
-@lru_cache(maxsize=None)
+@cache
 def demo_warehouse(name: str) -> Path:
     """Land the demo files into ``<workdir>/<name>.duckdb`` and build every seed and model.
 
@@ -65,7 +66,10 @@ def demo_warehouse(name: str) -> Path:
     load_all(demo_raw(), building, progress=lambda message: None)
     result = subprocess.run(
         [str(DBT), "build", "--exclude-resource-type", "test", "--exclude-resource-type", "unit_test", "--quiet"],
-        cwd=ROOT, env=dbt_env(building, name), capture_output=True, text=True,
+        cwd=ROOT,
+        env=dbt_env(building, name),
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, f"dbt build of {name} failed:\n{result.stdout[-4000:]}\n{result.stderr[-2000:]}"
     os.replace(building, db)

@@ -22,64 +22,79 @@ OUTTURN_YEAR = {2017: "2015-16", 2018: "2016-17", 2019: "2017-18"}
 
 DDL = {
     "dim_authority": "authority_code varchar not null, ecode varchar, dfe_code varchar, authority_name varchar, "
-                     "official_name varchar, authority_type varchar, region_code varchar, region_name varchar, "
-                     "is_ranked boolean, unranked_reason varchar",
+    "official_name varchar, authority_type varchar, region_code varchar, region_name varchar, "
+    "is_ranked boolean, unranked_reason varchar",
     "dim_lens": "lens_id varchar not null, lens_name varchar, sort_order integer, description varchar, "
-                "spend_basis varchar, indicator_count bigint",
+    "spend_basis varchar, indicator_count bigint",
     "dim_indicator": "indicator_id varchar not null, lens_id varchar, lens_name varchar, name varchar, "
-                     "definition varchar, numerator varchar, denominator varchar, unit varchar, polarity varchar, "
-                     "source_dataset_id varchar, publisher_url varchar, rationale varchar",
+    "definition varchar, numerator varchar, denominator varchar, unit varchar, polarity varchar, "
+    "source_dataset_id varchar, publisher_url varchar, rationale varchar",
     "fct_indicator_scores": "edition integer not null, authority_code varchar not null, indicator_id varchar not null, "
-                            "lens_id varchar, period varchar, period_end_year integer, value double, "
-                            "reference_value double, reference_source varchar, score double, normalisation varchar",
+    "lens_id varchar, period varchar, period_end_year integer, value double, "
+    "reference_value double, reference_source varchar, score double, normalisation varchar",
     "fct_lens_productivity": "edition integer not null, authority_code varchar not null, lens_id varchar not null, "
-                             "outcome_score double, indicators_used integer, indicators_in_lens integer, "
-                             "has_enough_indicators boolean, spend_per_head double, spend_index double, "
-                             "outcome_index double, productivity_index double, lens_rank integer, "
-                             "spend_source varchar, spend_year varchar",
+    "outcome_score double, indicators_used integer, indicators_in_lens integer, "
+    "has_enough_indicators boolean, spend_per_head double, spend_index double, "
+    "outcome_index double, productivity_index double, lens_rank integer, "
+    "spend_source varchar, spend_year varchar",
     "fct_overall_productivity": "edition integer not null, authority_code varchar not null, lenses_ranked integer, "
-                                "mean_lens_rank double, is_ranked_overall boolean, overall_rank integer, "
-                                "mean_outcome_index double, mean_spend_index double, quadrant varchar",
+    "mean_lens_rank double, is_ranked_overall boolean, overall_rank integer, "
+    "mean_outcome_index double, mean_spend_index double, quadrant varchar",
     "fct_rank_changes": "edition integer not null, previous_edition integer, authority_code varchar not null, "
-                        "lens_id varchar not null, rank integer, previous_rank integer, rank_change integer, "
-                        "is_most_improved boolean",
+    "lens_id varchar not null, rank integer, previous_rank integer, rank_change integer, "
+    "is_most_improved boolean",
     "fct_financial_grip": "financial_year varchar not null, period_end_year integer, authority_code varchar not null, "
-                          "service varchar not null, budget_gbp_k double, outturn_gbp_k double, "
-                          "variance_gbp_k double, variance_pct double, is_apportioned boolean",
+    "service varchar not null, budget_gbp_k double, outturn_gbp_k double, "
+    "variance_gbp_k double, variance_pct double, is_apportioned boolean",
     "rpt_financial_grip_summary": "edition integer not null, financial_year varchar, cohort varchar, "
-                                  "cohort_order integer, councils integer, councils_with_variance integer, "
-                                  "min_variance_pct double, max_variance_pct double, mean_variance_pct double, "
-                                  "correlation_with_rank double, top5_overspenders_in_worst30 integer",
+    "cohort_order integer, councils integer, councils_with_variance integer, "
+    "min_variance_pct double, max_variance_pct double, mean_variance_pct double, "
+    "correlation_with_rank double, top5_overspenders_in_worst30 integer",
 }
 # The analysis marts (issue 8); left out with analysis=False, as a build with var analysis_enabled false does.
 ANALYSIS_DDL = {
     "fct_rank_uncertainty": "edition integer not null, authority_code varchar not null, lens_id varchar not null, "
-                            "rank integer, median_rank double, rank_p05 integer, rank_p95 integer, mean_rank double, "
-                            "draws integer, draws_ranked integer",
+    "rank integer, median_rank double, rank_p05 integer, rank_p95 integer, mean_rank double, "
+    "draws integer, draws_ranked integer",
     "rpt_sensitivity": "edition integer not null, choice_order integer, choice_id varchar not null, choice varchar, "
-                       "option_id varchar not null, option_label varchar, runs integer, councils_compared double, "
-                       "mean_abs_rank_shift double, max_abs_rank_shift integer, spearman_correlation double, "
-                       "min_spearman_correlation double",
+    "option_id varchar not null, option_label varchar, runs integer, councils_compared double, "
+    "mean_abs_rank_shift double, max_abs_rank_shift integer, spearman_correlation double, "
+    "min_spearman_correlation double",
     "fct_statistical_neighbours": "authority_code varchar not null, neighbour_rank integer not null, "
-                                  "neighbour_code varchar not null, distance double, is_other_type boolean, "
-                                  "is_other_region boolean, is_oflog_neighbour boolean",
+    "neighbour_code varchar not null, distance double, is_other_type boolean, "
+    "is_other_region boolean, is_oflog_neighbour boolean",
     "fct_neighbour_lens_ranks": "edition integer not null, authority_code varchar not null, lens_id varchar not null, "
-                                "rank integer, rank_among_neighbours integer, group_councils_ranked integer, "
-                                "group_size integer, neighbour_median_rank double",
+    "rank integer, rank_among_neighbours integer, group_councils_ranked integer, "
+    "group_size integer, neighbour_median_rank double",
     "rpt_neighbour_agreement": "scope varchar not null, councils_compared integer, mean_our_neighbours double, "
-                               "mean_oflog_group_size double, mean_shared_neighbours double, mean_share_shared double, "
-                               "min_share_shared double, max_share_shared double, chance_share double",
+    "mean_oflog_group_size double, mean_shared_neighbours double, mean_share_shared double, "
+    "min_share_shared double, max_share_shared double, chance_share double",
     "fct_lens_context": "edition integer not null, authority_code varchar not null, lens_id varchar not null, "
-                        "outcome_score double, expected_outcome_score double, residual double, residual_rank integer, "
-                        "share_65_plus_pct double, population double, coef_intercept double, "
-                        "coef_share_65_plus double, coef_log_population double, r_squared double, "
-                        "councils_in_fit integer",
+    "outcome_score double, expected_outcome_score double, residual double, residual_rank integer, "
+    "share_65_plus_pct double, population double, coef_intercept double, "
+    "coef_share_65_plus double, coef_log_population double, r_squared double, "
+    "councils_in_fit integer",
 }
 NEIGHBOURS = 5
 
-NAMES = ["Ashwold", "Brackenford", "Copperdale", "Dunmere", "Eldergate", "Fallowby", "Greyhaven",
-         "Hollinshire", "Ivybridge Vale", "Juniper Cross", "Kestrel Moor", "Larkspur", "Marrowfield",
-         "Northam Reach", "Oakhollow", "Pennyworth"]
+NAMES = [
+    "Ashwold",
+    "Brackenford",
+    "Copperdale",
+    "Dunmere",
+    "Eldergate",
+    "Fallowby",
+    "Greyhaven",
+    "Hollinshire",
+    "Ivybridge Vale",
+    "Juniper Cross",
+    "Kestrel Moor",
+    "Larkspur",
+    "Marrowfield",
+    "Northam Reach",
+    "Oakhollow",
+    "Pennyworth",
+]
 
 
 def _read_seed(name: str) -> list[dict[str, str]]:
@@ -129,22 +144,48 @@ def _analysis_rows(rng, rows, ranked: list[str], lens_ids: list[str], catalogue,
                 rank = ranks[(edition, code, lens_id)]
                 low = max(1, rank - rng.randint(0, 3))
                 high = min(len(ranked_here), rank + rng.randint(1, 4))
-                rows["fct_rank_uncertainty"].append((edition, code, lens_id, rank, float(rank), low, high,
-                                                     (low + high) / 2, 200, 200 - rng.randint(0, 2)))
+                rows["fct_rank_uncertainty"].append(
+                    (
+                        edition,
+                        code,
+                        lens_id,
+                        rank,
+                        float(rank),
+                        low,
+                        high,
+                        (low + high) / 2,
+                        200,
+                        200 - rng.randint(0, 2),
+                    )
+                )
                 if lens_id == "overall":
                     facts["intervals"][edition][code] = (low, high)
-        options = [(1, "normalisation", "normalisation method", "minmax", "minmax"),
-                   (2, "winsorise", "winsorising", "false", "false"),
-                   (4, "lens_weights", "random lens weights", "random", "random"),
-                   *[(5, "leave_one_out", "indicator left out", row["indicator_id"], row["name"])
-                     for row in catalogue[:2]],
-                   (6, "monte_carlo", "all choices at once (Monte Carlo)", "all_choices", "all_choices")]
+        options = [
+            (1, "normalisation", "normalisation method", "minmax", "minmax"),
+            (2, "winsorise", "winsorising", "false", "false"),
+            (4, "lens_weights", "random lens weights", "random", "random"),
+            *[(5, "leave_one_out", "indicator left out", row["indicator_id"], row["name"]) for row in catalogue[:2]],
+            (6, "monte_carlo", "all choices at once (Monte Carlo)", "all_choices", "all_choices"),
+        ]
         for order, choice_id, choice, option_id, label in options:
             runs = 20 if choice_id in ("lens_weights", "monte_carlo") else 1
             spearman = rng.uniform(0.8, 0.99)
-            rows["rpt_sensitivity"].append((edition, order, choice_id, choice, option_id, label, runs,
-                                            float(len(ranked) - 1), rng.uniform(0.2, 3.0), rng.randint(1, 6),
-                                            spearman, spearman - rng.uniform(0, 0.05)))
+            rows["rpt_sensitivity"].append(
+                (
+                    edition,
+                    order,
+                    choice_id,
+                    choice,
+                    option_id,
+                    label,
+                    runs,
+                    float(len(ranked) - 1),
+                    rng.uniform(0.2, 3.0),
+                    rng.randint(1, 6),
+                    spearman,
+                    spearman - rng.uniform(0, 0.05),
+                )
+            )
     points = {code: (rng.gauss(0, 1), rng.gauss(0, 1), rng.gauss(0, 1)) for code in ranked}
 
     def distance(a: str, b: str) -> float:
@@ -156,10 +197,12 @@ def _analysis_rows(rng, rows, ranked: list[str], lens_ids: list[str], catalogue,
         for position, other in enumerate(nearest, start=1):
             # the first council has no Oflog group (null), the others share about half their neighbours
             oflog = None if number == 0 else rng.random() < 0.5
-            rows["fct_statistical_neighbours"].append((code, position, other, distance(code, other), False,
-                                                       rng.random() < 0.2, oflog))
-    rows["rpt_neighbour_agreement"].append(("all", len(ranked) - 1, float(NEIGHBOURS), 6.0, 2.5, 0.5, 0.2, 0.8,
-                                            6 / (len(ranked) - 1)))
+            rows["fct_statistical_neighbours"].append(
+                (code, position, other, distance(code, other), False, rng.random() < 0.2, oflog)
+            )
+    rows["rpt_neighbour_agreement"].append(
+        ("all", len(ranked) - 1, float(NEIGHBOURS), 6.0, 2.5, 0.5, 0.2, 0.8, 6 / (len(ranked) - 1))
+    )
     for edition in EDITIONS:
         facts["residuals"][edition] = {}
         for lens_id in ["overall", *lens_ids]:
@@ -168,9 +211,18 @@ def _analysis_rows(rng, rows, ranked: list[str], lens_ids: list[str], catalogue,
                 group = [ranks[(edition, c, lens_id)] for c in facts["neighbours"][code]]
                 group = [r for r in group if r is not None]
                 among = None if rank is None else 1 + sum(1 for r in group if r < rank)
-                rows["fct_neighbour_lens_ranks"].append((edition, code, lens_id, rank, among,
-                                                         len(group) + (rank is not None), NEIGHBOURS + 1,
-                                                         _median(group)))
+                rows["fct_neighbour_lens_ranks"].append(
+                    (
+                        edition,
+                        code,
+                        lens_id,
+                        rank,
+                        among,
+                        len(group) + (rank is not None),
+                        NEIGHBOURS + 1,
+                        _median(group),
+                    )
+                )
         for lens_id in lens_ids:
             residuals = {}
             for code in ranked:
@@ -184,13 +236,29 @@ def _analysis_rows(rng, rows, ranked: list[str], lens_ids: list[str], catalogue,
                 score = outcome[(edition, code, lens_id)]
                 residual = residuals[code]
                 expected = None if residual is None else score - residual
-                rows["fct_lens_context"].append((edition, code, lens_id, score, expected, residual, order[code],
-                                                 rng.uniform(12, 25), rng.uniform(1e5, 1e6), 0.0, -0.1, 0.05,
-                                                 0.1, fitted))
+                rows["fct_lens_context"].append(
+                    (
+                        edition,
+                        code,
+                        lens_id,
+                        score,
+                        expected,
+                        residual,
+                        order[code],
+                        rng.uniform(12, 25),
+                        rng.uniform(1e5, 1e6),
+                        0.0,
+                        -0.1,
+                        0.05,
+                        0.1,
+                        fitted,
+                    )
+                )
 
 
-def build_mart_warehouse(path: Path | str, councils: int = 14, seed: int = 7, demo: bool = True,
-                         analysis: bool = True) -> dict:
+def build_mart_warehouse(
+    path: Path | str, councils: int = 14, seed: int = 7, demo: bool = True, analysis: bool = True
+) -> dict:
     """Write the fixture warehouse; return facts the tests compare with (ranked councils per edition ...).
 
     ``analysis=False`` leaves out the analysis marts, as a build with var analysis_enabled false does.
@@ -206,21 +274,53 @@ def build_mart_warehouse(path: Path | str, councils: int = 14, seed: int = 7, de
     authorities = []
     for number in range(1, councils + 1):
         name = NAMES[(number - 1) % len(NAMES)] + ("" if number <= len(NAMES) else f" {number}")
-        authorities.append((f"{prefix}{number:03d}", f"E9{number:03d}", str(100 + number), name,
-                            f"{name} Council", "unitary", "E12000001", "North East", number < councils,
-                            None if number < councils else "fixture: not ranked"))
+        authorities.append(
+            (
+                f"{prefix}{number:03d}",
+                f"E9{number:03d}",
+                str(100 + number),
+                name,
+                f"{name} Council",
+                "unitary",
+                "E12000001",
+                "North East",
+                number < councils,
+                None if number < councils else "fixture: not ranked",
+            )
+        )
     ranked = [a[0] for a in authorities if a[8]]
     rows: dict[str, list[tuple]] = {name: [] for name in DDL}
     rows["dim_authority"] = authorities
     for lens in lenses:
         count = sum(1 for row in catalogue if row["lens_id"] == lens["lens_id"])
-        rows["dim_lens"].append((lens["lens_id"], lens["lens_name"], int(lens["sort_order"]), lens["description"],
-                                 lens["spend_basis"], count))
+        rows["dim_lens"].append(
+            (
+                lens["lens_id"],
+                lens["lens_name"],
+                int(lens["sort_order"]),
+                lens["description"],
+                lens["spend_basis"],
+                count,
+            )
+        )
     lens_names = {lens["lens_id"]: lens["lens_name"] for lens in lenses}
     for row in catalogue:
-        rows["dim_indicator"].append((row["indicator_id"], row["lens_id"], lens_names[row["lens_id"]], row["name"],
-                                      row["definition"], row["numerator"], row["denominator"], row["unit"],
-                                      row["polarity"], row["source_dataset_id"], row["publisher_url"], row["rationale"]))
+        rows["dim_indicator"].append(
+            (
+                row["indicator_id"],
+                row["lens_id"],
+                lens_names[row["lens_id"]],
+                row["name"],
+                row["definition"],
+                row["numerator"],
+                row["denominator"],
+                row["unit"],
+                row["polarity"],
+                row["source_dataset_id"],
+                row["publisher_url"],
+                row["rationale"],
+            )
+        )
 
     facts = {"ranked_overall": {}, "councils": [a[0] for a in authorities], "names": {a[0]: a[3] for a in authorities}}
     previous_ranks: dict[tuple, int | None] = {}
@@ -230,9 +330,21 @@ def build_mart_warehouse(path: Path | str, councils: int = 14, seed: int = 7, de
             for code in ranked:
                 value = max(0.0, england + rng.gauss(0, 10))
                 score = (value - england) / 10 * (1 if row["polarity"] == "higher_is_better" else -1)
-                rows["fct_indicator_scores"].append((edition, code, row["indicator_id"], row["lens_id"],
-                                                     f"{edition - 2}-{str(edition - 1)[2:]}", edition - 1, value,
-                                                     england, "england", score, "zscore"))
+                rows["fct_indicator_scores"].append(
+                    (
+                        edition,
+                        code,
+                        row["indicator_id"],
+                        row["lens_id"],
+                        f"{edition - 2}-{str(edition - 1)[2:]}",
+                        edition - 1,
+                        value,
+                        england,
+                        "england",
+                        score,
+                        "zscore",
+                    )
+                )
         lens_values: dict[str, dict[str, tuple]] = {}
         for lens_id in lens_ids:
             productivity: dict[str, float | None] = {}
@@ -248,10 +360,24 @@ def build_mart_warehouse(path: Path | str, councils: int = 14, seed: int = 7, de
             lens_values[lens_id] = {code: (*details[code], productivity[code], ranks[code]) for code in ranked}
             for code in ranked:
                 outcome, spend, prod, lens_rank = lens_values[lens_id][code]
-                rows["fct_lens_productivity"].append((
-                    edition, code, lens_id, None if outcome is None else (outcome - 100) / 10, 5, 6,
-                    outcome is not None, None if spend is None else spend * 3.1, spend, outcome, prod, lens_rank,
-                    "ra_budget", f"{edition}-{str(edition + 1)[2:]}"))
+                rows["fct_lens_productivity"].append(
+                    (
+                        edition,
+                        code,
+                        lens_id,
+                        None if outcome is None else (outcome - 100) / 10,
+                        5,
+                        6,
+                        outcome is not None,
+                        None if spend is None else spend * 3.1,
+                        spend,
+                        outcome,
+                        prod,
+                        lens_rank,
+                        "ra_budget",
+                        f"{edition}-{str(edition + 1)[2:]}",
+                    )
+                )
         mean_rank: dict[str, float | None] = {}
         overall_rows = {}
         for code in ranked:
@@ -260,27 +386,55 @@ def build_mart_warehouse(path: Path | str, councils: int = 14, seed: int = 7, de
             spends = [lens_values[l][code][1] for l in lens_ids if lens_values[l][code][3] is not None]
             is_ranked = len(ranks) >= 5
             mean_rank[code] = sum(ranks) / len(ranks) if is_ranked else None
-            overall_rows[code] = (len(ranks), sum(ranks) / len(ranks), is_ranked,
-                                  sum(outcomes) / len(outcomes), sum(spends) / len(spends))
+            overall_rows[code] = (
+                len(ranks),
+                sum(ranks) / len(ranks),
+                is_ranked,
+                sum(outcomes) / len(outcomes),
+                sum(spends) / len(spends),
+            )
         overall = _rank(mean_rank, descending=False)
         facts["ranked_overall"][edition] = sorted(c for c in ranked if overall[c] is not None)
         for code in ranked:
             lenses_ranked, mean, is_ranked, outcome, spend = overall_rows[code]
             quadrant = None
             if is_ranked:
-                quadrant = (("better outcomes" if outcome >= 100 else "worse outcomes") + ", "
-                            + ("lower spend" if spend < 100 else "higher spend"))
-            rows["fct_overall_productivity"].append((edition, code, lenses_ranked, mean, is_ranked, overall[code],
-                                                     outcome if is_ranked else None, spend if is_ranked else None,
-                                                     quadrant))
+                quadrant = (
+                    ("better outcomes" if outcome >= 100 else "worse outcomes")
+                    + ", "
+                    + ("lower spend" if spend < 100 else "higher spend")
+                )
+            rows["fct_overall_productivity"].append(
+                (
+                    edition,
+                    code,
+                    lenses_ranked,
+                    mean,
+                    is_ranked,
+                    overall[code],
+                    outcome if is_ranked else None,
+                    spend if is_ranked else None,
+                    quadrant,
+                )
+            )
         if edition != EDITIONS[0]:
             for code in ranked:
                 for lens_id in ["overall", *lens_ids]:
                     rank = overall[code] if lens_id == "overall" else lens_values[lens_id][code][3]
                     before = previous_ranks.get((code, lens_id))
                     change = None if rank is None or before is None else before - rank
-                    rows["fct_rank_changes"].append((edition, edition - 1, code, lens_id, rank, before, change,
-                                                     lens_id == "overall" and change is not None and change > 3))
+                    rows["fct_rank_changes"].append(
+                        (
+                            edition,
+                            edition - 1,
+                            code,
+                            lens_id,
+                            rank,
+                            before,
+                            change,
+                            lens_id == "overall" and change is not None and change > 3,
+                        )
+                    )
         for code in ranked:
             previous_ranks[(code, "overall")] = overall[code]
             for lens_id in lens_ids:
@@ -291,17 +445,30 @@ def build_mart_warehouse(path: Path | str, councils: int = 14, seed: int = 7, de
             budget = rng.uniform(200_000, 900_000)
             outturn = budget * (1 + rng.gauss(0.01, 0.03))
             variances[code] = (outturn - budget) / budget * 100
-            rows["fct_financial_grip"].append((year, int(year[:4]) + 1, code, "total", budget, outturn,
-                                               outturn - budget, variances[code], False))
+            rows["fct_financial_grip"].append(
+                (year, int(year[:4]) + 1, code, "total", budget, outturn, outturn - budget, variances[code], False)
+            )
         ranked_now = [c for c in ranked if overall[c] is not None]
         for order, cohort in enumerate(("top_10", "most_improved", "worst_30", "all"), start=1):
             members = ranked_now if cohort in ("all", "worst_30") else sorted(ranked_now, key=overall.get)[:10]
             if cohort == "most_improved":
                 members = []
             values = [variances[c] for c in members]
-            rows["rpt_financial_grip_summary"].append((
-                edition, year, cohort, order, len(members), len(values), min(values, default=None),
-                max(values, default=None), sum(values) / len(values) if values else None, None, 2))
+            rows["rpt_financial_grip_summary"].append(
+                (
+                    edition,
+                    year,
+                    cohort,
+                    order,
+                    len(members),
+                    len(values),
+                    min(values, default=None),
+                    max(values, default=None),
+                    sum(values) / len(values) if values else None,
+                    None,
+                    2,
+                )
+            )
 
     tables = dict(DDL)
     if analysis:
@@ -323,8 +490,10 @@ def build_mart_warehouse(path: Path | str, councils: int = 14, seed: int = 7, de
                 frame = pd.DataFrame(rows[table], columns=names)  # noqa: F841 (read by the query below)
                 con.execute(f"insert into marts.{table} select * from frame")
         con.execute("create schema raw")
-        con.execute("create table raw.load_log (dataset varchar, raw_table varchar, file varchar, rows bigint, "
-                    "seconds double, status varchar, message varchar, loaded_at varchar)")
+        con.execute(
+            "create table raw.load_log (dataset varchar, raw_table varchar, file varchar, rows bigint, "
+            "seconds double, status varchar, message varchar, loaded_at varchar)"
+        )
     finally:
         con.close()
     return facts

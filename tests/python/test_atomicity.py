@@ -22,7 +22,6 @@ from pathlib import Path
 
 import duckdb
 import pytest
-
 from demo_build import ROOT, dbt_env, demo_raw, demo_warehouse, fresh_dir
 
 pytestmark = pytest.mark.slow
@@ -34,8 +33,10 @@ def content(db: Path) -> dict[str, tuple]:
     con = duckdb.connect(str(db), read_only=True)
     try:
         tables = con.execute("select schema_name, table_name from duckdb_tables() order by 1, 2").fetchall()
-        return {f"{s}.{t}": con.execute(f'select count(*), sum(hash(x)::hugeint) from "{s}"."{t}" as x').fetchone()
-                for s, t in tables}
+        return {
+            f"{s}.{t}": con.execute(f'select count(*), sum(hash(x)::hugeint) from "{s}"."{t}" as x').fetchone()
+            for s, t in tables
+        }
     finally:
         con.close()
 
@@ -61,8 +62,15 @@ def good() -> tuple[Path, dict, str]:
 
 def start(args: list[str], db: Path) -> subprocess.Popen:
     """A pipeline command in its own process group (so SIGKILL reaches dbt, its child, too)."""
-    return subprocess.Popen([PYTHON, *args], cwd=ROOT, env=dbt_env(db, "atomicity"), start_new_session=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    return subprocess.Popen(
+        [PYTHON, *args],
+        cwd=ROOT,
+        env=dbt_env(db, "atomicity"),
+        start_new_session=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
 
 
 def kill_when(process: subprocess.Popen, ready, timeout: float = 120) -> list[str]:
@@ -85,27 +93,32 @@ def kill_when(process: subprocess.Popen, ready, timeout: float = 120) -> list[st
 def test_killed_loader_leaves_the_last_good_warehouse(good):
     db, before, raw_bytes = good
     loading = db.with_name(db.name + ".loading")
-    process = start(["scripts/load_raw.py", "--raw-dir", str(demo_raw()), "--db", str(db)], db)
+    process = start(["-m", "council_index.pipeline.loader", "--raw-dir", str(demo_raw()), "--db", str(db)], db)
     # Kill mid-way: the copy exists and a few files have landed into it.
     kill_when(process, lambda lines: loading.exists() and sum(" rows " in line for line in lines) >= 5)
     assert loading.exists(), "the kill did not happen mid-load"
     assert content(db) == before
     assert file_digest(db) == raw_bytes
     # The next run removes the leftover copy and publishes normally.
-    result = subprocess.run([PYTHON, "scripts/load_raw.py", "--raw-dir", str(demo_raw()), "--db", str(db)],
-                            cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [PYTHON, "-m", "council_index.pipeline.loader", "--raw-dir", str(demo_raw()), "--db", str(db)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     assert temp_copies(db) == []
     after = content(db)
     assert after["raw.load_log"][0] == before["raw.load_log"][0]
-    assert {k: v for k, v in after.items() if k.startswith("marts.")} == \
-        {k: v for k, v in before.items() if k.startswith("marts.")}
+    assert {k: v for k, v in after.items() if k.startswith("marts.")} == {
+        k: v for k, v in before.items() if k.startswith("marts.")
+    }
 
 
 def test_killed_build_during_dbt_leaves_the_last_good_warehouse(good):
     db, before, raw_bytes = good
     building = db.with_name(db.name + ".building")
-    process = start(["scripts/build.py", "--raw-dir", str(demo_raw()), "--db", str(db)], db)
+    process = start(["-m", "council_index.build", "--raw-dir", str(demo_raw()), "--db", str(db)], db)
     started: list[float] = []
 
     def dbt_running(lines):  # a couple of seconds into dbt build: models are being written
@@ -118,8 +131,13 @@ def test_killed_build_during_dbt_leaves_the_last_good_warehouse(good):
     assert content(db) == before
     assert file_digest(db) == raw_bytes
     # A later run starts by removing the leftover copy, whatever then happens (here: no raw folder).
-    result = subprocess.run([PYTHON, "scripts/build.py", "--raw-dir", str(db.parent / "no_such_dir"), "--db", str(db)],
-                            cwd=ROOT, capture_output=True, text=True, env=dbt_env(db, "atomicity"))
+    result = subprocess.run(
+        [PYTHON, "-m", "council_index.build", "--raw-dir", str(db.parent / "no_such_dir"), "--db", str(db)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=dbt_env(db, "atomicity"),
+    )
     assert result.returncode == 1
     assert "load failed, warehouse left unchanged" in result.stderr
     assert temp_copies(db) == []
@@ -137,8 +155,13 @@ HOLDER = textwrap.dedent("""
 
 def holder(db: Path, mode: str) -> subprocess.Popen:
     """Another process (a BI tool) holding the warehouse open."""
-    process = subprocess.Popen([PYTHON, "-c", HOLDER, str(db), mode], stdin=subprocess.PIPE,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [PYTHON, "-c", HOLDER, str(db), mode],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert process.stdout.readline().strip() == "ready", process.stderr.read()
     return process
 
@@ -156,9 +179,22 @@ def test_bi_tool_reading_while_a_build_publishes(good):
         seen_before = ask(bi)
         time.sleep(1.1)  # loaded_at has one-second resolution
         result = subprocess.run(
-            [PYTHON, "scripts/build.py", "--raw-dir", str(demo_raw()), "--db", str(db),
-             "--select", "stg_la_lookup__authorities"],
-            cwd=ROOT, capture_output=True, text=True, env=dbt_env(db, "atomicity"))
+            [
+                PYTHON,
+                "-m",
+                "council_index.build",
+                "--raw-dir",
+                str(demo_raw()),
+                "--db",
+                str(db),
+                "--select",
+                "stg_la_lookup__authorities",
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env=dbt_env(db, "atomicity"),
+        )
         assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
         # The BI tool keeps a consistent view of the warehouse it opened ...
         assert ask(bi) == seen_before
@@ -177,14 +213,23 @@ def test_bi_tool_holding_a_write_lock_gets_a_clear_message(good):
     db, before, raw_bytes = good
     writer = holder(db, "read_write")
     try:
-        result = subprocess.run([PYTHON, "scripts/build.py", "--raw-dir", str(demo_raw()), "--db", str(db)],
-                                cwd=ROOT, capture_output=True, text=True, env=dbt_env(db, "atomicity"))
+        result = subprocess.run(
+            [PYTHON, "-m", "council_index.build", "--raw-dir", str(demo_raw()), "--db", str(db)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env=dbt_env(db, "atomicity"),
+        )
         assert result.returncode == 1
         assert "build not started, warehouse left unchanged" in result.stderr
         assert "the warehouse is open for writing in another process" in result.stderr
         assert str(db) in result.stderr
-        loader = subprocess.run([PYTHON, "scripts/load_raw.py", "--raw-dir", str(demo_raw()), "--db", str(db)],
-                                cwd=ROOT, capture_output=True, text=True)
+        loader = subprocess.run(
+            [PYTHON, "-m", "council_index.pipeline.loader", "--raw-dir", str(demo_raw()), "--db", str(db)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
         assert loader.returncode == 1
         assert "the warehouse is open for writing in another process" in loader.stderr
     finally:
@@ -206,9 +251,24 @@ def test_failing_error_test_stops_publication_of_warehouse_and_exports(good, tmp
     exports.mkdir()
     (exports / "dim_authority.parquet").write_bytes(b"previous export")
     result = subprocess.run(
-        [PYTHON, "scripts/build.py", "--raw-dir", str(raw), "--db", str(db),
-         "--select", "stg_la_lookup__authorities", "--export-marts", str(exports)],
-        cwd=ROOT, capture_output=True, text=True, env=dbt_env(db, "atomicity"))
+        [
+            PYTHON,
+            "-m",
+            "council_index.build",
+            "--raw-dir",
+            str(raw),
+            "--db",
+            str(db),
+            "--select",
+            "stg_la_lookup__authorities",
+            "--export-marts",
+            str(exports),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=dbt_env(db, "atomicity"),
+    )
     assert result.returncode != 0
     assert "unique_stg_la_lookup__authorities_local_authority_code" in result.stdout
     assert "the warehouse was not replaced" in result.stdout + result.stderr

@@ -21,10 +21,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from demo.writers import write_csv, write_xlsx
-from pipeline.checks import SUPPRESSION_MARKERS
-from pipeline.errors import LoadError
-from pipeline.loader import load_all
+from council_index.demo.writers import write_csv, write_xlsx
+from council_index.pipeline.checks import SUPPRESSION_MARKERS
+from council_index.pipeline.errors import LoadError
+from council_index.pipeline.loader import load_all
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "bad_input"
@@ -70,7 +70,9 @@ class Warehouse:
     def __init__(self, tmp_path: Path):
         self.raw = tmp_path / "raw"
         shutil.copytree(FIXTURE, self.raw, ignore=shutil.ignore_patterns("registry"))
-        write_xlsx(self.raw / "things" / "book_2017.xlsx", {"Notes": [["About this table"]], "Data": grid("counts_2017.csv")})
+        write_xlsx(
+            self.raw / "things" / "book_2017.xlsx", {"Notes": [["About this table"]], "Data": grid("counts_2017.csv")}
+        )
         self.db = tmp_path / "warehouse.duckdb"
         self.messages: list[str] = []
         load_all(self.raw, self.db, REGISTRY, progress=self.messages.append)
@@ -112,10 +114,15 @@ class Warehouse:
         self.reload(accept_shrink)
         assert snapshot(self.db, ("marts",)) == {k: v for k, v in self.before_all.items() if k.startswith("marts.")}
         assert exports_digest(self.exports) == self.before_exports
-        log = {(r[0], r[1]): (r[2], r[3], r[4]) for r in query(
-            self.db, "select raw_table, file, rows, status, message from raw.load_log")}
-        quarantine = query(self.db, "select raw_table, source_file, sheet, row_number, column_name, value, problem "
-                                    "from raw.quarantine order by raw_table, source_file, row_number, problem")
+        log = {
+            (r[0], r[1]): (r[2], r[3], r[4])
+            for r in query(self.db, "select raw_table, file, rows, status, message from raw.load_log")
+        }
+        quarantine = query(
+            self.db,
+            "select raw_table, source_file, sheet, row_number, column_name, value, problem "
+            "from raw.quarantine order by raw_table, source_file, row_number, problem",
+        )
         return log, quarantine
 
 
@@ -128,6 +135,7 @@ COUNTS_2018 = "things/counts_2018.csv"
 
 
 # --- files that are not there, or hold nothing -------------------------------------------------
+
 
 def test_missing_optional_file_lands_an_empty_table_and_logs_missing(wh):
     wh.path("things/book_2017.xlsx").unlink()
@@ -164,10 +172,13 @@ def test_header_only_file_stops_as_partial_unless_accepted_then_loads_with_a_war
 
 # --- layout changes --------------------------------------------------------------------------
 
+
 def test_wrong_sheet_name_stops_the_load_listing_the_sheets(wh):
     write_xlsx(wh.path("things/book_2017.xlsx"), {"Notes": [["x"]], "Data 2017": grid("counts_2017.csv")})
-    wh.fails(r"^file things/book_2017\.xlsx: none of the sheets \['Data'\] found; "
-             r"the workbook has \['Notes', 'Data 2017'\]$")
+    wh.fails(
+        r"^file things/book_2017\.xlsx: none of the sheets \['Data'\] found; "
+        r"the workbook has \['Notes', 'Data 2017'\]$"
+    )
 
 
 def test_header_moved_down_a_row_in_a_sheet_is_found_and_reported(wh):
@@ -189,8 +200,10 @@ def test_required_column_renamed_or_missing_stops_the_load_naming_it(wh, header)
     if header is not None:
         rows[2][column] = header
     wh.write_csv(COUNTS_2018, rows)
-    message = wh.fails(r"^file things/counts_2018\.csv, column 'incidents': required column\(s\) \['incidents'\] "
-                       r"not found in header row\(s\) \[3\]")
+    message = wh.fails(
+        r"^file things/counts_2018\.csv, column 'incidents': required column\(s\) \['incidents'\] "
+        r"not found in header row\(s\) \[3\]"
+    )
     assert ("incidents_reported" in message) == (header is not None)
 
 
@@ -202,23 +215,39 @@ def test_extra_columns_are_landed_and_reported(wh):
     wh.write_csv(COUNTS_2018, rows)
     log, _ = wh.loads()
     assert log[("test_things__counts", COUNTS_2018)] == (
-        4, "loaded", "2 column(s) beyond the 5 required: notes, incidents_per_1_000")
+        4,
+        "loaded",
+        "2 column(s) beyond the 5 required: notes, incidents_per_1_000",
+    )
     assert log[("test_things__counts", "things/counts_2017.csv")][2] == "0 column(s) beyond the 5 required"
     assert query(wh.db, "select notes, count(*) from raw.test_things__counts group by 1 order by 1") == [
-        ("revised", 4), (None, 4)]
+        ("revised", 4),
+        (None, 4),
+    ]
     assert query(wh.db, "select header_text from raw._columns where column_name = 'incidents_per_1_000'") == [
-        ("Incidents per 1,000",)]
+        ("Incidents per 1,000",)
+    ]
 
 
 # --- values: landed as published, problems quarantined ---------------------------------------
+
 
 def test_duplicated_authority_rows_are_kept_and_quarantined(wh):
     rows = grid("counts_2018.csv")
     rows.append(list(rows[4]))  # Middlesbrough 2018 again, at sheet row 8
     wh.write_csv(COUNTS_2018, rows)
     log, quarantine = wh.loads()
-    assert quarantine == [("test_things__counts", COUNTS_2018, None, 8, "ons_code", "E06000002",
-                           "duplicate authority row (same ons_code, year as row 5)")]
+    assert quarantine == [
+        (
+            "test_things__counts",
+            COUNTS_2018,
+            None,
+            8,
+            "ons_code",
+            "E06000002",
+            "duplicate authority row (same ons_code, year as row 5)",
+        )
+    ]
     assert log[("test_things__counts", COUNTS_2018)][:2] == (5, "loaded_with_warnings")
     assert log[("test_things__counts", COUNTS_2018)][2].startswith("quarantine: 1 duplicate authority row;")
     assert query(wh.db, "select count(*) from raw.test_things__counts where ons_code = 'E06000002'") == [(3,)]
@@ -237,8 +266,9 @@ def test_unknown_authority_codes_are_quarantined_not_dropped(wh):
     rows.append(["Total", "England", "2018", "99999", "45.0"])  # not shaped like a code: not checked
     wh.write_csv(COUNTS_2018, rows)
     log, quarantine = wh.loads()
-    assert quarantine == [("test_things__counts", COUNTS_2018, None, 8, "ons_code", "E06009999",
-                           "unknown authority code")]
+    assert quarantine == [
+        ("test_things__counts", COUNTS_2018, None, 8, "ons_code", "E06009999", "unknown authority code")
+    ]
     assert log[("test_things__counts", COUNTS_2018)][2].startswith("quarantine: 1 unknown authority code;")
     assert query(wh.db, "select authority from raw.test_things__counts where ons_code = 'E06009999'") == [("Nowhere",)]
     assert any("E06009999" not in m and "counts_2018.csv: quarantine" in m for m in wh.messages)
@@ -252,8 +282,9 @@ def test_blank_codes_in_a_known_codes_table_do_not_hide_unknown_codes(wh):
     rows.append(["E06009999", "Nowhere", "2018", "12", "40.0"])
     wh.write_csv(COUNTS_2018, rows)
     _, quarantine = wh.loads()
-    assert quarantine == [("test_things__counts", COUNTS_2018, None, 8, "ons_code", "E06009999",
-                           "unknown authority code")]
+    assert quarantine == [
+        ("test_things__counts", COUNTS_2018, None, 8, "ons_code", "E06009999", "unknown authority code")
+    ]
 
 
 def test_codes_of_bodies_the_known_codes_do_not_list_are_not_judged(wh):
@@ -264,14 +295,19 @@ def test_codes_of_bodies_the_known_codes_do_not_list_are_not_judged(wh):
     rows.append(["E10009999", "A county nobody knows", "2018", "3", "3.0"])  # E10 is listed: judged
     wh.write_csv(COUNTS_2018, rows)
     _, quarantine = wh.loads()
-    assert quarantine == [("test_things__counts", COUNTS_2018, None, 10, "ons_code", "E10009999",
-                           "unknown authority code")]
+    assert quarantine == [
+        ("test_things__counts", COUNTS_2018, None, 10, "ons_code", "E10009999", "unknown authority code")
+    ]
 
 
 def test_repeated_total_and_note_rows_are_not_duplicates(wh):
     rows = grid("counts_2018.csv")
-    rows += [["Total", "England", "2018", "5000", "45.0"], ["Total", "England", "2018", "5000", "45.0"],
-             ["---", "", "2018", "", ""], ["---", "", "2018", "", ""]]
+    rows += [
+        ["Total", "England", "2018", "5000", "45.0"],
+        ["Total", "England", "2018", "5000", "45.0"],
+        ["---", "", "2018", "", ""],
+        ["---", "", "2018", "", ""],
+    ]
     wh.write_csv(COUNTS_2018, rows)
     _, quarantine = wh.loads()
     assert quarantine == []
@@ -287,14 +323,15 @@ def test_the_low_marker_k_is_a_suppression_marker(wh):
 
 def test_text_in_numeric_cells_beyond_suppression_markers_is_quarantined(wh):
     rows = grid("counts_2018.csv")
-    rows[3][3] = "about 1300"   # text
-    rows[4][3] = "[c]"          # a known marker: fine
-    rows[5][3] = " 1,876 "      # separators and spaces: a number
-    rows[6][4] = "56.5%"        # a percent sign: a number
+    rows[3][3] = "about 1300"  # text
+    rows[4][3] = "[c]"  # a known marker: fine
+    rows[5][3] = " 1,876 "  # separators and spaces: a number
+    rows[6][4] = "56.5%"  # a percent sign: a number
     wh.write_csv(COUNTS_2018, rows)
     log, quarantine = wh.loads()
-    assert quarantine == [("test_things__counts", COUNTS_2018, None, 4, "incidents", "about 1300",
-                           "text in numeric column")]
+    assert quarantine == [
+        ("test_things__counts", COUNTS_2018, None, 4, "incidents", "about 1300", "text in numeric column")
+    ]
     assert log[("test_things__counts", COUNTS_2018)][2].startswith("quarantine: 1 text in numeric column;")
 
 
@@ -302,8 +339,10 @@ def test_negative_counts_are_quarantined(wh):
     rows = grid("counts_2018.csv")
     rows[6][3] = "-297"
     wh.write_csv(COUNTS_2018, rows)
-    write_xlsx(wh.path("things/book_2017.xlsx"), {"Data": grid("counts_2017.csv")[:4] + [
-        ["E06000003", "Redcar and Cleveland", "2017", -3.0]]})
+    write_xlsx(
+        wh.path("things/book_2017.xlsx"),
+        {"Data": grid("counts_2017.csv")[:4] + [["E06000003", "Redcar and Cleveland", "2017", -3.0]]},
+    )
     _, quarantine = wh.loads(accept_shrink=True)  # the workbook keeps one data row of the original
     assert quarantine == [
         ("test_things__book", "things/book_2017.xlsx", "Data", 5, "incidents", "-3", "negative count"),
@@ -317,11 +356,20 @@ def test_percentages_given_as_fractions_in_one_year_are_quarantined(wh):
         row[4] = str(round(float(row[4]) / 100, 4))
     wh.write_csv(COUNTS_2018, rows)
     log, quarantine = wh.loads()
-    assert quarantine == [("test_things__counts", COUNTS_2018, None, 4, "recycled_pct", "max 0.565",
-                           "percentages given as fractions (every value of year 2018 <= 1) "
-                           "while other years or files are 0-100")]
-    assert sorted(r[0] for r in query(wh.db, "select recycled_pct from raw.test_things__counts where year = '2018'")) \
-        == ["0.39", "0.441", "0.502", "0.565"]
+    assert quarantine == [
+        (
+            "test_things__counts",
+            COUNTS_2018,
+            None,
+            4,
+            "recycled_pct",
+            "max 0.565",
+            "percentages given as fractions (every value of year 2018 <= 1) while other years or files are 0-100",
+        )
+    ]
+    assert sorted(
+        r[0] for r in query(wh.db, "select recycled_pct from raw.test_things__counts where year = '2018'")
+    ) == ["0.39", "0.441", "0.502", "0.565"]
 
 
 def test_percentage_above_100_is_quarantined(wh):
@@ -334,6 +382,7 @@ def test_percentage_above_100_is_quarantined(wh):
 
 # --- encodings -------------------------------------------------------------------------------
 
+
 def test_cp1252_csv_with_a_pound_sign_is_decoded_and_reported(wh):
     text = (FIXTURE / "things" / "counts_2018.csv").read_text(encoding="utf-8")
     text = text.replace("Hartlepool,2018", "Hartlepool – £ spend,2018")
@@ -342,16 +391,18 @@ def test_cp1252_csv_with_a_pound_sign_is_decoded_and_reported(wh):
     rows, status, message = log[("test_things__counts", COUNTS_2018)]
     assert (rows, status) == (4, "loaded_with_warnings")
     assert message.startswith("not UTF-8: decoded as cp1252;")
-    assert query(wh.db, "select authority from raw.test_things__counts where ons_code = 'E06000001' and year = '2018'") \
-        == [("Hartlepool – £ spend",)]
+    assert query(
+        wh.db, "select authority from raw.test_things__counts where ons_code = 'E06000001' and year = '2018'"
+    ) == [("Hartlepool – £ spend",)]
 
 
 def test_utf8_bom_is_stripped_from_the_first_header(wh):
     wh.path("areas/areas.csv").write_bytes(b"\xef\xbb\xbf" + (FIXTURE / "areas" / "areas.csv").read_bytes())
     log, quarantine = wh.loads()
     assert log[("test_areas__areas", "areas/areas.csv")] == (4, "loaded", "0 column(s) beyond the 2 required")
-    assert query(wh.db, "select header_text from raw._columns where raw_table = 'test_areas__areas' "
-                        "order by position") == [("Code",), ("Name",)]
+    assert query(
+        wh.db, "select header_text from raw._columns where raw_table = 'test_areas__areas' order by position"
+    ) == [("Code",), ("Name",)]
     assert quarantine == []
 
 
@@ -359,7 +410,9 @@ def test_declared_encoding_that_does_not_fit_stops_the_load_with_the_byte(wh, tm
     registry = tmp_path / "registry"
     shutil.copytree(REGISTRY, registry)
     yml = registry / "bad_input.yml"
-    yml.write_text(yml.read_text().replace("path: things/counts_*.csv\n", "path: things/counts_*.csv\n        encoding: utf-8\n"))
+    yml.write_text(
+        yml.read_text().replace("path: things/counts_*.csv\n", "path: things/counts_*.csv\n        encoding: utf-8\n")
+    )
     wh.path(COUNTS_2018).write_bytes("ONS code,Authority £\n".encode("cp1252"))
     with pytest.raises(LoadError, match=r"^file things/counts_2018\.csv: is not valid utf-8 text at byte 19$"):
         load_all(wh.raw, wh.db, registry, progress=lambda m: None)
@@ -367,6 +420,7 @@ def test_declared_encoding_that_does_not_fit_stops_the_load_with_the_byte(wh, tm
 
 
 # --- damaged files and files of the wrong format ---------------------------------------------
+
 
 def test_truncated_xlsx_stops_the_load(wh):
     book = wh.path("things/book_2017.xlsx")
@@ -376,14 +430,18 @@ def test_truncated_xlsx_stops_the_load(wh):
 
 def test_html_error_page_saved_as_csv_stops_the_load(wh):
     wh.path(COUNTS_2018).write_text("<!DOCTYPE html>\n<html><body><h1>404 Not Found</h1></body></html>\n")
-    wh.fails(r"^file things/counts_2018\.csv: cannot be opened as a csv file: it is an HTML page, not text "
-             r"\(a failed download saved under the right name\?\)$")
+    wh.fails(
+        r"^file things/counts_2018\.csv: cannot be opened as a csv file: it is an HTML page, not text "
+        r"\(a failed download saved under the right name\?\)$"
+    )
 
 
 def test_workbook_saved_as_csv_stops_the_load(wh):
     shutil.copy(wh.path("things/book_2017.xlsx"), wh.path(COUNTS_2018))
-    wh.fails(r"^file things/counts_2018\.csv: cannot be opened as a csv file: it is a zip archive "
-             r"\(xlsx/ods workbook\), not text$")
+    wh.fails(
+        r"^file things/counts_2018\.csv: cannot be opened as a csv file: it is a zip archive "
+        r"\(xlsx/ods workbook\), not text$"
+    )
 
 
 def test_csv_saved_as_xlsx_stops_the_load(wh):
@@ -398,6 +456,7 @@ def test_pdf_saved_as_xlsx_stops_the_load(wh):
 
 # --- the loader's marker list is the dbt one ---------------------------------------------------
 
+
 def test_suppression_markers_match_the_dbt_macro():
     macro = (ROOT / "macros" / "cleaning" / "parse_number.sql").read_text(encoding="utf-8")
     listed = re.search(r"macro suppression_markers\(\).*?return\(\[(.*?)\]\)", macro, re.S).group(1)
@@ -406,7 +465,13 @@ def test_suppression_markers_match_the_dbt_macro():
 
 def test_quarantine_exists_and_is_empty_on_clean_files(wh):
     assert query(wh.db, "select count(*) from raw.quarantine") == [(0,)]
-    columns = [r[0] for r in query(wh.db, "select column_name from information_schema.columns "
-                                          "where table_schema = 'raw' and table_name = 'quarantine' "
-                                          "order by ordinal_position")]
+    columns = [
+        r[0]
+        for r in query(
+            wh.db,
+            "select column_name from information_schema.columns "
+            "where table_schema = 'raw' and table_name = 'quarantine' "
+            "order by ordinal_position",
+        )
+    ]
     assert columns == ["dataset", "raw_table", "source_file", "sheet", "row_number", "column_name", "value", "problem"]

@@ -1,7 +1,7 @@
 """The lines `make run` ends with: per edition what was published, and why an edition ranks no one
 (or fewer councils than the previous build)."""
 
-from build import summary_lines
+from council_index.build import summary_lines
 
 
 def test_each_edition_gets_a_line_and_a_why_when_it_ranks_no_one():

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from demo.generate import DEMO_MARKER, write_demo
-from demo.universe import build_universe
-from pipeline.loader import find_files
-from pipeline.registry import load_registry
+from council_index.demo.generate import DEMO_MARKER, write_demo
+from council_index.demo.universe import build_universe
+from council_index.errors import CommandError
+from council_index.pipeline.loader import find_files
+from council_index.pipeline.registry import load_registry
 
 
 @pytest.fixture(scope="session")
@@ -25,7 +26,8 @@ def demo_dir() -> Path:
 def digest(directory: Path) -> dict[str, str]:
     return {
         p.relative_to(directory).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(directory.rglob("*")) if p.is_file()
+        for p in sorted(directory.rglob("*"))
+        if p.is_file()
     }
 
 
@@ -43,7 +45,11 @@ def test_universe_mirrors_the_real_upper_tier():
     kinds = [a.kind for a in universe.upper_tier]
     assert len(kinds) == 152
     assert {k: kinds.count(k) for k in set(kinds)} == {
-        "county": 27, "unitary": 56, "metropolitan district": 36, "london borough": 33}
+        "county": 27,
+        "unitary": 56,
+        "metropolitan district": 36,
+        "london borough": 33,
+    }
     assert sum(a.is_ranked for a in universe.upper_tier) == 150
     assert all(a.county_code for a in universe.districts)
     assert all(a.districts for a in universe.upper_tier if a.kind == "county")
@@ -75,7 +81,7 @@ def test_write_demo_refuses_to_overwrite_a_real_folder(tmp_path):
     real = tmp_path / "real"
     real.mkdir()
     (real / "precious.csv").write_text("keep")
-    with pytest.raises(SystemExit, match="not a demo folder"):
+    with pytest.raises(CommandError, match="not a demo folder"):
         write_demo(real)
     assert (real / "precious.csv").read_text() == "keep"
 
@@ -84,8 +90,8 @@ def test_scaled_universe_is_a_valid_universe():
     """The benchmark universes (make_demo.py --scale N) keep every code distinct: GSS codes, E-codes,
     DfE numbers as staging writes them (three digits, zero-padded; longer numbers whole), and the
     lookup's registry codes, none of them taking a code the lookup demo reserves for its extra rows."""
-    from demo.datasets.la_lookup import RESERVED_SHORT, _shorts
-    from demo.universe import RESERVED_CODES
+    from council_index.demo.datasets.la_lookup import RESERVED_SHORT, _shorts
+    from council_index.demo.universe import RESERVED_CODES
 
     universe = build_universe(scale=12)
     everyone = [*universe.upper_tier, *universe.districts]
@@ -106,7 +112,7 @@ def test_demo_nearest_neighbours_match_a_full_sort():
     must equal what sorting every council gives, ties included."""
     import random
 
-    from demo.datasets.oflog_asc import _nearest_by_population
+    from council_index.demo.datasets.oflog_asc import _nearest_by_population
 
     universe = build_universe(scale=4)
     ranked = [a for a in universe.upper_tier if a.is_ranked]

@@ -10,15 +10,17 @@ import subprocess
 import sys
 from pathlib import Path
 
+import browser
 import pytest
 import yaml
 
-import browser
-import docs_from_catalogue as generator
+from council_index import docs_from_catalogue as generator
+from council_index.errors import CommandError
 
 ROOT = Path(__file__).resolve().parents[2]
-needs_chromium = pytest.mark.skipif(browser.chromium() is None,
-                                    reason="chromium is not installed (apt-get install chromium; .ci/run does)")
+needs_chromium = pytest.mark.skipif(
+    browser.chromium() is None, reason="chromium is not installed (apt-get install chromium; .ci/run does)"
+)
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
@@ -32,15 +34,16 @@ def doc_blocks(text: str) -> dict[str, str]:
 
 def test_generated_docs_are_up_to_date():
     stale = generator.stale_files(generator.generated_files())
-    assert not stale, f"run `python scripts/docs_from_catalogue.py` (or make docs): out of date {stale}"
+    assert not stale, f"run `index-docs` (or make docs): out of date {stale}"
 
 
 def test_every_indicator_and_lens_has_a_doc_block_with_its_definition():
     catalogue = read_csv(generator.CATALOGUE)
     lenses = read_csv(generator.LENSES)
     blocks = doc_blocks(generator.DOCS_FILE.read_text(encoding="utf-8"))
-    assert {f"indicator_{row['indicator_id']}" for row in catalogue} | {f"lens_{l['lens_id']}" for l in lenses} \
-        == set(blocks)
+    assert {f"indicator_{row['indicator_id']}" for row in catalogue} | {f"lens_{l['lens_id']}" for l in lenses} == set(
+        blocks
+    )
     for row in catalogue:
         block = " ".join(blocks[f"indicator_{row['indicator_id']}"].split())
         for column in ("name", "definition", "numerator", "denominator", "unit"):
@@ -50,9 +53,19 @@ def test_every_indicator_and_lens_has_a_doc_block_with_its_definition():
 
 def test_generator_renders_from_the_rows_it_is_given():
     lenses = [{"lens_id": "l1", "lens_name": "Lens one", "sort_order": "1", "description": "d", "spend_basis": "s"}]
-    row = {"indicator_id": "x_one", "lens_id": "l1", "name": "One", "definition": "Counts ones | twos.",
-           "numerator": "n", "denominator": "d", "unit": "percent", "polarity": "lower_is_better",
-           "source_dataset_id": "ds", "publisher_url": "https://example.org/x", "rationale": "r"}
+    row = {
+        "indicator_id": "x_one",
+        "lens_id": "l1",
+        "name": "One",
+        "definition": "Counts ones | twos.",
+        "numerator": "n",
+        "denominator": "d",
+        "unit": "percent",
+        "polarity": "lower_is_better",
+        "source_dataset_id": "ds",
+        "publisher_url": "https://example.org/x",
+        "rationale": "r",
+    }
     files = generator.render([row], lenses, {"ds": {"publisher": "Pub", "title": "Title"}})
     docs = files[generator.DOCS_FILE.relative_to(ROOT)]
     assert "{% docs indicator_x_one %}" in docs and "{% docs lens_l1 %}" in docs
@@ -60,9 +73,9 @@ def test_generator_renders_from_the_rows_it_is_given():
     analyses = yaml.safe_load(files[(generator.ANALYSES_DIR / "_lenses__analyses.yml").relative_to(ROOT)])
     assert analyses["analyses"][0]["name"] == "lens_l1"
     assert "doc('indicator_x_one')" in analyses["analyses"][0]["description"]
-    with pytest.raises(SystemExit, match="Jinja"):
+    with pytest.raises(CommandError, match="Jinja"):
         generator.render([{**row, "definition": "a {{ b }}"}], lenses, {})
-    with pytest.raises(SystemExit, match="unknown lens_id"):
+    with pytest.raises(CommandError, match="unknown lens_id"):
         generator.render([{**row, "lens_id": "nope"}], lenses, {})
 
 
@@ -82,8 +95,11 @@ def test_exposures_depend_on_existing_marts():
         refs = [re.fullmatch(r"ref\('(\w+)'\)", item).group(1) for item in exposure["depends_on"]]
         assert refs and set(refs) <= marts, (exposure["name"], set(refs) - marts)
     # the exports read every mart: each mart that no var can disable is listed
-    always_on = {path.stem for path in (ROOT / "models" / "marts").rglob("*.sql")
-                 if "enabled=" not in path.read_text(encoding="utf-8").replace(" ", "")}
+    always_on = {
+        path.stem
+        for path in (ROOT / "models" / "marts").rglob("*.sql")
+        if "enabled=" not in path.read_text(encoding="utf-8").replace(" ", "")
+    }
     exports = next(e for e in exposures if e["name"] == "bi_exports")
     missing = always_on - {re.fullmatch(r"ref\('(\w+)'\)", item).group(1) for item in exports["depends_on"]}
     assert not missing, f"add to the bi_exports exposure: {sorted(missing)}"
@@ -96,12 +112,30 @@ def test_exposures_depend_on_existing_marts():
 def docs_site(tmp_path_factory) -> Path:
     """dbt docs generate (empty catalog, a throwaway DuckDB file) into a temporary target folder."""
     folder = tmp_path_factory.mktemp("docs")
-    env = dict(os.environ, INDEX_DB_PATH=str(folder / "docs.duckdb"), DBT_PROFILES_DIR=str(ROOT),
-               DBT_SEND_ANONYMOUS_USAGE_STATS="false")
+    env = dict(
+        os.environ,
+        INDEX_DB_PATH=str(folder / "docs.duckdb"),
+        DBT_PROFILES_DIR=str(ROOT),
+        DBT_SEND_ANONYMOUS_USAGE_STATS="false",
+    )
     dbt = Path(sys.executable).with_name("dbt")
-    result = subprocess.run([str(dbt) if dbt.exists() else "dbt", "docs", "generate", "--empty-catalog",
-                             "--target-path", str(folder / "target"), "--log-path", str(folder / "logs")],
-                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [
+            str(dbt) if dbt.exists() else "dbt",
+            "docs",
+            "generate",
+            "--empty-catalog",
+            "--target-path",
+            str(folder / "target"),
+            "--log-path",
+            str(folder / "logs"),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return folder / "target"
 
@@ -114,8 +148,9 @@ def test_manifest_carries_the_lens_pages_and_exposures(docs_site):
     first = catalogue[0]
     page = manifest["nodes"][f"analysis.council_productivity.lens_{first['lens_id']}"]
     assert " ".join(first["definition"].split()) in " ".join(page["description"].split())
-    assert {"exposure.council_productivity.league_table_report", "exposure.council_productivity.bi_exports"} \
-        <= set(manifest["exposures"])
+    assert {"exposure.council_productivity.league_table_report", "exposure.council_productivity.bi_exports"} <= set(
+        manifest["exposures"]
+    )
     assert manifest["docs"]["doc.council_productivity.__overview__"]["block_contents"].startswith("# Council")
 
 
@@ -132,8 +167,10 @@ def test_indicator_definition_is_findable_on_the_docs_site(docs_site):
         for lens in lenses:  # a page per lens, linked from the overview
             assert generator.lens_page(lens["lens_id"]) in html.unescape(overview.dom)
         row = next(r for r in catalogue if r["lens_id"] == lenses[1]["lens_id"])
-        page = browser.open_page(f"{base}/index.html{generator.lens_page(row['lens_id'])}",
-                                 screenshot=artefacts / f"docs_lens_{row['lens_id']}.png")
+        page = browser.open_page(
+            f"{base}/index.html{generator.lens_page(row['lens_id'])}",
+            screenshot=artefacts / f"docs_lens_{row['lens_id']}.png",
+        )
         assert not page.console_problems(), page.console_problems()
         text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page.dom)).split())
         for column in ("name", "definition", "numerator", "denominator"):

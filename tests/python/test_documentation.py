@@ -47,33 +47,59 @@ def listing(problems: list[str], what: str) -> str:
 def manifest(tmp_path_factory) -> dict:
     """``dbt parse`` of the project into a temporary target folder; its manifest.json."""
     folder = tmp_path_factory.mktemp("documentation")
-    env = dict(os.environ, INDEX_DB_PATH=str(folder / "parse.duckdb"), DBT_PROFILES_DIR=str(ROOT),
-               DBT_SEND_ANONYMOUS_USAGE_STATS="false")
+    env = dict(
+        os.environ,
+        INDEX_DB_PATH=str(folder / "parse.duckdb"),
+        DBT_PROFILES_DIR=str(ROOT),
+        DBT_SEND_ANONYMOUS_USAGE_STATS="false",
+    )
     for name in ("DBT_TARGET_PATH", "DBT_LOG_PATH", "INDEX_TARGET"):
         env.pop(name, None)
     dbt = Path(sys.executable).with_name("dbt")
-    result = subprocess.run([str(dbt) if dbt.exists() else "dbt", "parse", "--no-partial-parse",
-                             "--target-path", str(folder / "target"), "--log-path", str(folder / "logs")],
-                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [
+            str(dbt) if dbt.exists() else "dbt",
+            "parse",
+            "--no-partial-parse",
+            "--target-path",
+            str(folder / "target"),
+            "--log-path",
+            str(folder / "logs"),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, f"dbt parse failed:\n{result.stdout[-4000:]}\n{result.stderr[-2000:]}"
     return json.loads((folder / "target" / "manifest.json").read_text(encoding="utf-8"))
 
 
 def project_nodes(manifest: dict, *resource_types: str) -> list[dict]:
-    return sorted((node for node in manifest["nodes"].values()
-                   if node["package_name"] == PROJECT and node["resource_type"] in resource_types),
-                  key=lambda node: node["unique_id"])
+    return sorted(
+        (
+            node
+            for node in manifest["nodes"].values()
+            if node["package_name"] == PROJECT and node["resource_type"] in resource_types
+        ),
+        key=lambda node: node["unique_id"],
+    )
 
 
 def project_macros(manifest: dict) -> list[dict]:
-    return sorted((macro for macro in manifest["macros"].values()
-                   if macro["package_name"] == PROJECT and macro["original_file_path"].startswith("macros/")),
-                  key=lambda macro: macro["unique_id"])
+    return sorted(
+        (
+            macro
+            for macro in manifest["macros"].values()
+            if macro["package_name"] == PROJECT and macro["original_file_path"].startswith("macros/")
+        ),
+        key=lambda macro: macro["unique_id"],
+    )
 
 
 def marts(manifest: dict) -> list[dict]:
-    return [node for node in project_nodes(manifest, "model")
-            if node["original_file_path"].startswith("models/marts/")]
+    return [node for node in project_nodes(manifest, "model") if node["original_file_path"].startswith("models/marts/")]
 
 
 def yml_path(patch_path: str | None) -> str:
@@ -120,26 +146,40 @@ def signature_arguments(macro: dict) -> list[str]:
 
 def test_split_top_level_and_signature_parsing():
     assert split_top_level("a, b=[1, 2], c='x,y', d={'k': (1, 2)}") == ["a", "b=[1, 2]", "c='x,y'", "d={'k': (1, 2)}"]
-    macro = {"original_file_path": "macros/x.sql", "name": "test_accepted_range",
-             "macro_sql": "{% test accepted_range(model, column_name, min_value=none, inclusive=true) %} x {% endtest %}"}
+    macro = {
+        "original_file_path": "macros/x.sql",
+        "name": "test_accepted_range",
+        "macro_sql": "{% test accepted_range(model, column_name, min_value=none, inclusive=true) %} x {% endtest %}",
+    }
     assert signature_arguments(macro) == ["model", "column_name", "min_value", "inclusive"]
-    assert signature_arguments({"original_file_path": "m", "name": "f",
-                                "macro_sql": "{%- macro f() -%}1{%- endmacro %}"}) == []
+    assert (
+        signature_arguments({"original_file_path": "m", "name": "f", "macro_sql": "{%- macro f() -%}1{%- endmacro %}"})
+        == []
+    )
 
 
 # --- models, seeds, snapshots, sources -------------------------------------------------------------
 
+
 def test_every_model_seed_snapshot_and_source_table_has_a_description(manifest):
-    problems = [f"{node['resource_type']} {node['name']} ({node['original_file_path']}): no description"
-                for node in project_nodes(manifest, "model", "seed", "snapshot") if blank(node["description"])]
-    problems += [f"{node['resource_type']} {node['name']} ({node['original_file_path']}): no properties yml entry"
-                 for node in project_nodes(manifest, "model", "seed", "snapshot") if not node.get("patch_path")]
+    problems = [
+        f"{node['resource_type']} {node['name']} ({node['original_file_path']}): no description"
+        for node in project_nodes(manifest, "model", "seed", "snapshot")
+        if blank(node["description"])
+    ]
+    problems += [
+        f"{node['resource_type']} {node['name']} ({node['original_file_path']}): no properties yml entry"
+        for node in project_nodes(manifest, "model", "seed", "snapshot")
+        if not node.get("patch_path")
+    ]
     for source in manifest["sources"].values():
         if source["package_name"] != PROJECT:
             continue
         if blank(source["description"]):
-            problems.append(f"source table {source['source_name']}.{source['name']} "
-                            f"({source['original_file_path']}): no description")
+            problems.append(
+                f"source table {source['source_name']}.{source['name']} "
+                f"({source['original_file_path']}): no description"
+            )
         if blank(source["source_description"]):
             problems.append(f"source {source['source_name']} ({source['original_file_path']}): no description")
     if problems:
@@ -149,12 +189,18 @@ def test_every_model_seed_snapshot_and_source_table_has_a_description(manifest):
 def test_every_declared_column_has_a_description(manifest):
     problems = []
     for node in project_nodes(manifest, "model", "seed", "snapshot"):
-        problems += [f"{node['resource_type']} {node['name']}.{name} ({yml_path(node['patch_path']) or node['original_file_path']})"
-                     for name, column in node["columns"].items() if blank(column["description"])]
+        problems += [
+            f"{node['resource_type']} {node['name']}.{name} ({yml_path(node['patch_path']) or node['original_file_path']})"
+            for name, column in node["columns"].items()
+            if blank(column["description"])
+        ]
     for source in manifest["sources"].values():
         if source["package_name"] == PROJECT:
-            problems += [f"source {source['source_name']}.{source['name']}.{name} ({source['original_file_path']})"
-                         for name, column in source["columns"].items() if blank(column["description"])]
+            problems += [
+                f"source {source['source_name']}.{source['name']}.{name} ({source['original_file_path']})"
+                for name, column in source["columns"].items()
+                if blank(column["description"])
+            ]
     if problems:
         pytest.fail(listing(problems, "columns without a description"), pytrace=False)
 
@@ -165,15 +211,21 @@ def test_every_seed_declares_exactly_its_csv_columns(manifest):
         with (ROOT / seed["original_file_path"]).open(newline="", encoding="utf-8") as handle:
             header = next(csv.reader(handle))
         declared = {name.lower() for name in seed["columns"]}
-        problems += [f"seed {seed['name']}.{name}: in the CSV, not in {yml_path(seed['patch_path'])}"
-                     for name in header if name.lower() not in declared]
-        problems += [f"seed {seed['name']}.{name}: declared in {yml_path(seed['patch_path'])}, not in the CSV"
-                     for name in sorted(declared - {name.lower() for name in header})]
+        problems += [
+            f"seed {seed['name']}.{name}: in the CSV, not in {yml_path(seed['patch_path'])}"
+            for name in header
+            if name.lower() not in declared
+        ]
+        problems += [
+            f"seed {seed['name']}.{name}: declared in {yml_path(seed['patch_path'])}, not in the CSV"
+            for name in sorted(declared - {name.lower() for name in header})
+        ]
     if problems:
         pytest.fail(listing(problems, "seed columns documented wrongly"), pytrace=False)
 
 
 # --- macros ----------------------------------------------------------------------------------------
+
 
 def test_every_project_macro_is_documented_with_its_arguments(manifest):
     macros = project_macros(manifest)
@@ -193,8 +245,11 @@ def test_every_project_macro_is_documented_with_its_arguments(manifest):
         documented = [argument["name"] for argument in macro["arguments"]]
         if documented != expected:
             problems.append(f"{where}: arguments documented {documented}, signature has {expected}")
-        problems += [f"{where}: argument {argument['name']} has no description"
-                     for argument in macro["arguments"] if blank(argument.get("description"))]
+        problems += [
+            f"{where}: argument {argument['name']} has no description"
+            for argument in macro["arguments"]
+            if blank(argument.get("description"))
+        ]
     if problems:
         pytest.fail(listing(problems, "macro documentation problems"), pytrace=False)
 
@@ -213,6 +268,7 @@ def test_macro_properties_document_only_existing_macros(manifest):
 
 # --- marts -----------------------------------------------------------------------------------------
 
+
 def test_every_mart_has_an_enforced_contract_and_a_data_test(manifest):
     tested = set()
     for test in project_nodes(manifest, "test"):
@@ -228,8 +284,11 @@ def test_every_mart_has_an_enforced_contract_and_a_data_test(manifest):
             problems.append(f"{where}: no `contract: {{enforced: true}}`")
         if not mart["columns"]:
             problems.append(f"{where}: no columns declared")
-        problems += [f"{where}: column {name} has no data_type"
-                     for name, column in mart["columns"].items() if blank(column.get("data_type"))]
+        problems += [
+            f"{where}: column {name} has no data_type"
+            for name, column in mart["columns"].items()
+            if blank(column.get("data_type"))
+        ]
         if mart["unique_id"] not in tested:
             problems.append(f"{where}: no data test")
     if problems:
@@ -237,6 +296,7 @@ def test_every_mart_has_an_enforced_contract_and_a_data_test(manifest):
 
 
 # --- declared columns against the built warehouse ---------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def warehouse_columns() -> dict[tuple[str, str], list[str]]:
@@ -278,22 +338,27 @@ def test_declared_columns_match_the_built_warehouse(manifest, warehouse_columns)
             problems.append(f"{where}: not found in the warehouse as {'.'.join(relation)}")
             continue
         declared = {name.lower() for name in node["columns"]}
-        problems += [f"{where}.{column}: in the warehouse, not declared in "
-                     f"{yml_path(node['patch_path']) or 'any properties yml'}"
-                     for column in actual if column.lower() not in declared]
-        problems += [f"{where}.{name}: declared in {yml_path(node['patch_path'])}, not in the warehouse"
-                     for name in sorted(declared - {column.lower() for column in actual})]
+        problems += [
+            f"{where}.{column}: in the warehouse, not declared in "
+            f"{yml_path(node['patch_path']) or 'any properties yml'}"
+            for column in actual
+            if column.lower() not in declared
+        ]
+        problems += [
+            f"{where}.{name}: declared in {yml_path(node['patch_path'])}, not in the warehouse"
+            for name in sorted(declared - {column.lower() for column in actual})
+        ]
     if problems:
         pytest.fail(listing(problems, "columns documented differently from the warehouse"), pytrace=False)
 
 
 def test_make_test_runs_the_dbt_unit_tests():
-    """Data builds skip the dbt unit tests (scripts/build.py excludes resource type unit_test unless
+    """Data builds skip the dbt unit tests (index-build excludes resource type unit_test unless
     --unit-tests); `make test` must still run them, or CI would stop checking the SQL rules."""
     makefile = (ROOT / "Makefile").read_text()
     recipe = makefile.split("\ndbt-test:")[1].split("\n\n")[0]
-    assert "scripts/build.py --unit-tests" in recipe
-    build = (ROOT / "scripts" / "build.py").read_text()
+    assert "index-build --unit-tests" in recipe
+    build = (ROOT / "scripts" / "council_index" / "build.py").read_text()
     assert '"--exclude-resource-type", "unit_test"' in build
 
 
@@ -336,17 +401,34 @@ def layer_violations(manifest: dict) -> list[str]:
 
 def test_the_dag_flows_one_way(manifest):
     problems = layer_violations(manifest)
-    assert not problems, listing(problems, "models reading against the flow sources -> staging -> intermediate -> marts")
+    assert not problems, listing(
+        problems, "models reading against the flow sources -> staging -> intermediate -> marts"
+    )
 
 
 def test_layer_rule_catches_a_backwards_read():
-    node = {"resource_type": "model", "name": "int_x", "original_file_path": "models/intermediate/x/int_x.sql",
-            "package_name": "council_productivity", "unique_id": "model.council_productivity.int_x",
-            "depends_on": {"nodes": ["model.council_productivity.fct_y", "seed.council_productivity.s"]}}
-    mart = {"resource_type": "model", "name": "fct_y", "original_file_path": "models/marts/y/fct_y.sql",
-            "package_name": "council_productivity", "unique_id": "model.council_productivity.fct_y",
-            "depends_on": {"nodes": []}}
-    seed = {"resource_type": "seed", "name": "s", "original_file_path": "seeds/s.csv",
-            "package_name": "council_productivity", "unique_id": "seed.council_productivity.s"}
+    node = {
+        "resource_type": "model",
+        "name": "int_x",
+        "original_file_path": "models/intermediate/x/int_x.sql",
+        "package_name": "council_productivity",
+        "unique_id": "model.council_productivity.int_x",
+        "depends_on": {"nodes": ["model.council_productivity.fct_y", "seed.council_productivity.s"]},
+    }
+    mart = {
+        "resource_type": "model",
+        "name": "fct_y",
+        "original_file_path": "models/marts/y/fct_y.sql",
+        "package_name": "council_productivity",
+        "unique_id": "model.council_productivity.fct_y",
+        "depends_on": {"nodes": []},
+    }
+    seed = {
+        "resource_type": "seed",
+        "name": "s",
+        "original_file_path": "seeds/s.csv",
+        "package_name": "council_productivity",
+        "unique_id": "seed.council_productivity.s",
+    }
     manifest = {"nodes": {n["unique_id"]: n for n in (node, mart, seed)}, "sources": {}}
     assert layer_violations(manifest) == ["intermediate model int_x reads marts fct_y"]

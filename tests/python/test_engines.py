@@ -15,12 +15,13 @@ import pyarrow.parquet as pq
 import pytest
 import yaml
 
-from engines import compare, landing, postgres_server, spark
+from council_index.engines import compare, landing, postgres_server, spark
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 # --- profiles.yml -----------------------------------------------------------------------------------
+
 
 def render_profile(environ: dict[str, str]) -> dict:
     """profiles.yml rendered as dbt renders it (env_var with a default, as_number)."""
@@ -56,13 +57,29 @@ def test_profile_has_three_targets_and_duckdb_stays_default():
 
 def test_postgres_target_reads_the_index_pg_variables():
     defaults = render_profile({})["outputs"]["postgres"]
-    assert (defaults["host"], defaults["port"], defaults["user"], defaults["dbname"]) == \
-        ("127.0.0.1", "5432", "index", "council_productivity")
-    configured = render_profile({"INDEX_PG_HOST": "db.example", "INDEX_PG_PORT": "6543", "INDEX_PG_USER": "ana",
-                                 "INDEX_PG_PASSWORD": "pw", "INDEX_PG_DATABASE": "cpi"})["outputs"]["postgres"]
+    assert (defaults["host"], defaults["port"], defaults["user"], defaults["dbname"]) == (
+        "127.0.0.1",
+        "5432",
+        "index",
+        "council_productivity",
+    )
+    configured = render_profile(
+        {
+            "INDEX_PG_HOST": "db.example",
+            "INDEX_PG_PORT": "6543",
+            "INDEX_PG_USER": "ana",
+            "INDEX_PG_PASSWORD": "pw",
+            "INDEX_PG_DATABASE": "cpi",
+        }
+    )["outputs"]["postgres"]
     assert configured["type"] == "postgres"
-    assert (configured["host"], configured["port"], configured["user"], configured["password"],
-            configured["dbname"]) == ("db.example", "6543", "ana", "pw", "cpi")
+    assert (
+        configured["host"],
+        configured["port"],
+        configured["user"],
+        configured["password"],
+        configured["dbname"],
+    ) == ("db.example", "6543", "ana", "pw", "cpi")
 
 
 def test_spark_profile_matches_the_landing_session_settings(tmp_path):
@@ -73,6 +90,7 @@ def test_spark_profile_matches_the_landing_session_settings(tmp_path):
 
 
 # --- throwaway PostgreSQL settings ------------------------------------------------------------------
+
 
 def test_configured_server_settings_come_from_the_environment():
     assert postgres_server.postgres_connection_settings({}) is None  # no host: start a throwaway server
@@ -91,19 +109,26 @@ def test_free_port_is_bindable_on_loopback():
 
 # --- Parquet landing --------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def raw_warehouse(tmp_path) -> Path:
     path = tmp_path / "landing.duckdb"
     con = duckdb.connect(str(path))
     con.execute("create schema raw")
     con.execute("create table raw.ds__things (code varchar, value varchar, _source_file varchar, _row_number integer)")
-    con.execute("insert into raw.ds__things values ('E1', '1,234', 'a.csv', 2), ('E2', '', 'a.csv', 3), "
-                "('E3', null, 'a.csv', 4), ('E4', 'say \"x\", y', 'a.csv', 5)")
+    con.execute(
+        "insert into raw.ds__things values ('E1', '1,234', 'a.csv', 2), ('E2', '', 'a.csv', 3), "
+        "('E3', null, 'a.csv', 4), ('E4', 'say \"x\", y', 'a.csv', 5)"
+    )
     con.execute("create table raw.ds__empty (code varchar, _row_number integer)")
-    con.execute("create table raw.load_log (dataset varchar, raw_table varchar, file varchar, rows bigint, "
-                "seconds double, status varchar, message varchar, loaded_at varchar)")
-    con.execute("insert into raw.load_log values ('ds', 'ds__things', 'a.csv', 4, 0.01, 'loaded', '', 'now'), "
-                "('ds', 'ds__empty', null, 0, 0.0, 'missing', 'no file', 'now')")
+    con.execute(
+        "create table raw.load_log (dataset varchar, raw_table varchar, file varchar, rows bigint, "
+        "seconds double, status varchar, message varchar, loaded_at varchar)"
+    )
+    con.execute(
+        "insert into raw.load_log values ('ds', 'ds__things', 'a.csv', 4, 0.01, 'loaded', '', 'now'), "
+        "('ds', 'ds__empty', null, 0, 0.0, 'missing', 'no file', 'now')"
+    )
     con.execute("create view raw.not_exported as select 1 as x")
     con.close()
     return path
@@ -134,10 +159,17 @@ def test_export_refuses_a_type_without_a_portable_mapping(tmp_path):
 
 
 def test_postgres_ddl_keeps_text_columns_and_quotes_names():
-    entry = {"table": "load_log", "columns": [{"name": "rows", "type": "BIGINT"}, {"name": "_source_file", "type": "VARCHAR"},
-                                              {"name": "seconds", "type": "DOUBLE"}]}
+    entry = {
+        "table": "load_log",
+        "columns": [
+            {"name": "rows", "type": "BIGINT"},
+            {"name": "_source_file", "type": "VARCHAR"},
+            {"name": "seconds", "type": "DOUBLE"},
+        ],
+    }
     assert landing.postgres_create_table_sql("raw__landing", entry) == (
-        'create table "raw__landing"."load_log" ("rows" bigint, "_source_file" text, "seconds" double precision)')
+        'create table "raw__landing"."load_log" ("rows" bigint, "_source_file" text, "seconds" double precision)'
+    )
 
 
 def test_copy_csv_keeps_empty_strings_apart_from_nulls(raw_warehouse, tmp_path):
@@ -145,14 +177,17 @@ def test_copy_csv_keeps_empty_strings_apart_from_nulls(raw_warehouse, tmp_path):
     # unquoted empty field is null, "" is the empty string. Check the file says exactly that.
     landing.export_raw_to_parquet(raw_warehouse, tmp_path / "p")
     csv = tmp_path / "things.csv"
-    duckdb.connect().execute(f"copy (select * from read_parquet('{tmp_path / 'p' / 'raw.ds__things.parquet'}')) "
-                             f"to '{csv}' (format csv, header false, force_quote *, nullstr '')")
+    duckdb.connect().execute(
+        f"copy (select * from read_parquet('{tmp_path / 'p' / 'raw.ds__things.parquet'}')) "
+        f"to '{csv}' (format csv, header false, force_quote *, nullstr '')"
+    )
     lines = csv.read_text().splitlines()
     assert lines[1].split(",")[1] == '""' and lines[2].split(",")[1] == ""
     assert lines[3] == '"E4","say ""x"", y","a.csv","5"'
 
 
 # --- mart comparison ----------------------------------------------------------------------------------
+
 
 def frame(rows, columns=("authority_code", "lens_id", "score", "rank")):
     return pd.DataFrame(rows, columns=list(columns))
@@ -162,8 +197,9 @@ BASE = [("E1", "waste", 0.1234567890123, 1), ("E2", "waste", -2.5, 2), ("E3", "w
 
 
 def test_identical_marts_have_no_difference():
-    result = compare.compare_mart("m", {"duckdb": frame(BASE), "postgres": frame(list(reversed(BASE)))},
-                                  ["authority_code", "lens_id"])
+    result = compare.compare_mart(
+        "m", {"duckdb": frame(BASE), "postgres": frame(list(reversed(BASE)))}, ["authority_code", "lens_id"]
+    )
     assert result.differences == 0 and result.rows == {"duckdb": 3, "postgres": 3}
 
 
@@ -208,17 +244,31 @@ def test_without_a_key_every_non_float_column_is_the_key():
 
 
 def test_keys_come_from_the_marts_tests_in_the_manifest(tmp_path):
-    manifest = {"nodes": {
-        "model.p.fct_a": {"resource_type": "model", "schema": "marts", "name": "fct_a", "alias": "fct_a"},
-        "model.p.dim_b": {"resource_type": "model", "schema": "marts", "name": "dim_b", "alias": "dim_b"},
-        "model.p.stg_c": {"resource_type": "model", "schema": "staging", "name": "stg_c", "alias": "stg_c"},
-        "test.p.t1": {"resource_type": "test", "attached_node": "model.p.fct_a", "test_metadata": {
-            "name": "unique_combination_of_columns", "kwargs": {"combination_of_columns": ["edition", "authority_code"]}}},
-        "test.p.t2": {"resource_type": "test", "attached_node": "model.p.dim_b", "test_metadata": {
-            "name": "unique", "kwargs": {"column_name": "lens_id"}}},
-        "test.p.t3": {"resource_type": "test", "attached_node": "model.p.stg_c", "test_metadata": {
-            "name": "unique", "kwargs": {"column_name": "x"}}},
-    }}
+    manifest = {
+        "nodes": {
+            "model.p.fct_a": {"resource_type": "model", "schema": "marts", "name": "fct_a", "alias": "fct_a"},
+            "model.p.dim_b": {"resource_type": "model", "schema": "marts", "name": "dim_b", "alias": "dim_b"},
+            "model.p.stg_c": {"resource_type": "model", "schema": "staging", "name": "stg_c", "alias": "stg_c"},
+            "test.p.t1": {
+                "resource_type": "test",
+                "attached_node": "model.p.fct_a",
+                "test_metadata": {
+                    "name": "unique_combination_of_columns",
+                    "kwargs": {"combination_of_columns": ["edition", "authority_code"]},
+                },
+            },
+            "test.p.t2": {
+                "resource_type": "test",
+                "attached_node": "model.p.dim_b",
+                "test_metadata": {"name": "unique", "kwargs": {"column_name": "lens_id"}},
+            },
+            "test.p.t3": {
+                "resource_type": "test",
+                "attached_node": "model.p.stg_c",
+                "test_metadata": {"name": "unique", "kwargs": {"column_name": "x"}},
+            },
+        }
+    }
     path = tmp_path / "manifest.json"
     path.write_text(json.dumps(manifest))
     assert compare.mart_keys_from_manifest(path) == {"fct_a": ["edition", "authority_code"], "dim_b": ["lens_id"]}
@@ -233,6 +283,7 @@ def test_table_lists_marts_rows_differences_and_build_times():
 
 # --- compare_engines.py on exports of an earlier run ------------------------------------------------
 
+
 def write_exports(workdir: Path, engine: str, marts: dict[str, pd.DataFrame], seconds: float = 1.0) -> None:
     folder = workdir / f"{engine}_marts"
     folder.mkdir(parents=True)
@@ -242,7 +293,7 @@ def write_exports(workdir: Path, engine: str, marts: dict[str, pd.DataFrame], se
 
 
 def test_compare_command_exits_0_when_marts_match_and_1_on_any_difference(tmp_path, capsys):
-    import compare_engines
+    from council_index import compare_engines
 
     same = tmp_path / "same"
     write_exports(same, "duckdb", {"fct_x": frame(BASE)}, 12.0)

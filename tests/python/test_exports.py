@@ -1,4 +1,4 @@
-"""BI exports (scripts/export.py): every mart as Parquet and CSV, deterministic, atomic, documented."""
+"""BI exports (council_index.export, `index-export`): every mart as Parquet and CSV, deterministic, atomic, documented."""
 
 from __future__ import annotations
 
@@ -9,14 +9,16 @@ from pathlib import Path
 
 import duckdb
 import pytest
-
-import export
 from mart_fixture import build_mart_warehouse
+
+from council_index import export
+from council_index.errors import CommandError
 
 ROOT = Path(__file__).resolve().parents[2]
 # Warehouses of full builds, checked as well when named (make outputs-test: the demo and real builds of dbt-test).
-BUILT = [path for path in (Path(p) for p in os.environ.get("INDEX_TEST_DBS", "").split(os.pathsep) if p)
-         if path.exists()]
+BUILT = [
+    path for path in (Path(p) for p in os.environ.get("INDEX_TEST_DBS", "").split(os.pathsep) if p) if path.exists()
+]
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +46,8 @@ def check_round_trip(db: Path, out: Path) -> None:
     tables = marts_of(db)
     assert tables, "no marts in the warehouse"
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        [f"{t}.parquet" for t in tables] + [f"{t}.csv" for t in tables] + ["README.md", export.DATA_KIND_FILE])
+        [f"{t}.parquet" for t in tables] + [f"{t}.csv" for t in tables] + ["README.md", export.DATA_KIND_FILE]
+    )
     con = duckdb.connect(str(db), read_only=True)
     try:
         for table, columns in tables.items():
@@ -110,7 +113,7 @@ def test_failed_export_leaves_previous_export(warehouse, tmp_path, monkeypatch):
 
 
 def test_missing_warehouse_is_a_clear_error(tmp_path):
-    with pytest.raises(SystemExit, match="not found"):
+    with pytest.raises(CommandError, match="not found"):
         export.export(tmp_path / "nope.duckdb", tmp_path / "exports")
     assert not (tmp_path / "exports").exists()
 
@@ -147,6 +150,7 @@ def test_leftovers_of_a_killed_export_are_removed(warehouse, tmp_path):
 
 
 if BUILT:  # only when a full build has left its warehouse (no skipped test otherwise)
+
     @pytest.mark.parametrize("db", BUILT, ids=[p.name for p in BUILT])
     def test_export_of_built_warehouse(db, tmp_path):
         out = tmp_path / "exports"

@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import fetch
-from pipeline.errors import RegistryError
-from pipeline.registry import load_registry
+from council_index.pipeline import fetch
+from council_index.pipeline.errors import RegistryError
+from council_index.pipeline.registry import load_registry
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "fetch" / "sample.csv"
 BODY = FIXTURE.read_bytes()
@@ -86,8 +86,7 @@ class Handler(BaseHTTPRequestHandler):
         elif path == "/chunked-cut.csv":
             self.protocol_version = "HTTP/1.1"
             self.close_connection = True
-            self._send(200, b"10\r\n" + BODY[:16] + b"\r\n40\r\n" + BODY[16:30],
-                       None, {"Transfer-Encoding": "chunked"})
+            self._send(200, b"10\r\n" + BODY[:16] + b"\r\n40\r\n" + BODY[16:30], None, {"Transfer-Encoding": "chunked"})
         elif path == "/trickle.bin":
             # 1 MiB announced, sent slowly in 16 KiB pieces: a download to kill in the middle
             self.send_response(200)
@@ -188,8 +187,7 @@ def test_download_without_content_length_works(base, tmp_path):
 
 def test_404_fails_at_once_with_a_clear_error(base, tmp_path):
     sleeps = []
-    result = fetch.fetch_one(job(f"{base}/missing.csv"), tmp_path, FAST, stream=io.StringIO(),
-                             sleep=sleeps.append)
+    result = fetch.fetch_one(job(f"{base}/missing.csv"), tmp_path, FAST, stream=io.StringIO(), sleep=sleeps.append)
     assert result.status == "failed"
     assert "HTTP 404" in result.message and "/missing.csv" in result.message
     assert Handler.hits == {"/missing.csv": 1} and sleeps == []
@@ -197,8 +195,7 @@ def test_404_fails_at_once_with_a_clear_error(base, tmp_path):
 
 
 def test_403_is_not_retried_either(base, tmp_path):
-    result = fetch.fetch_one(job(f"{base}/forbidden.csv"), tmp_path, FAST, stream=io.StringIO(),
-                             sleep=lambda s: None)
+    result = fetch.fetch_one(job(f"{base}/forbidden.csv"), tmp_path, FAST, stream=io.StringIO(), sleep=lambda s: None)
     assert result.status == "failed" and "HTTP 403" in result.message
     assert Handler.hits == {"/forbidden.csv": 1}
 
@@ -208,8 +205,7 @@ def test_403_is_not_retried_either(base, tmp_path):
 
 def test_truncated_body_is_detected_retried_and_failed(base, tmp_path):
     sleeps = []
-    result = fetch.fetch_one(job(f"{base}/truncated.csv"), tmp_path, FAST, stream=io.StringIO(),
-                             sleep=sleeps.append)
+    result = fetch.fetch_one(job(f"{base}/truncated.csv"), tmp_path, FAST, stream=io.StringIO(), sleep=sleeps.append)
     assert result.status == "failed"
     assert "received 120 of 220 bytes" in result.message
     assert "after 3 attempts" in result.message
@@ -219,16 +215,21 @@ def test_truncated_body_is_detected_retried_and_failed(base, tmp_path):
 
 
 def test_truncated_once_then_complete_succeeds(base, tmp_path):
-    result = fetch.fetch_one(job(f"{base}/truncated-once.csv"), tmp_path, FAST, stream=io.StringIO(),
-                             sleep=lambda s: None)
+    result = fetch.fetch_one(
+        job(f"{base}/truncated-once.csv"), tmp_path, FAST, stream=io.StringIO(), sleep=lambda s: None
+    )
     assert result.status == "downloaded" and result.attempts == 2
     assert (tmp_path / "fetchtest/sample.csv").read_bytes() == BODY
 
 
 def test_cut_chunked_body_is_a_truncation(base, tmp_path):
-    result = fetch.fetch_one(job(f"{base}/chunked-cut.csv"), tmp_path,
-                             fetch.FetchConfig(attempts=2, base_delay=0.0, timeout=5),
-                             stream=io.StringIO(), sleep=lambda s: None)
+    result = fetch.fetch_one(
+        job(f"{base}/chunked-cut.csv"),
+        tmp_path,
+        fetch.FetchConfig(attempts=2, base_delay=0.0, timeout=5),
+        stream=io.StringIO(),
+        sleep=lambda s: None,
+    )
     assert result.status == "failed" and "truncated download" in result.message
     assert Handler.hits == {"/chunked-cut.csv": 2}
     assert_clean(tmp_path, "fetchtest/sample.csv")
@@ -236,8 +237,9 @@ def test_cut_chunked_body_is_a_truncation(base, tmp_path):
 
 def test_checksum_mismatch_names_file_expected_and_actual(base, tmp_path):
     pinned = "0" * 64
-    result = fetch.fetch_one(job(f"{base}/sample.csv", sha=pinned), tmp_path, FAST, stream=io.StringIO(),
-                             sleep=lambda s: None)
+    result = fetch.fetch_one(
+        job(f"{base}/sample.csv", sha=pinned), tmp_path, FAST, stream=io.StringIO(), sleep=lambda s: None
+    )
     assert result.status == "failed"
     assert result.message == f"fetchtest/sample.csv: sha256 mismatch: expected {pinned}, got {BODY_SHA}"
     assert Handler.hits == {"/sample.csv": 1}  # a wrong digest is not retried
@@ -248,8 +250,9 @@ def test_500_twice_then_success_retries_with_exponential_backoff(base, tmp_path)
     sleeps = []
     config = fetch.FetchConfig(attempts=4, base_delay=0.01, max_delay=1, timeout=5)
     stream = io.StringIO()
-    result = fetch.fetch_one(job(f"{base}/flaky.csv", sha=BODY_SHA), tmp_path, config, stream=stream,
-                             sleep=sleeps.append)
+    result = fetch.fetch_one(
+        job(f"{base}/flaky.csv", sha=BODY_SHA), tmp_path, config, stream=stream, sleep=sleeps.append
+    )
     assert result.status == "downloaded" and result.attempts == 3
     assert sleeps == [0.01, 0.02]
     assert Handler.hits == {"/flaky.csv": 3}
@@ -260,8 +263,7 @@ def test_500_twice_then_success_retries_with_exponential_backoff(base, tmp_path)
 def test_persistent_5xx_gives_up_after_the_configured_attempts(base, tmp_path):
     sleeps = []
     config = fetch.FetchConfig(attempts=5, base_delay=0.01, max_delay=0.03, timeout=5)
-    result = fetch.fetch_one(job(f"{base}/always503.csv"), tmp_path, config, stream=io.StringIO(),
-                             sleep=sleeps.append)
+    result = fetch.fetch_one(job(f"{base}/always503.csv"), tmp_path, config, stream=io.StringIO(), sleep=sleeps.append)
     assert result.status == "failed" and "HTTP 503" in result.message
     assert Handler.hits == {"/always503.csv": 5}
     assert sleeps == [0.01, 0.02, 0.03, 0.03]  # doubling, capped at max_delay
@@ -269,8 +271,7 @@ def test_persistent_5xx_gives_up_after_the_configured_attempts(base, tmp_path):
 
 def test_timeout_is_retried(base, tmp_path):
     config = fetch.FetchConfig(attempts=2, base_delay=0.0, timeout=0.2)
-    result = fetch.fetch_one(job(f"{base}/slow.csv"), tmp_path, config, stream=io.StringIO(),
-                             sleep=lambda s: None)
+    result = fetch.fetch_one(job(f"{base}/slow.csv"), tmp_path, config, stream=io.StringIO(), sleep=lambda s: None)
     assert result.status == "failed" and "timed out" in result.message
     assert Handler.hits == {"/slow.csv": 2}
     assert_clean(tmp_path, "fetchtest/sample.csv")
@@ -282,8 +283,9 @@ def test_connection_refused_is_retried(tmp_path):
     port = sock.getsockname()[1]
     sock.close()  # nothing listens on that port now
     sleeps = []
-    result = fetch.fetch_one(job(f"http://127.0.0.1:{port}/x.csv"), tmp_path, FAST, stream=io.StringIO(),
-                             sleep=sleeps.append)
+    result = fetch.fetch_one(
+        job(f"http://127.0.0.1:{port}/x.csv"), tmp_path, FAST, stream=io.StringIO(), sleep=sleeps.append
+    )
     assert result.status == "failed" and "cannot reach" in result.message
     assert len(sleeps) == 2  # 3 attempts
 
@@ -305,8 +307,9 @@ def test_interrupt_mid_download_leaves_no_final_file_and_no_part(base, tmp_path)
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        fetch.fetch_one(job(f"{base}/big.bin", file="big/big.bin"), tmp_path, FAST, stream=io.StringIO(),
-                        chunk_hook=interrupt)
+        fetch.fetch_one(
+            job(f"{base}/big.bin", file="big/big.bin"), tmp_path, FAST, stream=io.StringIO(), chunk_hook=interrupt
+        )
     assert_clean(tmp_path, "big/big.bin")
 
 
@@ -315,8 +318,7 @@ def test_failed_redownload_keeps_the_previous_file_intact(base, tmp_path):
     target.parent.mkdir(parents=True)
     target.write_bytes(b"previous good copy\n")
     config = fetch.FetchConfig(attempts=2, base_delay=0.0, timeout=5, force=True)
-    result = fetch.fetch_one(job(f"{base}/truncated.csv"), tmp_path, config, stream=io.StringIO(),
-                             sleep=lambda s: None)
+    result = fetch.fetch_one(job(f"{base}/truncated.csv"), tmp_path, config, stream=io.StringIO(), sleep=lambda s: None)
     assert result.status == "failed"
     assert target.read_bytes() == b"previous good copy\n"
     assert not (tmp_path / "fetchtest/sample.csv.part").exists()
@@ -325,7 +327,7 @@ def test_failed_redownload_keeps_the_previous_file_intact(base, tmp_path):
 def test_killed_process_never_leaves_a_final_file_and_a_rerun_recovers(base, tmp_path):
     registry = write_registry(tmp_path / "registry", {"trickle": [(f"{base}/trickle.bin", "t/trickle.bin", None)]})
     out = tmp_path / "raw"
-    command = [sys.executable, str(ROOT / "scripts/fetch.py"), "--out", str(out), "--registry", str(registry)]
+    command = [sys.executable, "-m", "council_index.pipeline.fetch", "--out", str(out), "--registry", str(registry)]
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     part = out / "t/trickle.bin.part"
     deadline = time.monotonic() + 8
@@ -336,8 +338,7 @@ def test_killed_process_never_leaves_a_final_file_and_a_rerun_recovers(base, tmp
     proc.wait(timeout=5)
     assert not (out / "t/trickle.bin").exists()  # nothing under the final name after a hard kill
     # a stale .part from a killed run is simply overwritten by the next run
-    code = fetch.main(["--out", str(out), "--registry", str(registry), "--base-delay", "0"],
-                      stream=io.StringIO())
+    code = fetch.main(["--out", str(out), "--registry", str(registry), "--base-delay", "0"], stream=io.StringIO())
     assert code == 0
     assert (out / "t/trickle.bin").stat().st_size == 1024 * 1024
     assert not part.exists()
@@ -377,11 +378,16 @@ def test_present_files_are_skipped_unless_invalid_or_forced(base, tmp_path):
 
 
 def test_main_tries_everything_reports_and_exits_nonzero(base, tmp_path):
-    registry = write_registry(tmp_path / "registry", {
-        "a_broken": [(f"{base}/missing.csv", "fetchtest/missing.csv", None)],
-        "b_good": [(f"{base}/sample.csv", "fetchtest/sample.csv", BODY_SHA),
-                   (f"{base}/other.csv", "fetchtest/other.csv", None)],
-    })
+    registry = write_registry(
+        tmp_path / "registry",
+        {
+            "a_broken": [(f"{base}/missing.csv", "fetchtest/missing.csv", None)],
+            "b_good": [
+                (f"{base}/sample.csv", "fetchtest/sample.csv", BODY_SHA),
+                (f"{base}/other.csv", "fetchtest/other.csv", None),
+            ],
+        },
+    )
     out = tmp_path / "raw"
     (out / "fetchtest").mkdir(parents=True)
     (out / "fetchtest/other.csv").write_bytes(b"already here\n")
@@ -402,10 +408,13 @@ def test_main_tries_everything_reports_and_exits_nonzero(base, tmp_path):
 
 
 def test_dataset_filter_dry_run_and_unknown_ids(base, tmp_path, capsys):
-    registry = write_registry(tmp_path / "registry", {
-        "one": [(f"{base}/sample.csv", "fetchtest/one.csv", None)],
-        "two": [(f"{base}/other.csv", "fetchtest/two.csv", None)],
-    })
+    registry = write_registry(
+        tmp_path / "registry",
+        {
+            "one": [(f"{base}/sample.csv", "fetchtest/one.csv", None)],
+            "two": [(f"{base}/other.csv", "fetchtest/two.csv", None)],
+        },
+    )
     out = tmp_path / "raw"
     stream = io.StringIO()
     assert fetch.main(["--out", str(out), "--registry", str(registry), "--dry-run"], stream=stream) == 0
@@ -422,10 +431,13 @@ def test_dataset_filter_dry_run_and_unknown_ids(base, tmp_path, capsys):
 
 
 def test_same_file_from_two_urls_is_a_registry_error(tmp_path):
-    registry = write_registry(tmp_path / "registry", {
-        "one": [("http://127.0.0.1:9/a.csv", "fetchtest/same.csv", None)],
-        "two": [("http://127.0.0.1:9/b.csv", "fetchtest/same.csv", None)],
-    })
+    registry = write_registry(
+        tmp_path / "registry",
+        {
+            "one": [("http://127.0.0.1:9/a.csv", "fetchtest/same.csv", None)],
+            "two": [("http://127.0.0.1:9/b.csv", "fetchtest/same.csv", None)],
+        },
+    )
     with pytest.raises(RegistryError, match="fetchtest/same.csv"):
         fetch.jobs_from_registry(load_registry(registry))
 
@@ -454,7 +466,7 @@ def test_progress_bar_only_for_big_bodies_on_a_terminal(base, tmp_path):
 
 def test_real_registry_downloads_land_where_the_loader_looks():
     """Every download of the project registry is fetchable (http(s), unique file) and its file matches
-    one of the dataset's table globs, so `make fetch` output is found by `load_raw.py`."""
+    one of the dataset's table globs, so `make fetch` output is found by `index-load`."""
     datasets = load_registry()
     jobs = fetch.jobs_from_registry(datasets)
     by_id = {d.id: d for d in datasets}

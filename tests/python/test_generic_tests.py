@@ -37,7 +37,9 @@ def failures(con, test_name, **kwargs):
 def test_not_null_columns_names_each_column_with_nulls_and_its_count(con):
     assert failures(con, "not_null_columns", model="good", columns=["id", "code", "amount"]) == []
     assert sorted(failures(con, "not_null_columns", model="bad", columns=["id", "code", "amount"])) == [
-        ("amount", 2), ("code", 1)]
+        ("amount", 2),
+        ("code", 1),
+    ]
     assert failures(con, "not_null_columns", model="bad", columns=["id"]) == []
 
 

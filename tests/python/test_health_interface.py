@@ -23,21 +23,29 @@ import random
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from pipeline.loader import find_files, load_all
-from pipeline.registry import REGISTRY_DIR, load_registry
+from council_index.pipeline.loader import find_files, load_all
+from council_index.pipeline.registry import REGISTRY_DIR, load_registry
 
 ROOT = Path(__file__).resolve().parents[2]
-DATASETS = {"ons_falls_mortality_nomis", "nhse_dtoc_la_monthly", "fingertips_acsc_admissions",
-            "fingertips_emergency_readmissions", "fingertips_falls_admissions_65plus",
-            "fingertips_hip_fractures_65plus"}
-STAGING = ["stg_health_interface__falls_death_rate", "stg_health_interface__falls_deaths",
-           "stg_health_interface__falls_admissions_65plus", "stg_health_interface__delayed_transfers_monthly"]
+DATASETS = {
+    "ons_falls_mortality_nomis",
+    "nhse_dtoc_la_monthly",
+    "fingertips_acsc_admissions",
+    "fingertips_emergency_readmissions",
+    "fingertips_falls_admissions_65plus",
+    "fingertips_hip_fractures_65plus",
+}
+STAGING = [
+    "stg_health_interface__falls_death_rate",
+    "stg_health_interface__falls_deaths",
+    "stg_health_interface__falls_admissions_65plus",
+    "stg_health_interface__delayed_transfers_monthly",
+]
 
 
 def _registry(tmp_path: Path) -> Path:
@@ -85,10 +93,34 @@ def test_registry_lists_every_health_interface_table():
 
 
 # The 24 stored names (../shared/data/health_interface/dtoc_la_monthly): which layout each takes.
-DTOC_2016_17 = ["April_16", "May_16", "June_16", "July_16", "Aug_16", "Sept_16", "Oct_16", "Nov_16", "Dec_16",
-                "Jan_17", "Feb_17", "March_17"]
-DTOC_2017_18 = ["April_17", "May_17", "June_17", "July_17", "Aug_17", "Sep_17", "Oct_17", "Nov_17", "Dec_17",
-                "Jan_18", "Feb_18", "March_18"]
+DTOC_2016_17 = [
+    "April_16",
+    "May_16",
+    "June_16",
+    "July_16",
+    "Aug_16",
+    "Sept_16",
+    "Oct_16",
+    "Nov_16",
+    "Dec_16",
+    "Jan_17",
+    "Feb_17",
+    "March_17",
+]
+DTOC_2017_18 = [
+    "April_17",
+    "May_17",
+    "June_17",
+    "July_17",
+    "Aug_17",
+    "Sep_17",
+    "Oct_17",
+    "Nov_17",
+    "Dec_17",
+    "Jan_18",
+    "Feb_18",
+    "March_18",
+]
 
 
 @pytest.mark.parametrize("stem", DTOC_2016_17 + DTOC_2017_18 + ["April_18", "Sep_19"])
@@ -116,25 +148,59 @@ def test_nomis_layout_lands_as_published(fixture_db):
     con = duckdb.connect(str(fixture_db), read_only=True)
     try:
         # Header on line 9; the byte-order mark does not reach the first column name.
-        header = _one(con, "select header_text from raw._columns where raw_table = 'ons_falls_mortality_nomis__death_rate' "
-                           "and position = 1")
+        header = _one(
+            con,
+            "select header_text from raw._columns where raw_table = 'ons_falls_mortality_nomis__death_rate' "
+            "and position = 1",
+        )
         assert header == "local authority: county / unitary (as of April 2021)"
-        assert _one(con, "select col_2016 from raw.ons_falls_mortality_nomis__death_rate "
-                         "where local_authority_county_unitary_as_of_april_2021 = 'Kingston upon Hull, City of'") == "9.4"
-        assert _one(con, "select col_2018 from raw.ons_falls_mortality_nomis__death_rate "
-                         "where local_authority_county_unitary_as_of_april_2021 = 'Rutland'") == "-"
-        assert _one(con, "select _row_number from raw.ons_falls_mortality_nomis__death_rate "
-                         "where local_authority_county_unitary_as_of_april_2021 = 'Leicestershire'") == 10
+        assert (
+            _one(
+                con,
+                "select col_2016 from raw.ons_falls_mortality_nomis__death_rate "
+                "where local_authority_county_unitary_as_of_april_2021 = 'Kingston upon Hull, City of'",
+            )
+            == "9.4"
+        )
+        assert (
+            _one(
+                con,
+                "select col_2018 from raw.ons_falls_mortality_nomis__death_rate "
+                "where local_authority_county_unitary_as_of_april_2021 = 'Rutland'",
+            )
+            == "-"
+        )
+        assert (
+            _one(
+                con,
+                "select _row_number from raw.ons_falls_mortality_nomis__death_rate "
+                "where local_authority_county_unitary_as_of_april_2021 = 'Leicestershire'",
+            )
+            == 10
+        )
         # Junk after the table lands as published (blank lines are skipped); staging drops it.
         assert _one(con, "select count(*) from raw.ons_falls_mortality_nomis__death_rate") == 7
-        assert _one(con, "select count(*) from raw.ons_falls_mortality_nomis__death_rate "
-                         "where local_authority_county_unitary_as_of_april_2021 = '#NAME?'") == 1
-        assert _one(con, "select col_2016 from raw.ons_falls_mortality_nomis__deaths "
-                         "where local_authority_county_unitary_as_of_april_2021 = 'Column Total'") == "1,227"
+        assert (
+            _one(
+                con,
+                "select count(*) from raw.ons_falls_mortality_nomis__death_rate "
+                "where local_authority_county_unitary_as_of_april_2021 = '#NAME?'",
+            )
+            == 1
+        )
+        assert (
+            _one(
+                con,
+                "select col_2016 from raw.ons_falls_mortality_nomis__deaths "
+                "where local_authority_county_unitary_as_of_april_2021 = 'Column Total'",
+            )
+            == "1,227"
+        )
         # Datasets without a file land as empty tables with their declared columns.
         assert _one(con, "select count(*) from raw.fingertips_hip_fractures_65plus__indicator_data") == 0
-        status = _one(con, "select status from raw.load_log "
-                           "where raw_table = 'fingertips_hip_fractures_65plus__indicator_data'")
+        status = _one(
+            con, "select status from raw.load_log where raw_table = 'fingertips_hip_fractures_65plus__indicator_data'"
+        )
         assert status == "missing"
     finally:
         con.close()
@@ -146,37 +212,73 @@ def test_dtoc_fixtures_land_both_layouts_with_the_period_cell(fixture_db):
         table = "raw.nhse_dtoc_la_monthly__la_total_delayed_days"
         landed = con.execute(
             f"select _source_file, _sheet, count(*), min(reporting_period), max(reporting_period), "
-            f"count(dtoc_beds_total) from {table} group by 1, 2 order by 1").fetchall()
+            f"count(dtoc_beds_total) from {table} group by 1, 2 order by 1"
+        ).fetchall()
         assert landed == [
-            ("health_interface/dtoc_la_monthly/Feb_18.xlsx", "LA - by responsible org", 5,
-             "February 2018", "February 2018", 5),
-            ("health_interface/dtoc_la_monthly/Sept_16.xlsx", "LA - by responsible org", 6,
-             "September 2016", "September 2016", 0),
+            (
+                "health_interface/dtoc_la_monthly/Feb_18.xlsx",
+                "LA - by responsible org",
+                5,
+                "February 2018",
+                "February 2018",
+                5,
+            ),
+            (
+                "health_interface/dtoc_la_monthly/Sept_16.xlsx",
+                "LA - by responsible org",
+                6,
+                "September 2016",
+                "September 2016",
+                0,
+            ),
         ]
         # Header on row 14, England on row 15, the blank row 16 skipped, councils from row 17.
-        assert _one(con, f"select _row_number, total from {table} where name = 'England' "
-                         "and _source_file like '%Sept_16%'") == (15, "160000")
-        assert _one(con, f"select _row_number, code, social_care, total from {table} "
-                         "where ons_geography = 'E10000018' and _source_file like '%Sept_16%'") == (17, "508", "229", "1436")
-        assert _one(con, f"select total, dtoc_beds_total from {table} "
-                         "where ons_geography = 'E10000018' and _source_file like '%Feb_18%'") == ("1316", "47")
-        assert _one(con, f"select social_care, total from {table} where ons_geography = 'E08000010' "
-                         "and _source_file like '%Feb_18%'") == ("-", "-")
+        assert _one(
+            con, f"select _row_number, total from {table} where name = 'England' and _source_file like '%Sept_16%'"
+        ) == (15, "160000")
+        assert _one(
+            con,
+            f"select _row_number, code, social_care, total from {table} "
+            "where ons_geography = 'E10000018' and _source_file like '%Sept_16%'",
+        ) == (17, "508", "229", "1436")
+        assert _one(
+            con,
+            f"select total, dtoc_beds_total from {table} "
+            "where ons_geography = 'E10000018' and _source_file like '%Feb_18%'",
+        ) == ("1316", "47")
+        assert _one(
+            con,
+            f"select social_care, total from {table} where ons_geography = 'E08000010' "
+            "and _source_file like '%Feb_18%'",
+        ) == ("-", "-")
         # The second block's repeated headers land under the registry's canonical names.
-        headers = dict(con.execute("select column_name, header_text from raw._columns "
-                                   "where raw_table = 'nhse_dtoc_la_monthly__la_total_delayed_days'").fetchall())
+        headers = dict(
+            con.execute(
+                "select column_name, header_text from raw._columns "
+                "where raw_table = 'nhse_dtoc_la_monthly__la_total_delayed_days'"
+            ).fetchall()
+        )
         assert headers["dtoc_beds_total"] == "Total" and headers["reporting_period"] == "metadata: Period:"
-        messages = dict(con.execute("select file, message from raw.load_log "
-                                    "where raw_table = 'nhse_dtoc_la_monthly__la_total_delayed_days'").fetchall())
+        messages = dict(
+            con.execute(
+                "select file, message from raw.load_log where raw_table = 'nhse_dtoc_la_monthly__la_total_delayed_days'"
+            ).fetchall()
+        )
         assert messages["health_interface/dtoc_la_monthly/Sept_16.xlsx"].startswith("layout variant 1 (")
         assert "variant" not in messages["health_interface/dtoc_la_monthly/Feb_18.xlsx"]
-        assert _one(con, "select count(*) from raw.quarantine "
-                         "where raw_table = 'nhse_dtoc_la_monthly__la_total_delayed_days'") == 0
+        assert (
+            _one(
+                con,
+                "select count(*) from raw.quarantine where raw_table = 'nhse_dtoc_la_monthly__la_total_delayed_days'",
+            )
+            == 0
+        )
     finally:
         con.close()
 
 
 # --- staging parse: the project's staging views built by dbt over the landed fixtures -------------
+
 
 def _dbt() -> Path:
     dbt = Path(sys.executable).with_name("dbt")
@@ -194,15 +296,18 @@ def dbt_runner(tmp_path_factory):
     dbt = _dbt()
     tmp = tmp_path_factory.mktemp("health_dbt")
     work = tmp / "dbt.duckdb"
-    env = dict(os.environ, INDEX_DB_PATH=str(work), DBT_PROFILES_DIR=str(ROOT),
-               DBT_SEND_ANONYMOUS_USAGE_STATS="false")
+    env = dict(os.environ, INDEX_DB_PATH=str(work), DBT_PROFILES_DIR=str(ROOT), DBT_SEND_ANONYMOUS_USAGE_STATS="false")
     calls = iter(range(1, 100))
 
     def run(landed: Path, *args: str):
         shutil.copy(landed, work)
         result = subprocess.run(
             [str(dbt), *args, "--target-path", str(tmp / "target"), "--log-path", str(tmp / "logs")],
-            cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
         )
         built = tmp / f"built_{next(calls)}.duckdb"
         shutil.move(work, built)
@@ -224,27 +329,46 @@ def test_staging_nomis_unpivots_and_drops_junk(staged_db):
     rows = staged_db.execute(
         "select area_name, name_key, period, period_end_year, death_rate, is_suppressed "
         "from staging.stg_health_interface__falls_death_rate where period in ('2016', '2018') "
-        "order by area_name, period").fetchall()
+        "order by area_name, period"
+    ).fetchall()
     names = {r[0] for r in rows}
-    assert names == {"Leicestershire", "Kingston upon Hull, City of", "Rutland",
-                     "Bournemouth, Christchurch and Poole", "Buckinghamshire", "Cardiff"}
+    assert names == {
+        "Leicestershire",
+        "Kingston upon Hull, City of",
+        "Rutland",
+        "Bournemouth, Christchurch and Poole",
+        "Buckinghamshire",
+        "Cardiff",
+    }
     hull = [r for r in rows if r[0].startswith("Kingston")]
-    assert hull[0][1] == "kingstonuponhull"               # ", City of" removed by name_key
+    assert hull[0][1] == "kingstonuponhull"  # ", City of" removed by name_key
     assert hull[0][2:5] == ("2016", 2016, 9.4)
     rutland_2018 = [r for r in rows if r[0] == "Rutland" and r[2] == "2018"][0]
-    assert rutland_2018[4] is None and rutland_2018[5] is True   # '-' -> null, never zero
+    assert rutland_2018[4] is None and rutland_2018[5] is True  # '-' -> null, never zero
     assert _one(staged_db, "select count(*) from staging.stg_health_interface__falls_death_rate") == 6 * 10
-    assert _one(staged_db, "select count(*) from staging.stg_health_interface__falls_deaths "
-                           "where area_name = 'Column Total'") == 0
-    assert _one(staged_db, "select deaths from staging.stg_health_interface__falls_deaths "
-                           "where area_name = 'Rutland' and period = '2018'") == 0.0
+    assert (
+        _one(
+            staged_db,
+            "select count(*) from staging.stg_health_interface__falls_deaths where area_name = 'Column Total'",
+        )
+        == 0
+    )
+    assert (
+        _one(
+            staged_db,
+            "select deaths from staging.stg_health_interface__falls_deaths "
+            "where area_name = 'Rutland' and period = '2018'",
+        )
+        == 0.0
+    )
 
 
 def test_staging_fingertips_main_series_only(staged_db):
     rows = staged_db.execute(
         "select authority_code, sex, period, period_end_year, indicator_value, numerator, denominator, "
         "is_suppressed, source_dataset_id from staging.stg_health_interface__falls_admissions_65plus "
-        "order by authority_code, sex, period").fetchall()
+        "order by authority_code, sex, period"
+    ).fetchall()
     # The deprivation-decile row and the rolling 3-year period are dropped.
     assert len(rows) == 5
     leicestershire = [r for r in rows if r[0] == "E10000018" and r[1] == "Persons"]
@@ -260,21 +384,52 @@ def test_staging_dtoc_one_row_per_authority_and_month(staged_db):
         "select source_file, authority_code, cassr_code, period, period_end_year, calendar_year, month_number, "
         "days_in_month, delayed_days_nhs, delayed_days_social_care, delayed_days_both, delayed_days_total, "
         "published_beds_total, is_suppressed, is_file_name_month_matching "
-        "from staging.stg_health_interface__delayed_transfers_monthly order by source_file, authority_code").fetchall()
+        "from staging.stg_health_interface__delayed_transfers_monthly order by source_file, authority_code"
+    ).fetchall()
     by_key = {(r[0].rsplit("/", 1)[1], r[1]): r[2:] for r in rows}
     # England (no code in the file) is E92000001; residence rows (Scotland, Wales, outside GB) are left
     # out; Gateshead's pre-2013 code is normalised.
     assert sorted(by_key) == [
-        ("Feb_18.xlsx", "E08000010"), ("Feb_18.xlsx", "E08000037"), ("Feb_18.xlsx", "E10000018"),
+        ("Feb_18.xlsx", "E08000010"),
+        ("Feb_18.xlsx", "E08000037"),
+        ("Feb_18.xlsx", "E10000018"),
         ("Feb_18.xlsx", "E92000001"),
-        ("Sept_16.xlsx", "E06000017"), ("Sept_16.xlsx", "E08000010"), ("Sept_16.xlsx", "E10000018"),
+        ("Sept_16.xlsx", "E06000017"),
+        ("Sept_16.xlsx", "E08000010"),
+        ("Sept_16.xlsx", "E10000018"),
         ("Sept_16.xlsx", "E92000001"),
     ]
     # The month comes from the Period cell; it agrees with the name (Sept_16: September 2016).
     assert by_key["Sept_16.xlsx", "E10000018"] == (
-        "508", "2016-17", 2017, 2016, 9, 30, 1015.0, 229.0, 192.0, 1436.0, None, False, True)
+        "508",
+        "2016-17",
+        2017,
+        2016,
+        9,
+        30,
+        1015.0,
+        229.0,
+        192.0,
+        1436.0,
+        None,
+        False,
+        True,
+    )
     assert by_key["Feb_18.xlsx", "E10000018"] == (
-        "508", "2017-18", 2018, 2018, 2, 28, 1120.0, 140.0, 56.0, 1316.0, 47.0, False, True)
+        "508",
+        "2017-18",
+        2018,
+        2018,
+        2,
+        28,
+        1120.0,
+        140.0,
+        56.0,
+        1316.0,
+        47.0,
+        False,
+        True,
+    )
     assert by_key["Sept_16.xlsx", "E92000001"][0] is None
     # '-' is null (never zero), flagged by is_suppressed on the total.
     assert by_key["Sept_16.xlsx", "E08000010"][6:12] == (None, None, None, None, None, True)
@@ -304,21 +459,26 @@ def test_staging_dtoc_period_cell_against_file_name_fails_the_build(dbt_runner, 
             "from staging.stg_health_interface__delayed_transfers_monthly where not is_file_name_month_matching"
         ).fetchall()
         assert flagged == [("health_interface/dtoc_la_monthly/Jan_18.xlsx", 2018, 1, 2018, 2)]
-        assert _one(con, "select count(*) from staging.stg_health_interface__delayed_transfers_monthly "
-                         "where month_number = 1") == 0
+        assert (
+            _one(
+                con,
+                "select count(*) from staging.stg_health_interface__delayed_transfers_monthly where month_number = 1",
+            )
+            == 0
+        )
     finally:
         con.close()
 
 
 # --- demo -----------------------------------------------------------------------------------------
 
+
 def test_demo_writes_every_table_with_names_the_lookup_knows(tmp_path):
-    from demo.datasets import health_interface, la_lookup
-    from demo.universe import SEED, build_universe
+    from council_index.demo.datasets import health_interface, la_lookup
+    from council_index.demo.universe import SEED, build_universe
 
     universe = build_universe()
     out = tmp_path / "demo"
-    started = time.perf_counter()
     health_interface.write(universe, out, random.Random(f"{SEED}:health_interface"))
     la_lookup.write(universe, out, random.Random(f"{SEED}:la_lookup"))
     db = tmp_path / "demo.duckdb"
@@ -326,19 +486,30 @@ def test_demo_writes_every_table_with_names_the_lookup_knows(tmp_path):
     con = duckdb.connect(str(db), read_only=True)
     try:
         # The la_lookup demo files are not in this registry copy: their 'unregistered' lines have no table.
-        entries = con.execute("select raw_table, sum(rows), min(status) from raw.load_log "
-                              "where raw_table is not null group by 1").fetchall()
+        entries = con.execute(
+            "select raw_table, sum(rows), min(status) from raw.load_log where raw_table is not null group by 1"
+        ).fetchall()
         assert len(entries) == 7
         assert all(rows > 0 and status.startswith("loaded") for _, rows, status in entries), entries
         # Both layouts: 2016-17 without the "DTOC Beds" block (variant 1), then 2017-18 and 2018-19 with it.
         assert con.execute(
             "select count(distinct _source_file), count(distinct _source_file) filter (where dtoc_beds_total is not null), "
-            "count(distinct reporting_period) from raw.nhse_dtoc_la_monthly__la_total_delayed_days").fetchall() == [(36, 24, 36)]
-        assert _one(con, "select count(*) from raw.load_log where raw_table = 'nhse_dtoc_la_monthly__la_total_delayed_days' "
-                         "and message like 'layout variant 1 %'") == 12
-        names = {r[0] for r in con.execute(
-            "select local_authority_county_unitary_as_of_april_2021 from raw.ons_falls_mortality_nomis__death_rate"
-        ).fetchall()}
+            "count(distinct reporting_period) from raw.nhse_dtoc_la_monthly__la_total_delayed_days"
+        ).fetchall() == [(36, 24, 36)]
+        assert (
+            _one(
+                con,
+                "select count(*) from raw.load_log where raw_table = 'nhse_dtoc_la_monthly__la_total_delayed_days' "
+                "and message like 'layout variant 1 %'",
+            )
+            == 12
+        )
+        names = {
+            r[0]
+            for r in con.execute(
+                "select local_authority_county_unitary_as_of_april_2021 from raw.ons_falls_mortality_nomis__death_rate"
+            ).fetchall()
+        }
     finally:
         con.close()
     upper = {a.name for a in universe.upper_tier}
@@ -349,6 +520,7 @@ def test_demo_writes_every_table_with_names_the_lookup_knows(tmp_path):
 
 
 # --- real data (skipped when ../shared/data is absent) --------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def real_db(tmp_path_factory):
@@ -376,42 +548,67 @@ def test_real_dtoc_files_land_every_month(real_db):
     per_file = real_db.execute(
         "select _source_file, count(*), min(reporting_period), count(distinct reporting_period), "
         "count(dtoc_beds_total), count(*) filter (where ons_geography like 'E%') "
-        "from raw.nhse_dtoc_la_monthly__la_total_delayed_days group by 1").fetchall()
+        "from raw.nhse_dtoc_la_monthly__la_total_delayed_days group by 1"
+    ).fetchall()
     assert len(per_file) == 24
     # England, 151 councils and three residence rows in every file; one Period per file.
     assert {(rows, periods, councils) for _, rows, _, periods, _, councils in per_file} == {(155, 1, 151)}
     months = {f.rsplit("/", 1)[1].removesuffix(".xls"): (period, beds) for f, _, period, _, beds, _ in per_file}
     assert months["Sept_16"] == ("September 2016", 0) and months["Sep_17"] == ("September 2017", 155)
     assert {months[s][1] for s in DTOC_2016_17} == {0} and {months[s][1] for s in DTOC_2017_18} == {155}
-    log = real_db.execute("select status, count(*) from raw.load_log "
-                          "where raw_table = 'nhse_dtoc_la_monthly__la_total_delayed_days' group by 1").fetchall()
+    log = real_db.execute(
+        "select status, count(*) from raw.load_log "
+        "where raw_table = 'nhse_dtoc_la_monthly__la_total_delayed_days' group by 1"
+    ).fetchall()
     assert log == [("loaded", 24)]
 
 
-@pytest.mark.parametrize("stem, gss, nhs, social_care, both, total", [
-    ("April_16", "E10000018", "1015", "229", "192", "1436"),      # Leicestershire
-    ("April_17", "E08000010", "81", "309", "53", "443"),          # Wigan
-    ("Sep_17", "E06000015", "254", "45", "0", "299"),             # Derby
-    ("March_18", "E10000023", None, None, None, None),            # North Yorkshire: checked below
-])
+@pytest.mark.parametrize(
+    "stem, gss, nhs, social_care, both, total",
+    [
+        ("April_16", "E10000018", "1015", "229", "192", "1436"),  # Leicestershire
+        ("April_17", "E08000010", "81", "309", "53", "443"),  # Wigan
+        ("Sep_17", "E06000015", "254", "45", "0", "299"),  # Derby
+        ("March_18", "E10000023", None, None, None, None),  # North Yorkshire: checked below
+    ],
+)
 def test_real_dtoc_spot_checks(real_db, stem, gss, nhs, social_care, both, total):
-    row = _one(real_db, "select nhs, social_care, \"both\", total from raw.nhse_dtoc_la_monthly__la_total_delayed_days "
-                        "where ons_geography = ? and _source_file like ?", gss, f"%/{stem}.xls")
+    row = _one(
+        real_db,
+        'select nhs, social_care, "both", total from raw.nhse_dtoc_la_monthly__la_total_delayed_days '
+        "where ons_geography = ? and _source_file like ?",
+        gss,
+        f"%/{stem}.xls",
+    )
     if nhs is not None:
         assert row == (nhs, social_care, both, total)
     else:
         assert int(row[0]) + int(row[1]) + int(row[2]) == int(row[3])
-    england = _one(real_db, "select total from raw.nhse_dtoc_la_monthly__la_total_delayed_days "
-                            "where name = 'England' and _source_file like ?", "%/March_18.xls")
+    england = _one(
+        real_db,
+        "select total from raw.nhse_dtoc_la_monthly__la_total_delayed_days "
+        "where name = 'England' and _source_file like ?",
+        "%/March_18.xls",
+    )
     assert england == "154494"
 
 
-@pytest.mark.parametrize("name, r2016, r2017, r2018", [
-    ("Leicestershire", "9.99", "10.47", "9.02"), ("Wigan", "11.11", "17.73", "14.91"),
-    ("Rutland", "6.1", "10.17", "-"), ("Redbridge", "6.43", "3.72", "2.94")])
+@pytest.mark.parametrize(
+    "name, r2016, r2017, r2018",
+    [
+        ("Leicestershire", "9.99", "10.47", "9.02"),
+        ("Wigan", "11.11", "17.73", "14.91"),
+        ("Rutland", "6.1", "10.17", "-"),
+        ("Redbridge", "6.43", "3.72", "2.94"),
+    ],
+)
 def test_real_falls_rate_spot_checks(real_db, name, r2016, r2017, r2018):
-    assert _one(real_db, "select col_2016, col_2017, col_2018 from raw.ons_falls_mortality_nomis__death_rate "
-                         "where local_authority_county_unitary_as_of_april_2021 = ?", name) == (r2016, r2017, r2018)
+    assert _one(
+        real_db,
+        "select col_2016, col_2017, col_2018 from raw.ons_falls_mortality_nomis__death_rate "
+        "where local_authority_county_unitary_as_of_april_2021 = ?",
+        name,
+    ) == (r2016, r2017, r2018)
 
 
 def test_real_dtoc_staging_months_agree_with_file_names(real_db, dbt_runner):
@@ -425,15 +622,23 @@ def test_real_dtoc_staging_months_agree_with_file_names(real_db, dbt_runner):
         months = con.execute(
             "select calendar_year * 100 + month_number, count(*), bool_and(is_file_name_month_matching), "
             "count(published_beds_total) from staging.stg_health_interface__delayed_transfers_monthly "
-            "group by 1 order by 1").fetchall()
-        expected = [y * 100 + m for y, m in [(2016, m) for m in range(4, 13)] + [(2017, m) for m in range(1, 13)]
-                    + [(2018, m) for m in range(1, 4)]]
+            "group by 1 order by 1"
+        ).fetchall()
+        expected = [
+            y * 100 + m
+            for y, m in [(2016, m) for m in range(4, 13)]
+            + [(2017, m) for m in range(1, 13)]
+            + [(2018, m) for m in range(1, 4)]
+        ]
         assert [m[0] for m in months] == expected
         assert {(rows, agree) for _, rows, agree, _ in months} == {(152, True)}
         assert [beds for month, _, _, beds in months if month >= 201704] == [152] * 12
-        leicestershire = _one(con, "select cassr_code, period, delayed_days_nhs, delayed_days_social_care, "
-                                   "delayed_days_both, delayed_days_total from staging.stg_health_interface__delayed_transfers_monthly "
-                                   "where authority_code = 'E10000018' and calendar_year = 2016 and month_number = 4")
+        leicestershire = _one(
+            con,
+            "select cassr_code, period, delayed_days_nhs, delayed_days_social_care, "
+            "delayed_days_both, delayed_days_total from staging.stg_health_interface__delayed_transfers_monthly "
+            "where authority_code = 'E10000018' and calendar_year = 2016 and month_number = 4",
+        )
         assert leicestershire == ("508", "2016-17", 1015.0, 229.0, 192.0, 1436.0)
     finally:
         con.close()

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.loader import find_files
-from pipeline.readers import read_file
-from pipeline.registry import load_registry
+from council_index.pipeline.loader import find_files
+from council_index.pipeline.readers import read_file
+from council_index.pipeline.registry import load_registry
 
 HOUSING_FOLDERS = {"homelessness", "rough_sleeping", "housing_supply"}
 
@@ -44,14 +44,22 @@ def _by_code(rows, code_column):
 
 def test_registry_lists_every_housing_table():
     assert set(_tables()) == {
-        "mhclg_hclic_detailed_la__hclic_a1", "mhclg_hclic_detailed_la__hclic_p1",
-        "mhclg_hclic_detailed_la__hclic_r1", "mhclg_hclic_detailed_la__hclic_md1",
-        "homelessness_2004_2018_processed__la_year", "mhclg_homelessness_table_784__la_action",
-        "mhclg_homelessness_ta_quarterly__ta1", "mhclg_homelessness_ta_quarterly__a1",
-        "mhclg_homelessness_ta_quarterly__p1", "mhclg_homelessness_ta_quarterly__r1",
-        "mhclg_homelessness_ta_quarterly__md1", "mhclg_homelessness_prevention_relief_p1e__prevention_relief",
-        "dluhc_rough_sleeping_snapshot__table1_total", "dluhc_net_additional_dwellings__lt122",
-        "dluhc_affordable_housing_supply__lt1008c", "dluhc_local_authority_housing_statistics__open_data",
+        "mhclg_hclic_detailed_la__hclic_a1",
+        "mhclg_hclic_detailed_la__hclic_p1",
+        "mhclg_hclic_detailed_la__hclic_r1",
+        "mhclg_hclic_detailed_la__hclic_md1",
+        "homelessness_2004_2018_processed__la_year",
+        "mhclg_homelessness_table_784__la_action",
+        "mhclg_homelessness_ta_quarterly__ta1",
+        "mhclg_homelessness_ta_quarterly__a1",
+        "mhclg_homelessness_ta_quarterly__p1",
+        "mhclg_homelessness_ta_quarterly__r1",
+        "mhclg_homelessness_ta_quarterly__md1",
+        "mhclg_homelessness_prevention_relief_p1e__prevention_relief",
+        "dluhc_rough_sleeping_snapshot__table1_total",
+        "dluhc_net_additional_dwellings__lt122",
+        "dluhc_affordable_housing_supply__lt1008c",
+        "dluhc_local_authority_housing_statistics__open_data",
         "dluhc_vacant_dwellings_lt615__lt615",
     }
     # H-CLIC sheets are landed positionally: no header rows
@@ -60,9 +68,11 @@ def test_registry_lists_every_housing_table():
 
 # --- fixtures: quirks ---------------------------------------------------------------------------
 
+
 def test_hclic_a1_lands_positionally_with_markers_as_text(fixtures_dir):
-    [block], rows = _land(fixtures_dir / "homelessness", "mhclg_hclic_detailed_la__hclic_a1",
-                          "DetailedLA_2018-2019.ods")
+    [block], rows = _land(
+        fixtures_dir / "homelessness", "mhclg_hclic_detailed_la__hclic_a1", "DetailedLA_2018-2019.ods"
+    )
     assert block.columns[:3] == ["col_1", "col_2", "col_3"] and len(block.columns) == 16
     assert block.row_numbers[0] == 1  # the title row is landed too; staging keeps coded rows only
     codes = _by_code(rows, "col_1")
@@ -87,10 +97,19 @@ def test_hclic_p1_r1_md1_columns(fixtures_dir):
 
 
 def test_processed_2004_2018_file(fixtures_dir):
-    [block], rows = _land(fixtures_dir / "homelessness", "homelessness_2004_2018_processed__la_year",
-                          "Homelessness 2004-2018 by LA.xlsx")
-    assert block.columns[:8] == ["la_code", "la", "households", "homeless_acc", "homeless_pm", "ta", "ta_pm",
-                                 "no_accom"]
+    [block], rows = _land(
+        fixtures_dir / "homelessness", "homelessness_2004_2018_processed__la_year", "Homelessness 2004-2018 by LA.xlsx"
+    )
+    assert block.columns[:8] == [
+        "la_code",
+        "la",
+        "households",
+        "homeless_acc",
+        "homeless_pm",
+        "ta",
+        "ta_pm",
+        "no_accom",
+    ]
     assert rows[0]["la_code"] is None  # pre-2009 district without a code
     nwl = [r for r in rows if r["la_code"] == "E07000134"][0]
     assert (nwl["ta"], nwl["year"]) == ("--", "2017")
@@ -99,10 +118,17 @@ def test_processed_2004_2018_file(fixtures_dir):
 
 
 def test_rough_sleeping_header_row_4_and_region_rows(fixtures_dir):
-    [block], rows = _land(fixtures_dir / "rough_sleeping", "dluhc_rough_sleeping_snapshot__table1_total",
-                          "Rough_sleeping.xlsx")
-    assert block.columns[:6] == ["local_authority_ons_code", "local_authority", "region", "region_ons_code",
-                                 "col_2010", "col_2011"]
+    [block], rows = _land(
+        fixtures_dir / "rough_sleeping", "dluhc_rough_sleeping_snapshot__table1_total", "Rough_sleeping.xlsx"
+    )
+    assert block.columns[:6] == [
+        "local_authority_ons_code",
+        "local_authority",
+        "region",
+        "region_ons_code",
+        "col_2010",
+        "col_2011",
+    ]
     england = [r for r in rows if r["region_ons_code"] == "E92000001"][0]
     assert (england["local_authority_ons_code"], england["col_2017"]) == ("---", "4751")
     wigan = [r for r in rows if r["local_authority_ons_code"] == "E08000010"][0]
@@ -112,8 +138,9 @@ def test_rough_sleeping_header_row_4_and_region_rows(fixtures_dir):
 
 
 def test_lt122_revised_year_and_county_rows(fixtures_dir):
-    [block], rows = _land(fixtures_dir / "housing_supply", "dluhc_net_additional_dwellings__lt122",
-                          "Live_Table_122.ods")
+    [block], rows = _land(
+        fixtures_dir / "housing_supply", "dluhc_net_additional_dwellings__lt122", "Live_Table_122.ods"
+    )
     assert "col_2019_20r" in block.columns and "col_2018_19" in block.columns
     leics = [r for r in rows if r["current_ons_code"] == "E10000018"][0]
     assert (leics["met_and_shire_county_totals"], leics["col_2016_17"]) == ("Leicestershire", "3856")
@@ -122,8 +149,9 @@ def test_lt122_revised_year_and_county_rows(fixtures_dir):
 
 
 def test_lt1008c_england_row_has_no_code(fixtures_dir):
-    [block], rows = _land(fixtures_dir / "housing_supply", "dluhc_affordable_housing_supply__lt1008c",
-                          "Live_Tables_1006-1009.ods")
+    [block], rows = _land(
+        fixtures_dir / "housing_supply", "dluhc_affordable_housing_supply__lt1008c", "Live_Tables_1006-1009.ods"
+    )
     england = [r for r in rows if r["col_1"] == "England"][0]
     assert england["current_ons_code"] is None
     wigan = [r for r in rows if r["current_ons_code"] == "E08000010"][0]
@@ -134,9 +162,10 @@ def test_lt1008c_england_row_has_no_code(fixtures_dir):
 
 # --- demo ---------------------------------------------------------------------------------------
 
+
 def test_demo_writes_every_housing_table(tmp_path):
-    from demo.datasets import homelessness, housing_supply, rough_sleeping
-    from demo.universe import build_universe
+    from council_index.demo.datasets import homelessness, housing_supply, rough_sleeping
+    from council_index.demo.universe import build_universe
 
     universe = build_universe()
     for module in (homelessness, rough_sleeping, housing_supply):
@@ -150,8 +179,11 @@ def test_demo_writes_every_housing_table(tmp_path):
             assert sum(len(b.rows) for b in blocks) > 100, name
     # three H-CLIC years, and a suppression marker in each
     hclic = find_files(tmp_path, _tables()["mhclg_hclic_detailed_la__hclic_a1"])
-    assert [p.name for p in hclic] == ["DetailedLA_2016-2017.ods", "DetailedLA_2017-2018.ods",
-                                       "DetailedLA_2018-2019.ods"]
+    assert [p.name for p in hclic] == [
+        "DetailedLA_2016-2017.ods",
+        "DetailedLA_2017-2018.ods",
+        "DetailedLA_2018-2019.ods",
+    ]
     [block] = read_file(hclic[-1], _tables()["mhclg_hclic_detailed_la__hclic_a1"], "x")
     assert sum(1 for r in block.rows if r[4] == "...") == 2
     # a quarterly workbook of every layout variant: old-name .xlsx, TA1_/P1_ sheet names, the 2025 name
@@ -161,6 +193,7 @@ def test_demo_writes_every_housing_table(tmp_path):
     assert quarterly["DetailedLA_202106.ods"].startswith("variant 2 ")
     assert quarterly["Statutory_Homelessness_Detailed_Local_Authority_Data_202506.ods"] is None  # newest layout
     from python_calamine import CalamineWorkbook
+
     sheets = CalamineWorkbook.from_path(str(tmp_path / "homelessness" / "DetailedLA_202112.ods")).sheet_names
     assert {"TA1_", "P1_", "R1_", "MD1_", "A1"} <= set(sheets) and any(n.startswith("'file:") for n in sheets)
     for table_id in ("a1", "p1", "r1", "md1"):
@@ -175,16 +208,38 @@ def test_demo_writes_every_housing_table(tmp_path):
 # The published column of each canonical column, per table and layout (columns move in A1 from
 # September 2023): read by header text, checked here position by position.
 QUARTERLY_COLUMNS = {
-    "ta1": {"households_in_ta": 5, "households_thousands": 6, "households_in_ta_with_children": 8,
-            "children_in_ta": 9, "bb_households": 11, "bb_households_with_children": 12},
-    "a1": {"total_initial_assessments": 5, "owed_duty": 7, "prevention_duty_owed": 8,
-           "prevention_duty_owed_section_21": 9, "relief_duty_owed": 10, "no_duty_owed": 12,
-           "households_thousands": 14},
-    "p1": {"prevention_duties_ended": 5, "prevention_secured_accommodation": 7, "prevention_stayed_in_existing": 8,
-           "prevention_moved_to_alternative": 9, "prevention_ended_homeless": 11},
+    "ta1": {
+        "households_in_ta": 5,
+        "households_thousands": 6,
+        "households_in_ta_with_children": 8,
+        "children_in_ta": 9,
+        "bb_households": 11,
+        "bb_households_with_children": 12,
+    },
+    "a1": {
+        "total_initial_assessments": 5,
+        "owed_duty": 7,
+        "prevention_duty_owed": 8,
+        "prevention_duty_owed_section_21": 9,
+        "relief_duty_owed": 10,
+        "no_duty_owed": 12,
+        "households_thousands": 14,
+    },
+    "p1": {
+        "prevention_duties_ended": 5,
+        "prevention_secured_accommodation": 7,
+        "prevention_stayed_in_existing": 8,
+        "prevention_moved_to_alternative": 9,
+        "prevention_ended_homeless": 11,
+    },
     "r1": {"relief_duties_ended": 5, "relief_secured_accommodation": 6, "relief_56_days_elapsed": 7},
-    "md1": {"main_duty_decisions": 5, "acceptances": 6, "intentionally_homeless": 7, "no_priority_need": 8,
-            "not_homeless": 9},
+    "md1": {
+        "main_duty_decisions": 5,
+        "acceptances": 6,
+        "intentionally_homeless": 7,
+        "no_priority_need": 8,
+        "not_homeless": 9,
+    },
 }
 A1_FROM_SEPTEMBER_2023 = {"withdrew_before_assessment": 13, "not_eligible": 14, "households_thousands": 16}
 # fixture -> (variant of ta1, a1, p1, r1, md1 (None: the table's own, newest, layout), first data row of
@@ -195,7 +250,11 @@ QUARTERLY_FIXTURES = {
     "DetailedLA_202109_fixed.ods": ((2, 3, 2, 4, 2), (5, 7, 6, 5, 5), True, ".."),
     "DetailedLA_202112.ods": ((None, 1, None, 1, None), (8, 8, 7, 7, 7), False, ".."),
     "Statutory_Homelessness_Detailed_Local_Authority_Data_202506.ods": (
-        (None, None, None, None, None), (8, 8, 7, 7, 7), False, "[x]"),
+        (None, None, None, None, None),
+        (8, 8, 7, 7, 7),
+        False,
+        "[x]",
+    ),
 }
 
 
@@ -223,7 +282,9 @@ def test_quarterly_fixture_lands_every_table_by_header_text(fixtures_dir, file_n
         assert {redbridge[c] for c in expected} == {marker}, table_id
         rutland = codes["E06000017"][0]
         if table_id == "ta1":  # B&B breakdown suppressed ('-', under 5 in B&B) in the fixtures after 2019
-            assert rutland["bb_households_with_children"] == ("1203" if file_name.startswith("DetailedLA_2019") else "-")
+            assert rutland["bb_households_with_children"] == (
+                "1203" if file_name.startswith("DetailedLA_2019") else "-"
+            )
         if table_id == "a1":
             assert rutland["prevention_duty_owed_section_21"] is None  # an empty cell lands as null
 
@@ -233,14 +294,17 @@ def test_quarterly_new_authorities_and_pseudo_sheets(fixtures_dir):
     blocks, ta = _land(folder, "mhclg_homelessness_ta_quarterly__ta1", "DetailedLA_202112.ods")
     assert {s for b in blocks for s in b.sheets} == {"TA1_"}  # among dead external-link pseudo-sheets
     assert _by_code(ta, "col_1")["E06000061"][0]["households_in_ta"] == "504"  # North Northamptonshire, as published
-    _, ta = _land(folder, "mhclg_homelessness_ta_quarterly__ta1",
-                  "Statutory_Homelessness_Detailed_Local_Authority_Data_202506.ods")
+    _, ta = _land(
+        folder,
+        "mhclg_homelessness_ta_quarterly__ta1",
+        "Statutory_Homelessness_Detailed_Local_Authority_Data_202506.ods",
+    )
     assert _by_code(ta, "col_1")["E06000063"][0]["col_2"] == "Cumberland"
 
 
 def test_quarterly_workbook_without_the_sheet_fails_naming_file_sheets_and_first_20(tmp_path):
-    from demo.datasets.homelessness import write_ods_fast
-    from pipeline.errors import LoadError
+    from council_index.demo.datasets.homelessness import write_ods_fast
+    from council_index.pipeline.errors import LoadError
 
     names = ["Contents", *[f"A{i}" for i in range(1, 25)], "'file:///H:/Homeless/x.ods'#$FinImp_TA1"]
     path = write_ods_fast(tmp_path / "homelessness" / "Detailed_LA_202209.ods", {n: [["x"]] for n in names})
@@ -258,10 +322,18 @@ def test_quarterly_variant_globs_cover_every_real_file_name():
     """The first variant matching each published name (real files, June 2019 - December 2025) is the
     layout of that release: no older name falls through to the newest layout."""
     table = _tables()["mhclg_homelessness_ta_quarterly__ta1"]
-    expect = {"DetailedLA_201906_revised.xlsx": 1, "DetailedLA_202003.xlsx": 1, "DetailedLA_202009_REVISED.ods": 1,
-              "DetailedLA_202103_revised.ods": 1, "DetailedLA_202106.ods": 2, "DetailedLA_202109_fixed.ods": 2,
-              "DetailedLA_202112.ods": None, "Detailed_LA_202203.ods": None, "Detailed_LA_202503.ods": None,
-              "Statutory_Homelessness_Detailed_Local_Authority_Data_202512.ods": None}
+    expect = {
+        "DetailedLA_201906_revised.xlsx": 1,
+        "DetailedLA_202003.xlsx": 1,
+        "DetailedLA_202009_REVISED.ods": 1,
+        "DetailedLA_202103_revised.ods": 1,
+        "DetailedLA_202106.ods": 2,
+        "DetailedLA_202109_fixed.ods": 2,
+        "DetailedLA_202112.ods": None,
+        "Detailed_LA_202203.ods": None,
+        "Detailed_LA_202503.ods": None,
+        "Statutory_Homelessness_Detailed_Local_Authority_Data_202512.ods": None,
+    }
     for name, variant in expect.items():
         got = table.for_file(f"homelessness/{name}").variant_name
         assert (got.split(" (")[0] if got else None) == (f"variant {variant}" if variant else None), name
@@ -276,6 +348,7 @@ def test_quarterly_variant_globs_cover_every_real_file_name():
 
 # --- real files ---------------------------------------------------------------------------------
 
+
 def test_real_spot_checks(shared_data):
     _, md1 = _land(shared_data / "homelessness", "mhclg_hclic_detailed_la__hclic_md1", "DetailedLA_2018-2019.ods")
     acceptances = {r["col_2"]: r["col_6"] for r in md1 if r["col_1"] and r["col_1"].startswith("E0")}
@@ -284,8 +357,9 @@ def test_real_spot_checks(shared_data):
     assert {r["col_2"]: r["col_5"] for r in a1 if r["col_1"] == "E08000010"} == {"Wigan": "1666"}
     assert sum(1 for r in a1 if r["col_1"] and r["col_1"][:3] in ("E06", "E07", "E08", "E09")) == 326
 
-    _, p1e = _land(shared_data / "homelessness", "homelessness_2004_2018_processed__la_year",
-                   "Homelessness 2004-2018 by LA.xlsx")
+    _, p1e = _land(
+        shared_data / "homelessness", "homelessness_2004_2018_processed__la_year", "Homelessness 2004-2018 by LA.xlsx"
+    )
     spot = {(r["la"], r["year"]): (r["homeless_acc"], r["ta"]) for r in p1e}
     assert spot["Redbridge", "2017"] == ("464", "2308")
     assert spot["Havering", "2017"] == ("317", "738")
@@ -296,8 +370,9 @@ def test_real_spot_checks(shared_data):
     rough = {r["local_authority"]: r["col_2017"] for r in rs}
     assert (rough["Wigan"], rough["Redbridge"]) == ("30", "65")
 
-    _, c8 = _land(shared_data / "housing_supply", "dluhc_affordable_housing_supply__lt1008c",
-                  "Live_Tables_1006-1009.ods")
+    _, c8 = _land(
+        shared_data / "housing_supply", "dluhc_affordable_housing_supply__lt1008c", "Live_Tables_1006-1009.ods"
+    )
     assert {r["col_2016_17"] for r in c8 if r["current_ons_code"] == "E08000010"} == {"221"}
     assert not any((r["current_ons_code"] or "").startswith("E10") for r in c8)
 
@@ -329,10 +404,21 @@ def test_real_quarterly_workbooks_land_every_table(shared_data):
     assert (ta["households_in_ta"], ta["children_in_ta"]) == ("131140", "169050")
     ta = england["202003", "ta1"]  # 31 March 2020: TA with children and B&B, new from 2019-20
     assert (ta["households_in_ta_with_children"], ta["bb_households"], ta["bb_households_with_children"]) == (
-        "63610", "8180", "1550")
+        "63610",
+        "8180",
+        "1550",
+    )
     a1 = england["201906", "a1"]
     assert (a1["total_initial_assessments"], a1["owed_duty"], a1["no_duty_owed"]) == ("74180", "70030", "4150")
     a1 = england["202309", "a1"]  # the total now includes withdrawn and not eligible
-    assert [a1[c] for c in ("total_initial_assessments", "owed_duty", "no_duty_owed", "withdrew_before_assessment",
-                            "not_eligible")] == ["87510", "78460", "3550", "4820", "690"]
+    assert [
+        a1[c]
+        for c in (
+            "total_initial_assessments",
+            "owed_duty",
+            "no_duty_owed",
+            "withdrew_before_assessment",
+            "not_eligible",
+        )
+    ] == ["87510", "78460", "3550", "4820", "690"]
     assert england["202503", "md1"]["main_duty_decisions"] == "25220"

@@ -32,8 +32,11 @@ def read_csv(path: Path) -> list[dict[str, str]]:
 
 def indicator_problems(manifest: dict, catalogue: list[dict[str, str]], lenses: list[str]) -> list[str]:
     """Every disagreement between the catalogue rows, the indicator models and the unions."""
-    models = {node["unique_id"]: node for node in manifest["nodes"].values()
-              if node["resource_type"] == "model" and node["package_name"] == PROJECT}
+    models = {
+        node["unique_id"]: node
+        for node in manifest["nodes"].values()
+        if node["resource_type"] == "model" and node["package_name"] == PROJECT
+    }
     by_name = {node["name"]: node for node in models.values()}
     problems = []
 
@@ -45,21 +48,26 @@ def indicator_problems(manifest: dict, catalogue: list[dict[str, str]], lenses: 
         if match:
             indicator_models[(match["lens"], match["indicator"])] = node
         elif node["name"].startswith("int_indicator__"):
-            problems.append(f"{node['name']} ({path}): an indicator model must be "
-                            f"{FOLDER}/<lens_id>/int_indicator__<indicator_id>.sql")
+            problems.append(
+                f"{node['name']} ({path}): an indicator model must be "
+                f"{FOLDER}/<lens_id>/int_indicator__<indicator_id>.sql"
+            )
 
     # catalogue <-> models
     rows = {(row["lens_id"], row["indicator_id"]) for row in catalogue}
     by_indicator = {indicator: lens for lens, indicator in indicator_models}
     for lens, indicator in sorted(rows - set(indicator_models)):
-        where = (f" (found in {by_indicator[indicator]}/, not {lens}/)" if indicator in by_indicator else "")
-        problems.append(f"catalogue row {indicator} (lens {lens}): no model "
-                        f"{FOLDER}/{lens}/int_indicator__{indicator}.sql{where}")
+        where = f" (found in {by_indicator[indicator]}/, not {lens}/)" if indicator in by_indicator else ""
+        problems.append(
+            f"catalogue row {indicator} (lens {lens}): no model {FOLDER}/{lens}/int_indicator__{indicator}.sql{where}"
+        )
     catalogued = {indicator for _, indicator in rows}
     for lens, indicator in sorted(set(indicator_models) - rows):
         what = "is in another lens" if indicator in catalogued else "has no row"
-        problems.append(f"{FOLDER}/{lens}/int_indicator__{indicator}.sql: catalogue {what} "
-                        f"(seeds/indicator_catalogue.csv: indicator_id {indicator}, lens_id {lens})")
+        problems.append(
+            f"{FOLDER}/{lens}/int_indicator__{indicator}.sql: catalogue {what} "
+            f"(seeds/indicator_catalogue.csv: indicator_id {indicator}, lens_id {lens})"
+        )
 
     # each indicator model: its own lens_id and indicator_id, documented in its folder's yml
     for (lens, indicator), node in sorted(indicator_models.items()):
@@ -69,8 +77,9 @@ def indicator_problems(manifest: dict, catalogue: list[dict[str, str]], lenses: 
                 problems.append(f"{node['name']}: does not select '{literal}' as {column}")
         expected_yml = f"{FOLDER}/{lens}/_{lens}__models.yml"
         if yml_path(node.get("patch_path")) != expected_yml:
-            problems.append(f"{node['name']}: documented in {yml_path(node.get('patch_path')) or 'no yml'}, "
-                            f"not {expected_yml}")
+            problems.append(
+                f"{node['name']}: documented in {yml_path(node.get('patch_path')) or 'no yml'}, not {expected_yml}"
+            )
 
     # lens unions read exactly their folder's indicator models
     for lens in lenses:
@@ -80,10 +89,14 @@ def indicator_problems(manifest: dict, catalogue: list[dict[str, str]], lenses: 
             continue
         read = {models[parent]["name"] for parent in union["depends_on"]["nodes"] if parent in models}
         folder = {node["name"] for (model_lens, _), node in indicator_models.items() if model_lens == lens}
-        problems += [f"int_indicators__{lens}: misses {name} (add it to its indicator_models list)"
-                     for name in sorted(folder - read)]
-        problems += [f"int_indicators__{lens}: reads {name}, which is not an indicator model of {lens}/"
-                     for name in sorted(read - folder)]
+        problems += [
+            f"int_indicators__{lens}: misses {name} (add it to its indicator_models list)"
+            for name in sorted(folder - read)
+        ]
+        problems += [
+            f"int_indicators__{lens}: reads {name}, which is not an indicator model of {lens}/"
+            for name in sorted(read - folder)
+        ]
     stray = sorted({lens for lens, _ in indicator_models} - set(lenses))
     problems += [f"{FOLDER}/{lens}/: not a lens of seeds/lenses.csv" for lens in stray]
 
@@ -112,8 +125,12 @@ def fake_manifest(models: list[tuple[str, str, list[str], str]]) -> dict:
     for name, path, parents, code in models:
         lens = path.split("/")[3]
         nodes[f"model.{PROJECT}.{name}"] = {
-            "unique_id": f"model.{PROJECT}.{name}", "name": name, "resource_type": "model",
-            "package_name": PROJECT, "original_file_path": path, "raw_code": code,
+            "unique_id": f"model.{PROJECT}.{name}",
+            "name": name,
+            "resource_type": "model",
+            "package_name": PROJECT,
+            "original_file_path": path,
+            "raw_code": code,
             "patch_path": f"{PROJECT}://{FOLDER}/{lens}/_{lens}__models.yml",
             "depends_on": {"nodes": [f"model.{PROJECT}.{parent}" for parent in parents]},
         }
@@ -123,10 +140,18 @@ def fake_manifest(models: list[tuple[str, str, list[str], str]]) -> dict:
 def test_the_check_catches_a_missing_model_a_stray_model_and_a_union_that_misses_one():
     catalogue = [{"lens_id": "lens_a", "indicator_id": "a_one"}, {"lens_id": "lens_a", "indicator_id": "a_two"}]
     models = [
-        ("int_indicator__a_one", f"{FOLDER}/lens_a/int_indicator__a_one.sql", [],
-         "select 'lens_a' as lens_id, 'a_one' as indicator_id"),
-        ("int_indicator__a_three", f"{FOLDER}/lens_a/int_indicator__a_three.sql", [],
-         "select 'lens_a' as lens_id, 'a_one' as indicator_id"),
+        (
+            "int_indicator__a_one",
+            f"{FOLDER}/lens_a/int_indicator__a_one.sql",
+            [],
+            "select 'lens_a' as lens_id, 'a_one' as indicator_id",
+        ),
+        (
+            "int_indicator__a_three",
+            f"{FOLDER}/lens_a/int_indicator__a_three.sql",
+            [],
+            "select 'lens_a' as lens_id, 'a_one' as indicator_id",
+        ),
         ("int_indicators__lens_a", f"{FOLDER}/lens_a/int_indicators__lens_a.sql", ["int_indicator__a_one"], ""),
         (ALL_PERIODS, f"{FOLDER}/{ALL_PERIODS}.sql", ["int_indicators__lens_a"], ""),
     ]

@@ -8,11 +8,11 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from demo.writers import write_csv, write_ods, write_parquet, write_xlsx
-from pipeline.errors import LoadError, RegistryError
-from pipeline.loader import load_all
-from pipeline.readers import cell_text, name_columns, normalise_name
-from pipeline.registry import load_registry
+from council_index.demo.writers import write_csv, write_ods, write_parquet, write_xlsx
+from council_index.pipeline.errors import LoadError, RegistryError
+from council_index.pipeline.loader import load_all
+from council_index.pipeline.readers import cell_text, name_columns, normalise_name
+from council_index.pipeline.registry import load_registry
 
 BASE = """
 datasets:
@@ -32,7 +32,9 @@ def registry(tmp_path: Path, tables: str, dataset_id: str = "test_things", requi
     directory = tmp_path / "registry"
     directory.mkdir(exist_ok=True)
     (directory / f"{dataset_id}.yml").write_text(
-        BASE.format(id=dataset_id, required=str(required).lower(), tables=textwrap.indent(textwrap.dedent(tables), " " * 6)),
+        BASE.format(
+            id=dataset_id, required=str(required).lower(), tables=textwrap.indent(textwrap.dedent(tables), " " * 6)
+        ),
         encoding="utf-8",
     )
     return directory
@@ -66,6 +68,7 @@ def rows(db: Path, sql: str):
 
 # --- names and cells -------------------------------------------------------------------------
 
+
 def test_normalise_name_rules():
     assert normalise_name("Local authority ONS code") == "local_authority_ons_code"
     assert normalise_name("% recycled") == "pct_recycled"
@@ -89,6 +92,7 @@ def test_cell_text_keeps_values_as_published():
 
 
 # --- registry ----------------------------------------------------------------------------------
+
 
 def test_project_registry_is_valid():
     datasets = load_registry()
@@ -125,13 +129,17 @@ def test_registry_rejects_duplicate_dataset_ids(tmp_path):
 
 # --- readers, through the loader --------------------------------------------------------------
 
+
 def test_csv_lands_as_text_with_lineage(tmp_path):
     raw = tmp_path / "raw"
     write_csv(raw / "things" / "counts_2017.csv", GRID)
     db = tmp_path / "w.duckdb"
     load_all(raw, db, registry(tmp_path, CSV_TABLE), progress=lambda m: None)
-    landed = rows(db, "select ons_code, authority, value_2017, _source_file, _sheet, _row_number, "
-                      "length(_file_sha256) from raw.test_things__counts order by _row_number")
+    landed = rows(
+        db,
+        "select ons_code, authority, value_2017, _source_file, _sheet, _row_number, "
+        "length(_file_sha256) from raw.test_things__counts order by _row_number",
+    )
     assert landed == [
         ("E06000001", "Hartlepool", "1,234", "things/counts_2017.csv", None, 4, 64),
         ("E06000002", "Middlesbrough", "x", "things/counts_2017.csv", None, 6, 64),
@@ -173,7 +181,8 @@ def test_parquet_lands_every_column_as_text(tmp_path):
     db = tmp_path / "w.duckdb"
     load_all(raw, db, registry(tmp_path, table), progress=lambda m: None)
     assert rows(db, "select la_number, values, _row_number from raw.test_things__long order by 3") == [
-        ("855", "2.3", 1), ("310", None, 2)
+        ("855", "2.3", 1),
+        ("310", None, 2),
     ]
 
 
@@ -181,22 +190,27 @@ def test_real_xls_population_file_is_read(shared_data, tmp_path):
     db = tmp_path / "w.duckdb"
     load_all(shared_data, db, progress=lambda m: None)
     leicestershire = rows(
-        db, "select all_ages from raw.ons_mid_year_population__mye2_persons "
-            "where code = 'E10000018' and _source_file in ('population/ukmidyearestimates2016.xls', "
-            "'population/ukmidyearestimates2017finalversion.xls', 'population/ukmidyearestimates20182019ladcodes.xls') "
-            "order by _source_file")
+        db,
+        "select all_ages from raw.ons_mid_year_population__mye2_persons "
+        "where code = 'E10000018' and _source_file in ('population/ukmidyearestimates2016.xls', "
+        "'population/ukmidyearestimates2017finalversion.xls', 'population/ukmidyearestimates20182019ladcodes.xls') "
+        "order by _source_file",
+    )
     assert leicestershire == [("682957",), ("690212",), ("698268",)]
 
 
 def test_several_files_stack_by_column_name(tmp_path):
     raw = tmp_path / "raw"
     write_csv(raw / "things" / "counts_2016.csv", [[], [], ["ONS code", "Authority", "Value 2017"], ["E1", "A", "1"]])
-    write_csv(raw / "things" / "counts_2017.csv", [[], [], ["Authority", "Extra", "ONS code", "Value 2017"],
-                                                    ["B", "e", "E2", "2"]])
+    write_csv(
+        raw / "things" / "counts_2017.csv",
+        [[], [], ["Authority", "Extra", "ONS code", "Value 2017"], ["B", "e", "E2", "2"]],
+    )
     db = tmp_path / "w.duckdb"
     load_all(raw, db, registry(tmp_path, CSV_TABLE), progress=lambda m: None)
     assert rows(db, "select ons_code, extra, _source_file from raw.test_things__counts order by 1") == [
-        ("E1", None, "things/counts_2016.csv"), ("E2", "e", "things/counts_2017.csv")
+        ("E1", None, "things/counts_2016.csv"),
+        ("E2", "e", "things/counts_2017.csv"),
     ]
 
 
@@ -206,8 +220,14 @@ def test_missing_optional_dataset_gets_an_empty_table_with_its_columns(tmp_path)
     db = tmp_path / "w.duckdb"
     load_all(raw, db, registry(tmp_path, CSV_TABLE), progress=lambda m: None)
     assert rows(db, "select count(*) from raw.test_things__counts") == [(0,)]
-    columns = [r[0] for r in rows(db, "select column_name from information_schema.columns "
-                                      "where table_name = 'test_things__counts' order by ordinal_position")]
+    columns = [
+        r[0]
+        for r in rows(
+            db,
+            "select column_name from information_schema.columns "
+            "where table_name = 'test_things__counts' order by ordinal_position",
+        )
+    ]
     assert columns[:3] == ["ons_code", "authority", "value_2017"]
     assert rows(db, "select status from raw.load_log") == [("missing",)]
 
@@ -220,6 +240,7 @@ def test_missing_required_dataset_stops_the_load(tmp_path):
 
 
 # --- errors name the file, sheet and column; the previous warehouse is untouched --------------
+
 
 def test_missing_column_message_names_file_and_column(tmp_path):
     raw = tmp_path / "raw"
@@ -242,7 +263,9 @@ def test_wrong_sheet_message_lists_the_sheets(tmp_path):
       header_rows: [3]
       columns: [ons_code]
     """
-    with pytest.raises(LoadError, match=r"file things/book.xlsx: none of the sheets \['Data'\] found; the workbook has \['Other'\]"):
+    with pytest.raises(
+        LoadError, match=r"file things/book.xlsx: none of the sheets \['Data'\] found; the workbook has \['Other'\]"
+    ):
         load_all(raw, tmp_path / "w.duckdb", registry(tmp_path, table), progress=lambda m: None)
 
 
@@ -317,20 +340,24 @@ def test_cp1252_csv_is_decoded_with_a_warning_and_bom_is_stripped(tmp_path):
     raw = tmp_path / "raw"
     (raw / "things").mkdir(parents=True)
     (raw / "things" / "counts_2016.csv").write_bytes(
-        "\n\nONS code,Authority,Value 2017\nE1,Spend £,5\n".encode("cp1252"))
+        "\n\nONS code,Authority,Value 2017\nE1,Spend £,5\n".encode("cp1252")
+    )
     (raw / "things" / "counts_2017.csv").write_bytes(
-        "\ufeff\n\nONS code,Authority,Value 2017\nE2,B,6\n".encode("utf-8"))
+        "\ufeff\n\nONS code,Authority,Value 2017\nE2,B,6\n".encode("utf-8")
+    )
     db = tmp_path / "w.duckdb"
     load_all(raw, db, registry(tmp_path, CSV_TABLE), progress=lambda m: None)
     assert rows(db, "select ons_code, authority from raw.test_things__counts order by 1") == [
-        ("E1", "Spend £"), ("E2", "B")]
+        ("E1", "Spend £"),
+        ("E2", "B"),
+    ]
     log = dict(rows(db, "select file, message from raw.load_log"))
     assert "decoded as cp1252" in log["things/counts_2016.csv"]
     assert "cp1252" not in log["things/counts_2017.csv"]
 
 
 def test_progress_bar_fills_with_the_share_done():
-    from pipeline.loader import progress_bar
+    from council_index.pipeline.loader import progress_bar
 
     assert progress_bar(0, 4, width=8) == "[--------]"
     assert progress_bar(2, 4, width=8) == "[####----]"
@@ -343,7 +370,7 @@ def test_cyclic_gc_is_paused_for_bulk_work_and_restored():
     rows; it must be back on afterwards (also after an error), and stay off if it was off."""
     import gc
 
-    from pipeline.gcpause import no_cyclic_gc
+    from council_index.pipeline.gcpause import no_cyclic_gc
 
     assert gc.isenabled()
     with no_cyclic_gc():
@@ -385,8 +412,14 @@ VARIANT_TABLE = """
 def test_variants_pick_sheet_header_and_metadata_per_file(tmp_path):
     raw = tmp_path / "raw"
     write_xlsx(raw / "things" / "book_2019.xlsx", {"Data": GRID})
-    newer = [["Title"], ["Period:", None, "April 2020"], [None], [None], ["ONS code", "Authority", "Value"],
-             ["E06000003", "Redcar", "7"]]
+    newer = [
+        ["Title"],
+        ["Period:", None, "April 2020"],
+        [None],
+        [None],
+        ["ONS code", "Authority", "Value"],
+        ["E06000003", "Redcar", "7"],
+    ]
     write_xlsx(raw / "things" / "book_2020_q1.xlsx", {"Contents": [["x"]], "Table_1": newer})
     db = tmp_path / "w.duckdb"
     log = load_all(raw, db, registry(tmp_path, VARIANT_TABLE), progress=lambda m: None)
@@ -408,13 +441,15 @@ def test_variant_that_fits_no_sheet_names_the_variant_and_shortens_the_sheet_lis
     with pytest.raises(LoadError) as error:
         load_all(raw, tmp_path / "w.duckdb", registry(tmp_path, VARIANT_TABLE), progress=lambda m: None)
     message = str(error.value)
-    assert message.startswith("file things/book_2020_q2.xlsx: none of the sheets ['re:Table_?1'] found "
-                              "(variant 1 (things/book_2020*.xlsx)); the workbook has ['Sheet0', ")
+    assert message.startswith(
+        "file things/book_2020_q2.xlsx: none of the sheets ['re:Table_?1'] found "
+        "(variant 1 (things/book_2020*.xlsx)); the workbook has ['Sheet0', "
+    )
     assert message.endswith("'Sheet19' ... and 10 more]")
 
 
 def test_dead_external_link_pseudo_sheets_are_not_listed_in_messages():
-    from pipeline.readers import _real_sheets, shorten
+    from council_index.pipeline.readers import _real_sheets, shorten
 
     names = ["A1", "'file:///H:/Homeless/x.xls'#LA_list6", "TA1_"]
     assert _real_sheets(names) == ["A1", "TA1_"]
@@ -446,7 +481,8 @@ def test_every_file_in_the_raw_folder_gets_a_load_log_line(tmp_path):
     (raw / "things" / "surprise.csv").write_text("a,b\n1,2\n", encoding="utf-8")
     directory = registry(tmp_path, CSV_TABLE)
     (directory / "_folder.yml").write_text(
-        "not_read:\n  - path: things/*.txt\n    reason: Notes for people.\n", encoding="utf-8")
+        "not_read:\n  - path: things/*.txt\n    reason: Notes for people.\n", encoding="utf-8"
+    )
     db = tmp_path / "w.duckdb"
     messages = []
     load_all(raw, db, directory, progress=messages.append)
@@ -459,11 +495,15 @@ def test_every_file_in_the_raw_folder_gets_a_load_log_line(tmp_path):
 def test_dataset_not_read_entries_carry_the_dataset_id(tmp_path):
     directory = registry(tmp_path, CSV_TABLE)
     text = (directory / "test_things.yml").read_text(encoding="utf-8")
-    text = text.replace("    tables:\n", "    not_read:\n      - path: things/*.pdf\n        reason: A scan.\n    tables:\n")
+    text = text.replace(
+        "    tables:\n", "    not_read:\n      - path: things/*.pdf\n        reason: A scan.\n    tables:\n"
+    )
     (directory / "test_things.yml").write_text(text, encoding="utf-8")
-    from pipeline.registry import load_not_read
+    from council_index.pipeline.registry import load_not_read
 
-    assert [(n.dataset_id, n.path, n.reason) for n in load_not_read(directory)] == [("test_things", "things/*.pdf", "A scan.")]
+    assert [(n.dataset_id, n.path, n.reason) for n in load_not_read(directory)] == [
+        ("test_things", "things/*.pdf", "A scan.")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -483,17 +523,22 @@ def test_registry_rejects_malformed_variants(tmp_path, variant, message):
 
 # --- an unchanged file is not landed twice -----------------------------------------------------
 
-TWO_TABLES = CSV_TABLE + """
+TWO_TABLES = (
+    CSV_TABLE
+    + """
 - id: others
   path: things/others*.csv
   reader: csv
   header_rows: [3]
   columns: [ons_code, value_2017]
 """
+)
 
 
 def _log(db):
-    return rows(db, "select raw_table, file, status, is_reused from raw.load_log where raw_table is not null order by 1, 2")
+    return rows(
+        db, "select raw_table, file, status, is_reused from raw.load_log where raw_table is not null order by 1, 2"
+    )
 
 
 def test_second_load_reuses_unchanged_tables_and_relands_changed_ones(tmp_path):
@@ -543,41 +588,65 @@ def test_release_timetables_land_as_raw_tables(tmp_path):
     write_csv(raw / "things" / "counts_2017.csv", GRID)
     directory = registry(tmp_path, CSV_TABLE)
     text = (directory / "test_things.yml").read_text(encoding="utf-8")
-    text = text.replace("    tables:\n", textwrap.indent(textwrap.dedent("""\
+    text = text.replace(
+        "    tables:\n",
+        textwrap.indent(
+            textwrap.dedent("""\
         releases:
           usual: November after the financial year ends
           lag_months: 8
           known:
             - {period: "2016-17", released_on: 2017-11-16, source: Front page of the 2016-17 file}
         tables:
-        """), "    "))
+        """),
+            "    ",
+        ),
+    )
     (directory / "test_things.yml").write_text(text, encoding="utf-8")
     db = tmp_path / "w.duckdb"
     load_all(raw, db, directory, progress=lambda m: None)
-    assert rows(db, "select * from raw.release_timetables") == [("test_things", 8, "November after the financial year ends")]
+    assert rows(db, "select * from raw.release_timetables") == [
+        ("test_things", 8, "November after the financial year ends")
+    ]
     assert [(r[0], r[1], str(r[2])) for r in rows(db, "select * from raw.release_dates")] == [
-        ("test_things", "2016-17", "2017-11-16")]
+        ("test_things", "2016-17", "2017-11-16")
+    ]
 
 
 def test_release_timetable_is_validated(tmp_path):
     directory = registry(tmp_path, CSV_TABLE)
     text = (directory / "test_things.yml").read_text(encoding="utf-8")
     (directory / "test_things.yml").write_text(
-        text.replace("    tables:\n", "    releases: {usual: soon, lag_months: soon}\n    tables:\n"), encoding="utf-8")
+        text.replace("    tables:\n", "    releases: {usual: soon, lag_months: soon}\n    tables:\n"), encoding="utf-8"
+    )
     with pytest.raises(RegistryError, match="lag_months must be a whole number"):
         load_registry(directory)
 
 
 def test_aliases_can_swap_two_column_names():
-    from pipeline.readers import apply_aliases
-    from pipeline.registry import Table
+    from council_index.pipeline.readers import apply_aliases
+    from council_index.pipeline.registry import Table
 
-    table = Table(dataset_id="d", id="t", description="", paths=("x",), reader="csv",
-                  column_aliases=(("characteristic", ("breakdown",)), ("cla_group", ("characteristic",))))
+    table = Table(
+        dataset_id="d",
+        id="t",
+        description="",
+        paths=("x",),
+        reader="csv",
+        column_aliases=(("characteristic", ("breakdown",)), ("cla_group", ("characteristic",))),
+    )
     assert apply_aliases(["code", "characteristic", "breakdown"], table) == ["code", "cla_group", "characteristic"]
-    assert apply_aliases(["characteristic", "breakdown"], Table(
-        dataset_id="d", id="t", description="", paths=("x",), reader="csv",
-        column_aliases=(("characteristic", ("breakdown",)),))) == ["characteristic", "breakdown"]
+    assert apply_aliases(
+        ["characteristic", "breakdown"],
+        Table(
+            dataset_id="d",
+            id="t",
+            description="",
+            paths=("x",),
+            reader="csv",
+            column_aliases=(("characteristic", ("breakdown",)),),
+        ),
+    ) == ["characteristic", "breakdown"]
 
 
 def test_files_under_symlinked_folders_are_accounted_for(tmp_path):
@@ -590,7 +659,9 @@ def test_files_under_symlinked_folders_are_accounted_for(tmp_path):
     db = tmp_path / "w.duckdb"
     load_all(raw, db, registry(tmp_path, CSV_TABLE), progress=lambda m: None)
     assert rows(db, "select file, status from raw.load_log order by 1") == [
-        ("things/counts_2017.csv", "loaded"), ("things/notes.txt", "unregistered")]
+        ("things/counts_2017.csv", "loaded"),
+        ("things/notes.txt", "unregistered"),
+    ]
 
 
 def test_missing_column_message_lists_named_columns_that_start_with_a_digit(tmp_path):

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from demo.writers import write_csv, write_ods, write_parquet, write_xlsx
-from pipeline.errors import LoadError
-from pipeline.loader import load_all
+from council_index.demo.writers import write_csv, write_ods, write_parquet, write_xlsx
+from council_index.pipeline.errors import LoadError
+from council_index.pipeline.loader import load_all
 
 REGISTRY = """
 datasets:
@@ -55,8 +55,9 @@ def setup(tmp_path: Path, ext: str):
     registry.mkdir()
     reader = ext
     sheet = 'sheet: ["Data"]' if ext in ("xlsx", "ods") else ""
-    (registry / "partial.yml").write_text(textwrap.dedent(REGISTRY).format(ext=ext, reader=reader, sheet=sheet),
-                                          encoding="utf-8")
+    (registry / "partial.yml").write_text(
+        textwrap.dedent(REGISTRY).format(ext=ext, reader=reader, sheet=sheet), encoding="utf-8"
+    )
     path = raw / "things" / f"counts.{ext}"
     write(path, GRID)
     db = tmp_path / "warehouse.duckdb"
@@ -83,8 +84,13 @@ FORMATS = ["csv", "xlsx", "ods", "parquet"]
 def test_cut_on_a_row_boundary_stops_as_shrinkage(tmp_path, ext):
     raw, registry, path, db = setup(tmp_path, ext)
     write(path, GRID[:21])
-    stops(raw, registry, db, rf"^file things/counts\.{ext}: looks partial: 20 rows where the last successful load "
-                             r"had 40 \(-50%\); 20 authorities of the last successful load missing: \['E06000021'")
+    stops(
+        raw,
+        registry,
+        db,
+        rf"^file things/counts\.{ext}: looks partial: 20 rows where the last successful load "
+        r"had 40 \(-50%\); 20 authorities of the last successful load missing: \['E06000021'",
+    )
 
 
 @pytest.mark.parametrize("ext", FORMATS)
@@ -117,7 +123,9 @@ def test_csv_cut_mid_record_is_named_truncated_at_its_row(tmp_path):
     text = path.read_text(encoding="utf-8")
     cut = text.index("E06000030") + 14  # inside the name field of row 31
     path.write_text(text[:cut], encoding="utf-8")
-    stops(raw, registry, db, r"^file things/counts\.csv, row 31: looks truncated: the last record has 2 of the 3 fields")
+    stops(
+        raw, registry, db, r"^file things/counts\.csv, row 31: looks truncated: the last record has 2 of the 3 fields"
+    )
 
 
 def test_csv_cut_inside_the_last_field_is_truncated(tmp_path):
@@ -152,8 +160,9 @@ def test_real_xls_cut_short_stops_the_load(tmp_path, shared_data):
     source = shared_data / "population" / "ukmidyearestimates2016.xls"
     raw, registry = tmp_path / "raw", tmp_path / "registry"
     registry.mkdir()
-    (registry / "partial.yml").write_text(textwrap.dedent(REGISTRY).format(
-        ext="xls", reader="xls", sheet='sheet: ["MYE2 - All"]'), encoding="utf-8")
+    (registry / "partial.yml").write_text(
+        textwrap.dedent(REGISTRY).format(ext="xls", reader="xls", sheet='sheet: ["MYE2 - All"]'), encoding="utf-8"
+    )
     (raw / "things").mkdir(parents=True)
     data = source.read_bytes()
     (raw / "things" / "counts.xls").write_bytes(data[: len(data) // 2])

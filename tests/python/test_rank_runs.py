@@ -31,9 +31,15 @@ DBT = Path(sys.executable).with_name("dbt")
 pytestmark = pytest.mark.slow
 
 MODELS = [
-    "int_index__indicator_scores", "int_index__lens_outcomes", "int_index__lens_productivity",
-    "int_index__overall_productivity", "int_analysis__method_scores", "int_analysis__runs",
-    "int_analysis__run_weights", "int_analysis__run_lens_ranks", "int_analysis__rank_runs",
+    "int_index__indicator_scores",
+    "int_index__lens_outcomes",
+    "int_index__lens_productivity",
+    "int_index__overall_productivity",
+    "int_analysis__method_scores",
+    "int_analysis__runs",
+    "int_analysis__run_weights",
+    "int_analysis__run_lens_ranks",
+    "int_analysis__rank_runs",
 ]
 EDITIONS = (2017, 2018)
 LENSES = ["l1", "l2", "l3", "l4", "l5", "l6"]
@@ -75,14 +81,15 @@ def write_inputs(db: Path) -> None:
     con = duckdb.connect(str(db))
     con.execute("create schema reference; create schema intermediate")
     con.execute("create table reference.editions (edition integer, budget_financial_year varchar)")
-    con.executemany("insert into reference.editions values (?, ?)",
-                    [(e, f"{e}-{(e + 1) % 100:02d}") for e in EDITIONS])
+    con.executemany("insert into reference.editions values (?, ?)", [(e, f"{e}-{(e + 1) % 100:02d}") for e in EDITIONS])
     con.execute("create table intermediate.int_geography__authorities (authority_code varchar, is_ranked boolean)")
     con.executemany("insert into intermediate.int_geography__authorities values (?, true)", [(c,) for c in COUNCILS])
     con.execute("create table intermediate.int_indicators__lenses (lens_id varchar)")
     con.executemany("insert into intermediate.int_indicators__lenses values (?)", [(lens,) for lens in LENSES])
-    con.execute("create table intermediate.int_indicators__catalogue "
-                "(indicator_id varchar, lens_id varchar, substitutes_for varchar)")
+    con.execute(
+        "create table intermediate.int_indicators__catalogue "
+        "(indicator_id varchar, lens_id varchar, substitutes_for varchar)"
+    )
     con.executemany("insert into intermediate.int_indicators__catalogue values (?, ?, null)", INDICATORS)
     con.execute("""create table intermediate.int_index__indicator_values (
         edition integer, authority_code varchar, indicator_id varchar, lens_id varchar, polarity varchar,
@@ -93,8 +100,23 @@ def write_inputs(db: Path) -> None:
         medians[(e, k)].append(v)
     con.executemany(
         "insert into intermediate.int_index__indicator_values values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(e, c, k, lens, "higher_is_better" if d == 1 else "lower_is_better", d, str(e - 1), e - 1, v,
-          float(np.median(medians[(e, k)])), "ranked_council_median") for e, c, k, lens, d, v in values])
+        [
+            (
+                e,
+                c,
+                k,
+                lens,
+                "higher_is_better" if d == 1 else "lower_is_better",
+                d,
+                str(e - 1),
+                e - 1,
+                v,
+                float(np.median(medians[(e, k)])),
+                "ranked_council_median",
+            )
+            for e, c, k, lens, d, v in values
+        ],
+    )
     con.execute("""create table intermediate.int_finance__lens_spend (edition integer, authority_code varchar,
         lens_id varchar, spend_per_head double, spend_source varchar, spend_year varchar)""")
     con.executemany("insert into intermediate.int_finance__lens_spend values (?, ?, ?, ?, 'RA budget', '')", spend)
@@ -105,13 +127,28 @@ def build(workdir: Path, seed: int) -> Path:
     workdir.mkdir(parents=True, exist_ok=True)
     db = workdir / "simulation.duckdb"
     write_inputs(db)
-    env = dict(os.environ, INDEX_DB_PATH=str(db), DBT_PROFILES_DIR=str(ROOT),
-               DBT_TARGET_PATH=str(workdir / "target"), DBT_LOG_PATH=str(workdir / "logs"),
-               DBT_SEND_ANONYMOUS_USAGE_STATS="false", INDEX_TARGET="duckdb")
-    dbt_vars = {"uncertainty_seed": seed, "uncertainty_draws": DRAWS, "sensitivity_weight_draws": WEIGHT_DRAWS,
-                "uncertainty_weight_concentration": ALPHA}
-    result = subprocess.run([str(DBT), "run", "--select", *MODELS, "--vars", json.dumps(dbt_vars)],
-                            cwd=ROOT, env=env, capture_output=True, text=True)
+    env = dict(
+        os.environ,
+        INDEX_DB_PATH=str(db),
+        DBT_PROFILES_DIR=str(ROOT),
+        DBT_TARGET_PATH=str(workdir / "target"),
+        DBT_LOG_PATH=str(workdir / "logs"),
+        DBT_SEND_ANONYMOUS_USAGE_STATS="false",
+        INDEX_TARGET="duckdb",
+    )
+    dbt_vars = {
+        "uncertainty_seed": seed,
+        "uncertainty_draws": DRAWS,
+        "sensitivity_weight_draws": WEIGHT_DRAWS,
+        "uncertainty_weight_concentration": ALPHA,
+    }
+    result = subprocess.run(
+        [str(DBT), "run", "--select", *MODELS, "--vars", json.dumps(dbt_vars)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     return db
 
@@ -133,9 +170,12 @@ def query(db: Path, sql: str) -> list[tuple]:
 def ranks(db: Path, group: str, lens_id: str = "overall") -> dict:
     """{(edition, run_option, draw): {council: rank}} of one run group and lens."""
     out = defaultdict(dict)
-    for edition, option, draw, code, rank in query(db, f"""
+    for edition, option, draw, code, rank in query(
+        db,
+        f"""
             select edition, run_option, draw, authority_code, rank from intermediate.int_analysis__rank_runs
-            where run_group = '{group}' and lens_id = '{lens_id}'"""):
+            where run_group = '{group}' and lens_id = '{lens_id}'""",
+    ):
         out[(edition, option, draw)][code] = rank
     return out
 
@@ -143,7 +183,7 @@ def ranks(db: Path, group: str, lens_id: str = "overall") -> dict:
 def uniform(seed, *parts, slot=0):
     """The portable uniform number of the docs: md5 of 'seed|part|...', 13 hex digits per slot."""
     digest = hashlib.md5("|".join(str(p) for p in (seed, *parts)).encode()).hexdigest()
-    return (int(digest[13 * slot:13 * slot + 13], 16) + 0.5) / 2**52
+    return (int(digest[13 * slot : 13 * slot + 13], 16) + 0.5) / 2**52
 
 
 # ------------------------------------------------------------------------------------------------
@@ -155,7 +195,9 @@ def test_there_is_no_python_model():
 
 def test_default_run_reproduces_the_index(built):
     db = built[42]
-    mismatches = query(db, """
+    mismatches = query(
+        db,
+        """
         with published as (
             select edition, authority_code, lens_id, lens_rank as rank_value
             from intermediate.int_index__lens_productivity where lens_rank is not null
@@ -164,9 +206,12 @@ def test_default_run_reproduces_the_index(built):
             from intermediate.int_index__overall_productivity where overall_rank is not null),
         runs as (select * from intermediate.int_analysis__rank_runs where run_group = 'default')
         select * from published full outer join runs using (edition, authority_code, lens_id)
-        where published.rank_value is distinct from runs.rank""")
+        where published.rank_value is distinct from runs.rank""",
+    )
     assert mismatches == []
-    assert query(db, "select count(*) from intermediate.int_analysis__rank_runs where run_group = 'default'")[0][0] > 100
+    assert (
+        query(db, "select count(*) from intermediate.int_analysis__rank_runs where run_group = 'default'")[0][0] > 100
+    )
 
 
 def test_default_lens_ranks_by_hand(built):
@@ -192,8 +237,15 @@ def test_default_lens_ranks_by_hand(built):
 
 def test_a_council_best_on_everything_is_first_in_every_run(built):
     for lens_id in ("overall", "l4"):
-        for group in ("default", "normalisation", "winsorise", "leave_one_out", "indicator_weights",
-                      "lens_weights", "monte_carlo"):
+        for group in (
+            "default",
+            "normalisation",
+            "winsorise",
+            "leave_one_out",
+            "indicator_weights",
+            "lens_weights",
+            "monte_carlo",
+        ):
             runs = ranks(built[42], group, lens_id)
             if lens_id != "overall" and group not in ("default", "monte_carlo"):
                 assert not runs, group  # only the default and Monte Carlo runs keep lens ranks
@@ -207,8 +259,15 @@ def test_a_council_best_on_everything_is_first_in_every_run(built):
 def test_identical_councils_tie_in_every_run(built):
     a, b = TWINS
     for lens_id in ["overall", *LENSES]:
-        for group in ("default", "normalisation", "winsorise", "leave_one_out", "indicator_weights",
-                      "lens_weights", "monte_carlo"):
+        for group in (
+            "default",
+            "normalisation",
+            "winsorise",
+            "leave_one_out",
+            "indicator_weights",
+            "lens_weights",
+            "monte_carlo",
+        ):
             for run in ranks(built[42], group, lens_id).values():
                 assert run.get(a) == run.get(b), (group, lens_id)
 
@@ -223,8 +282,11 @@ def test_run_groups_options_and_counts(built):
     db = built[42]
     options = defaultdict(set)
     draws = defaultdict(set)
-    for edition, group, option, draw in query(db, """
-            select distinct edition, run_group, run_option, draw from intermediate.int_analysis__rank_runs"""):
+    for edition, group, option, draw in query(
+        db,
+        """
+            select distinct edition, run_group, run_option, draw from intermediate.int_analysis__rank_runs""",
+    ):
         options[group].add(option)
         draws[(edition, group)].add(draw)
     with_data = {k for k, _ in INDICATORS}
@@ -237,38 +299,56 @@ def test_run_groups_options_and_counts(built):
         assert draws[(edition, "indicator_weights")] == set(range(1, WEIGHT_DRAWS + 1))
         assert draws[(edition, "lens_weights")] == set(range(1, WEIGHT_DRAWS + 1))
     runs = query(db, "select run_group, count(*) from intermediate.int_analysis__runs group by run_group")
-    assert dict(runs) == {"default": 2, "normalisation": 6, "winsorise": 2, "leave_one_out": 2 * len(INDICATORS),
-                          "indicator_weights": 2 * WEIGHT_DRAWS, "lens_weights": 2 * WEIGHT_DRAWS,
-                          "monte_carlo": 2 * DRAWS}
+    assert dict(runs) == {
+        "default": 2,
+        "normalisation": 6,
+        "winsorise": 2,
+        "leave_one_out": 2 * len(INDICATORS),
+        "indicator_weights": 2 * WEIGHT_DRAWS,
+        "lens_weights": 2 * WEIGHT_DRAWS,
+        "monte_carlo": 2 * DRAWS,
+    }
 
 
 @pytest.mark.parametrize("seed", [42, 43])
 def test_monte_carlo_choices_are_the_portable_definition(built, seed):
     """Each Monte Carlo run's method, winsorising and left-out indicator follow from md5 alone."""
-    got = {(e, d): (m, w, k) for e, d, m, w, k in query(built[seed], """
+    got = {
+        (e, d): (m, w, k)
+        for e, d, m, w, k in query(
+            built[seed],
+            """
         select edition, draw, normalisation, winsorise, left_out_indicator_id
-        from intermediate.int_analysis__runs where run_group = 'monte_carlo'""")}
+        from intermediate.int_analysis__runs where run_group = 'monte_carlo'""",
+        )
+    }
     for edition in EDITIONS:
         for draw in range(1, DRAWS + 1):
             method = METHODS[math.floor(4 * uniform(seed, edition, "monte_carlo", draw, "normalisation"))]
             winsorise = uniform(seed, edition, "monte_carlo", draw, "winsorise") < 0.5
             left_out = None
             if uniform(seed, edition, "monte_carlo", draw, "leave_out") < 0.5:
-                left_out = min((uniform(seed, edition, "monte_carlo", draw, "left_out_indicator", k), k)
-                               for k, _ in INDICATORS)[1]
+                left_out = min(
+                    (uniform(seed, edition, "monte_carlo", draw, "left_out_indicator", k), k) for k, _ in INDICATORS
+                )[1]
             assert got[(edition, draw)] == (method, winsorise, left_out), (edition, draw)
 
 
 def test_weights_are_the_portable_gamma_draws(built):
     """A weight is the sum of ALPHA exponential draws -ln(u), two u per md5 hash of its key."""
-    rows = query(built[42], """
+    rows = query(
+        built[42],
+        """
         select runs.edition, runs.run_group, runs.draw, weights.weight_of, weights.weight_key, weights.weight
         from intermediate.int_analysis__run_weights as weights
-        inner join intermediate.int_analysis__runs as runs using (edition, run_id)""")
+        inner join intermediate.int_analysis__runs as runs using (edition, run_id)""",
+    )
     assert len(rows) == 2 * ((DRAWS + WEIGHT_DRAWS) * len(INDICATORS) + (DRAWS + WEIGHT_DRAWS) * len(LENSES))
     for edition, group, draw, weight_of, key, weight in rows[::97]:
-        expected = -sum(math.log(uniform(42, edition, group, draw, f"{weight_of}_weight", key, i // 2, slot=i % 2))
-                        for i in range(ALPHA))
+        expected = -sum(
+            math.log(uniform(42, edition, group, draw, f"{weight_of}_weight", key, i // 2, slot=i % 2))
+            for i in range(ALPHA)
+        )
         assert weight == pytest.approx(expected, rel=1e-12)
     weights = np.array([r[5] for r in rows])
     # Gamma(alpha, 1): mean alpha, variance alpha
@@ -278,8 +358,11 @@ def test_weights_are_the_portable_gamma_draws(built):
 
 
 def test_monte_carlo_choices_are_balanced(built):
-    rows = query(built[42], """select normalisation, winsorise, left_out_indicator_id is not null
-                               from intermediate.int_analysis__runs where run_group = 'monte_carlo'""")
+    rows = query(
+        built[42],
+        """select normalisation, winsorise, left_out_indicator_id is not null
+                               from intermediate.int_analysis__runs where run_group = 'monte_carlo'""",
+    )
     n = len(rows)
     methods = Counter(r[0] for r in rows)
     assert set(methods) == set(METHODS)

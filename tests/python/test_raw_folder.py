@@ -7,8 +7,8 @@ import fnmatch
 
 import pytest
 
-from pipeline.loader import account_for_files, find_files
-from pipeline.registry import load_not_read, load_registry
+from council_index.pipeline.loader import account_for_files, find_files
+from council_index.pipeline.registry import load_not_read, load_registry
 
 
 def unaccounted(raw_dir):
@@ -24,8 +24,12 @@ def test_every_real_file_is_read_or_listed_as_not_read(shared_data):
 
 
 def test_no_real_file_is_both_read_and_listed_as_not_read(shared_data):
-    read = {p.relative_to(shared_data).as_posix() for d in load_registry() for t in d.tables
-            for p in find_files(shared_data, t)}
+    read = {
+        p.relative_to(shared_data).as_posix()
+        for d in load_registry()
+        for t in d.tables
+        for p in find_files(shared_data, t)
+    }
     both = sorted(f for f in read for n in load_not_read() if fnmatch.fnmatchcase(f, n.path))
     assert not both, f"read by a table and listed as not read: {both}"
 
@@ -38,7 +42,7 @@ def test_every_not_read_entry_gives_a_reason():
 
 @pytest.mark.slow
 def test_every_demo_file_is_read_or_listed_as_not_read(tmp_path):
-    from demo.generate import write_demo
+    from council_index.demo.generate import write_demo
 
     demo = write_demo(tmp_path / "demo")
     assert unaccounted(demo) == []

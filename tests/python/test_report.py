@@ -1,4 +1,4 @@
-"""The league-table report (scripts/report): content, self-containment, the rpt_league_table mart it shows,
+"""The league-table report (council_index.report, `index-report`): content, self-containment, the rpt_league_table mart it shows,
 and rendering in headless Chromium: scripts, and the layout at a 1400 px desktop and a 390 px phone (nothing
 wider than the page, no cut text or clipped chart label, no toolbar over the titles), with screenshots kept
 under browser.ARTEFACTS (INDEX_TEST_ARTEFACTS)."""
@@ -10,24 +10,26 @@ import os
 import re
 from pathlib import Path
 
-import pytest
-
 import browser
+import pytest
 from mart_fixture import build_mart_warehouse
-from report import build_report
-from report.data import MissingMarts, load
+
+from council_index.report import build_report
+from council_index.report.data import MissingMarts, load
 
 ROOT = Path(__file__).resolve().parents[2]
 # Warehouses of full builds, checked as well when named (make outputs-test: the demo and real builds of dbt-test).
-BUILT = [path for path in (Path(p) for p in os.environ.get("INDEX_TEST_DBS", "").split(os.pathsep) if p)
-         if path.exists()]
-needs_chromium = pytest.mark.skipif(browser.chromium() is None,
-                                    reason="chromium is not installed (apt-get install chromium; .ci/run does)")
+BUILT = [
+    path for path in (Path(p) for p in os.environ.get("INDEX_TEST_DBS", "").split(os.pathsep) if p) if path.exists()
+]
+needs_chromium = pytest.mark.skipif(
+    browser.chromium() is None, reason="chromium is not installed (apt-get install chromium; .ci/run does)"
+)
 
 
 LEAGUE_MODEL = ROOT / "models" / "marts" / "report" / "rpt_league_table.sql"
 LEAGUE_YML = ROOT / "models" / "marts" / "report" / "_report__models.yml"
-WIDTHS = (1400, 390)   # a desktop and a phone
+WIDTHS = (1400, 390)  # a desktop and a phone
 
 
 def add_league_table(db: Path, analysis: bool = True) -> None:
@@ -36,10 +38,17 @@ def add_league_table(db: Path, analysis: bool = True) -> None:
     import duckdb
     import jinja2
 
-    sql = jinja2.Environment().from_string(LEAGUE_MODEL.read_text(encoding="utf-8")).render(
-        ref=lambda name: f"marts.{name}", config=lambda **_: "",
-        var=lambda name, default=None: {"analysis_enabled": analysis}.get(name, default),
-        type_varchar=lambda: "varchar", type_double=lambda: "double")
+    sql = (
+        jinja2.Environment()
+        .from_string(LEAGUE_MODEL.read_text(encoding="utf-8"))
+        .render(
+            ref=lambda name: f"marts.{name}",
+            config=lambda **_: "",
+            var=lambda name, default=None: {"analysis_enabled": analysis}.get(name, default),
+            type_varchar=lambda: "varchar",
+            type_double=lambda: "double",
+        )
+    )
     con = duckdb.connect(str(db))
     try:
         con.execute(f"create or replace table marts.rpt_league_table as {sql}")
@@ -61,11 +70,15 @@ def add_load_log(db: Path, datasets: list[str]) -> None:
     con = duckdb.connect(str(db))
     try:
         con.execute("create schema if not exists raw")
-        con.execute("create or replace table raw.load_log (dataset varchar, raw_table varchar, file varchar, "
-                    "rows bigint, status varchar, file_sha256 varchar)")
+        con.execute(
+            "create or replace table raw.load_log (dataset varchar, raw_table varchar, file varchar, "
+            "rows bigint, status varchar, file_sha256 varchar)"
+        )
         for number, dataset in enumerate(datasets):
-            con.execute("insert into raw.load_log values (?, ?, ?, ?, 'loaded', ?)",
-                        [dataset, f"{dataset}__t", f"{dataset}/file{number}.csv", 100 + number, f"{number:064x}"])
+            con.execute(
+                "insert into raw.load_log values (?, ?, ?, ?, 'loaded', ?)",
+                [dataset, f"{dataset}__t", f"{dataset}/file{number}.csv", 100 + number, f"{number:064x}"],
+            )
         con.execute("insert into raw.load_log values ('not_there', 'not_there__t', null, 0, 'missing', null)")
     finally:
         con.close()
@@ -89,8 +102,8 @@ def real_report(tmp_path_factory):
 
 
 def league_codes(page: str) -> list[str]:
-    body = page[page.index('<table id="league-table"'):]
-    body = body[:body.index("</table>")]
+    body = page[page.index('<table id="league-table"') :]
+    body = body[: body.index("</table>")]
     return re.findall(r'<tr data-code="([^"]+)"', body)
 
 
@@ -127,7 +140,7 @@ def test_report_is_self_contained_with_one_plotly(demo_report):
     assert not re.search(r"@import|url\(\s*['\"]?(https?:)?//", page), "stylesheet fetching from the network"
     assert page.count("plotly.js v") == 1, "plotly.js must be inlined exactly once"
     assert summary["bytes"] < 8 * 1024 * 1024
-    # the stylesheet and scripts of scripts/report/static are inlined, not referenced
+    # the stylesheet and scripts of council_index/report/static are inlined, not referenced
     assert not re.search(r"""(src|href)=["'][^"']*\.(css|js)["']""", markup), "a file the page does not carry"
     assert "{{" not in markup and "{%" not in markup, "template syntax left in the page"
 
@@ -139,7 +152,7 @@ def visible_text(page: str) -> str:
 
 
 def footer_text(page: str) -> str:
-    return visible_text(page[page.index('<footer id="sources"'):page.index("</footer>")])
+    return visible_text(page[page.index('<footer id="sources"') : page.index("</footer>")])
 
 
 def test_demo_data_is_labelled(demo_report, real_report):
@@ -184,8 +197,11 @@ def test_footer_names_the_publishers_and_how_to_cite(demo_report, real_report):
     real_page = real_report[0]["path"].read_text(encoding="utf-8")
     footer = footer_text(real_page)
     assert "Where the data come from" in footer and "How to cite" in footer
-    for publisher in ("NHS Digital (NHS England)", "Department for Education",
-                      "Department for Environment, Food & Rural Affairs"):
+    for publisher in (
+        "NHS Digital (NHS England)",
+        "Department for Education",
+        "Department for Environment, Food & Rural Affairs",
+    ):
         assert publisher in footer, publisher
     assert "OGL-3.0" in footer and "3 files (303 rows) were read" in footer
     assert re.search(r"Council productivity index, 2019 edition: .* Data fingerprint [0-9a-f]{16}\.", footer)
@@ -197,8 +213,8 @@ def test_footer_names_the_publishers_and_how_to_cite(demo_report, real_report):
 def test_council_data_has_every_council(demo_report):
     summary, facts = demo_report
     page = summary["path"].read_text(encoding="utf-8")
-    payload = page[page.index('id="council-data">') + len('id="council-data">'):]
-    payload = html.unescape(payload[:payload.index("</script>")])
+    payload = page[page.index('id="council-data">') + len('id="council-data">') :]
+    payload = html.unescape(payload[: payload.index("</script>")])
     for code in facts["councils"]:
         assert f'"{code}"' in payload
 
@@ -221,7 +237,7 @@ def check_in_browser(path: Path, expected_codes: list[str], name: str) -> None:
     status = re.search(r'<ul id="report-status"[^>]*>', run.dom)
     assert status, "the page script did not run"
     tag = status.group(0)
-    errors = run.dom[run.dom.index(tag):].split("</ul>")[0]
+    errors = run.dom[run.dom.index(tag) :].split("</ul>")[0]
     assert 'data-errors="0"' in tag, f"script errors: {errors}"
     assert 'data-ready="true"' in tag, "the page script did not finish"
     assert not run.console_problems(), run.console_problems()
@@ -233,8 +249,9 @@ def check_in_browser(path: Path, expected_codes: list[str], name: str) -> None:
     # a council page, by its anchor
     code = expected_codes[0]
     council = browser.open_page(f"{url}#council/{code}", screenshot=browser.ARTEFACTS / f"report_{name}_council.png")
-    assert f'data-code="{code}"' in council.dom.split('id="council"')[1][:200] or \
-        re.search(rf'<section id="council"[^>]*data-code="{code}"', council.dom)
+    assert f'data-code="{code}"' in council.dom.split('id="council"')[1][:200] or re.search(
+        rf'<section id="council"[^>]*data-code="{code}"', council.dom
+    )
     values = council.dom.split('id="council-values"')[1].split("</table>")[0]
     assert values.count("<tr>") >= 2, "indicator rows of the council"
     assert not council.console_problems(), council.console_problems()
@@ -247,6 +264,7 @@ def test_report_renders_in_chromium(demo_report):
 
 
 if BUILT:  # only when a full build has left its warehouse (no skipped test otherwise)
+
     @needs_chromium
     @pytest.mark.parametrize("db", BUILT, ids=[p.stem for p in BUILT])
     def test_report_of_built_warehouse_renders(db, tmp_path):
@@ -255,9 +273,13 @@ if BUILT:  # only when a full build has left its warehouse (no skipped test othe
         summary = build_report(db, tmp_path / "index.html")
         con = duckdb.connect(str(db), read_only=True)
         try:
-            codes = [row[0] for row in con.execute(
-                "select authority_code from marts.fct_overall_productivity where edition = ? and is_ranked_overall",
-                [summary["edition"]]).fetchall()]
+            codes = [
+                row[0]
+                for row in con.execute(
+                    "select authority_code from marts.fct_overall_productivity where edition = ? and is_ranked_overall",
+                    [summary["edition"]],
+                ).fetchall()
+            ]
         finally:
             con.close()
         assert summary["councils_ranked"] == len(codes)
@@ -267,7 +289,8 @@ if BUILT:  # only when a full build has left its warehouse (no skipped test othe
         try:
             has_intervals = con.execute(
                 "select count(*) from information_schema.tables where table_schema = 'marts' "
-                "and table_name = 'fct_rank_uncertainty'").fetchone()[0]
+                "and table_name = 'fct_rank_uncertainty'"
+            ).fetchone()[0]
         finally:
             con.close()
         assert ("90% interval" in league_headers(page)) == bool(has_intervals)
@@ -310,7 +333,8 @@ def test_league_table_sorts_and_searches_in_chromium(demo_report, tmp_path):
     assert result["byName"] == sorted(result["byName"], key=str.lower)
     assert result["byRankDesc"] == sorted(result["byRankDesc"], reverse=True)
     assert result["visible"] and sorted(result["visible"]) == sorted(
-        name for name in result["byName"] if query.lower() in name.lower())
+        name for name in result["byName"] if query.lower() in name.lower()
+    )
     assert len(result["visible"]) < len(result["byName"])
     assert result["count"] == f"{len(result['visible'])} rows"
 
@@ -318,15 +342,16 @@ def test_league_table_sorts_and_searches_in_chromium(demo_report, tmp_path):
 def test_slope_chart_needs_two_ranked_editions(tmp_path):
     import duckdb
 
-    from report import charts
+    from council_index.report import charts
 
     fixture_warehouse(tmp_path / "fixture.duckdb", councils=8, seed=5)
     data = load(tmp_path / "fixture.duckdb")
     lines = [trace for trace in charts.rank_slope(data).data if trace.mode and "lines" in trace.mode]
     assert lines, "three ranked editions: one line per council"
     con = duckdb.connect(str(tmp_path / "fixture.duckdb"))
-    con.execute("update marts.fct_overall_productivity set overall_rank = null, is_ranked_overall = false "
-                "where edition < 2019")
+    con.execute(
+        "update marts.fct_overall_productivity set overall_rank = null, is_ranked_overall = false where edition < 2019"
+    )
     con.close()
     figure = charts.rank_slope(load(tmp_path / "fixture.duckdb"))
     assert not figure.data
@@ -335,25 +360,30 @@ def test_slope_chart_needs_two_ranked_editions(tmp_path):
 
 # --- the analysis marts (issue 8 item 5): rank intervals, sensitivity, neighbours and context ---------------
 
+
 def league_row(page: str, code: str) -> list[str]:
     """The text of each cell of a council's row of the league table."""
-    body = page[page.index('<table id="league-table"'):]
-    row = body[body.index(f'<tr data-code="{code}"'):]
-    row = row[:row.index("</tr>")]
-    return [html.unescape(re.sub(r"<[^>]+>", "", cell)).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+    body = page[page.index('<table id="league-table"') :]
+    row = body[body.index(f'<tr data-code="{code}"') :]
+    row = row[: row.index("</tr>")]
+    return [
+        html.unescape(re.sub(r"<[^>]+>", "", cell)).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+    ]
 
 
 def league_headers(page: str) -> list[str]:
-    head = page[page.index('<table id="league-table"'):]
-    head = head[:head.index("</thead>")]
+    head = page[page.index('<table id="league-table"') :]
+    head = head[: head.index("</thead>")]
     return [html.unescape(label) for label in re.findall(r"<th(?:\s[^>]*)?>(.*?)</th>", head)]
 
 
 def table_rows(dom: str, table_id: str) -> list[list[str]]:
     """Body rows of a table of a DOM dump, as cell texts."""
     body = dom.split(f'id="{table_id}"')[1].split("</table>")[0].split("<tbody>")[1]
-    return [[html.unescape(re.sub(r"<[^>]+>", "", cell)).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
-            for row in re.findall(r"<tr[^>]*>(.*?)</tr>", body, re.S)]
+    return [
+        [html.unescape(re.sub(r"<[^>]+>", "", cell)).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+        for row in re.findall(r"<tr[^>]*>(.*?)</tr>", body, re.S)
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -379,8 +409,10 @@ def test_league_table_shows_the_90_percent_interval(demo_report):
     # one fixture council spelled out: its interval sorts by the lower end, then the upper end
     code = facts["ranked_overall"][edition][0]
     low, high = facts["intervals"][edition][code]
-    assert re.search(rf'<tr data-code="{code}"[^>]*>.*?<td class="num interval" data-sort="{low}\.{high:04d}">{low}\u2013{high}</td>',
-                     page)
+    assert re.search(
+        rf'<tr data-code="{code}"[^>]*>.*?<td class="num interval" data-sort="{low}\.{high:04d}">{low}\u2013{high}</td>',
+        page,
+    )
 
 
 def test_sensitivity_section_lists_the_edition(demo_report):
@@ -389,11 +421,14 @@ def test_sensitivity_section_lists_the_edition(demo_report):
     summary, _ = demo_report
     page = summary["path"].read_text(encoding="utf-8")
     con = duckdb.connect(str(summary["path"].with_name("fixture.duckdb")), read_only=True)
-    expected = con.execute("select choice_id, option_id, spearman_correlation from marts.rpt_sensitivity "
-                           "where edition = ? order by choice_order", [summary["edition"]]).fetchall()
+    expected = con.execute(
+        "select choice_id, option_id, spearman_correlation from marts.rpt_sensitivity "
+        "where edition = ? order by choice_order",
+        [summary["edition"]],
+    ).fetchall()
     con.close()
-    section = page[page.index('<section id="sensitivity"'):]
-    section = section[:section.index("</section>")]
+    section = page[page.index('<section id="sensitivity"') :]
+    section = section[: section.index("</section>")]
     assert "Which judgement calls matter most?" in section and "Spearman correlation" in section
     rows = re.findall(r'<tr data-choice="([^"]+)" data-option="([^"]+)">(.*?)</tr>', section, re.S)
     assert sorted((choice, option) for choice, option, _ in rows) == sorted((c, o) for c, o, _ in expected)
@@ -406,7 +441,7 @@ def test_sensitivity_section_lists_the_edition(demo_report):
 
 
 def test_interval_chart_uses_error_bars(demo_report):
-    from report import charts
+    from council_index.report import charts
 
     summary, facts = demo_report
     data = load(summary["path"].with_name("fixture.duckdb"))
@@ -427,8 +462,11 @@ def test_council_page_shows_neighbours_and_context_in_chromium(demo_report):
     summary, facts = demo_report
     edition = summary["edition"]
     code = facts["ranked_overall"][edition][1]
-    run = browser.open_page(f"{summary['path'].resolve().as_uri()}#council/{code}",
-                            screenshot=browser.ARTEFACTS / "report_fixture_council_analysis.png", window="1400,3600")
+    run = browser.open_page(
+        f"{summary['path'].resolve().as_uri()}#council/{code}",
+        screenshot=browser.ARTEFACTS / "report_fixture_council_analysis.png",
+        window="1400,3600",
+    )
     tag = re.search(r'<ul id="report-status"[^>]*>', run.dom).group(0)
     assert 'data-errors="0"' in tag and 'data-ready="true"' in tag, tag
     assert not run.console_problems(), run.console_problems()
@@ -457,8 +495,16 @@ def test_report_without_analysis_marts_omits_the_sections(bare_report):
     summary, facts = bare_report
     page = summary["path"].read_text(encoding="utf-8")
     assert "90% interval" not in league_headers(page)
-    for absent in ('id="sensitivity"', 'id="uncertainty"', 'id="chart-intervals"', 'id="council-neighbours-block"',
-                   'id="council-context-block"', 'id="council-lens-analysis-block"', '"neighbours":', '"intervals":'):
+    for absent in (
+        'id="sensitivity"',
+        'id="uncertainty"',
+        'id="chart-intervals"',
+        'id="council-neighbours-block"',
+        'id="council-context-block"',
+        'id="council-lens-analysis-block"',
+        '"neighbours":',
+        '"intervals":',
+    ):
         assert absent not in page, absent
     assert sorted(league_codes(page)) == facts["ranked_overall"][summary["edition"]]
 
@@ -480,6 +526,7 @@ def test_lookups_are_built_once(demo_report):
 
 # --- the league table comes from the mart rpt_league_table (models/marts/report) -----------------------------
 
+
 def test_league_table_mart_matches_its_contract(demo_report, bare_report):
     """The model's SQL, built on the fixture marts, has exactly the columns and types of its yml contract, one
     column of lens ranks per lens of seed lenses, every column described, and the yml's data tests hold."""
@@ -488,8 +535,9 @@ def test_league_table_mart_matches_its_contract(demo_report, bare_report):
     import duckdb
     import yaml
 
-    spec = next(m for m in yaml.safe_load(LEAGUE_YML.read_text(encoding="utf-8"))["models"]
-                if m["name"] == "rpt_league_table")
+    spec = next(
+        m for m in yaml.safe_load(LEAGUE_YML.read_text(encoding="utf-8"))["models"] if m["name"] == "rpt_league_table"
+    )
     assert spec["config"]["contract"]["enforced"] is True and spec["data_tests"]
     declared = [(c["name"], c["data_type"].upper()) for c in spec["columns"]]
     assert all(c.get("description") for c in spec["columns"])
@@ -502,14 +550,28 @@ def test_league_table_mart_matches_its_contract(demo_report, bare_report):
             built = [(row[0], row[1]) for row in con.execute("describe marts.rpt_league_table").fetchall()]
             assert built == declared
             # the yml's data tests, on the fixture
-            assert con.execute("select count(*) from marts.rpt_league_table "
-                               "where (overall_rank is not null) <> is_ranked_overall").fetchone()[0] == 0
-            assert con.execute("select count(*) - count(distinct edition || '/' || authority_code) "
-                               "from marts.rpt_league_table").fetchone()[0] == 0
-            assert con.execute("select count(*) from marts.rpt_league_table where rank_change <> "
-                               "previous_rank - overall_rank").fetchone()[0] == 0
-            rows, overall = con.execute("select (select count(*) from marts.rpt_league_table), "
-                                        "(select count(*) from marts.fct_overall_productivity)").fetchone()
+            assert (
+                con.execute(
+                    "select count(*) from marts.rpt_league_table where (overall_rank is not null) <> is_ranked_overall"
+                ).fetchone()[0]
+                == 0
+            )
+            assert (
+                con.execute(
+                    "select count(*) - count(distinct edition || '/' || authority_code) from marts.rpt_league_table"
+                ).fetchone()[0]
+                == 0
+            )
+            assert (
+                con.execute(
+                    "select count(*) from marts.rpt_league_table where rank_change <> previous_rank - overall_rank"
+                ).fetchone()[0]
+                == 0
+            )
+            rows, overall = con.execute(
+                "select (select count(*) from marts.rpt_league_table), "
+                "(select count(*) from marts.fct_overall_productivity)"
+            ).fetchone()
             assert rows == overall  # every council of every edition, ranked or not
         finally:
             con.close()
@@ -527,11 +589,18 @@ def test_report_league_table_is_the_mart(demo_report, tmp_path):
     edition = summary["edition"]
     code = facts["ranked_overall"][edition][0]
     con = duckdb.connect(str(db))
-    con.execute("update marts.rpt_league_table set authority_name = 'Renamed In The Mart', "
-                "lens_rank_older_people = 999 where edition = ? and authority_code = ?", [edition, code])
-    expected = [row[0] for row in con.execute(
-        "select authority_code from marts.rpt_league_table where edition = ? and is_ranked_overall order by row_order",
-        [edition]).fetchall()]
+    con.execute(
+        "update marts.rpt_league_table set authority_name = 'Renamed In The Mart', "
+        "lens_rank_older_people = 999 where edition = ? and authority_code = ?",
+        [edition, code],
+    )
+    expected = [
+        row[0]
+        for row in con.execute(
+            "select authority_code from marts.rpt_league_table where edition = ? and is_ranked_overall order by row_order",
+            [edition],
+        ).fetchall()
+    ]
     con.close()
     page = build_report(db, tmp_path / "index.html")["path"].read_text(encoding="utf-8")
     assert league_codes(page) == expected  # in the mart's order
@@ -557,6 +626,7 @@ def test_report_needs_the_league_table_mart(tmp_path):
 
 # --- layout at a desktop and a phone width (issue "A report a finance director trusts", items 4, 5, 7) -------
 
+
 @pytest.fixture(scope="module")
 def layout_report(tmp_path_factory):
     """The demo fixture with one indicator far off the scale (+1,600% against England) for its first council."""
@@ -567,12 +637,21 @@ def layout_report(tmp_path_factory):
     edition = max(facts["ranked_overall"])
     code = facts["ranked_overall"][edition][0]
     con = duckdb.connect(str(folder / "fixture.duckdb"))
-    indicator = con.execute("select min(indicator_id) from marts.fct_indicator_scores where edition = ? "
-                            "and authority_code = ?", [edition, code]).fetchone()[0]
-    con.execute("update marts.fct_indicator_scores set value = reference_value * 17 where edition = ? "
-                "and authority_code = ? and indicator_id = ?", [edition, code, indicator])
-    lens_ranks = dict(con.execute("select lens_id, lens_rank from marts.fct_lens_productivity where edition = ? "
-                                  "and authority_code = ?", [edition, code]).fetchall())
+    indicator = con.execute(
+        "select min(indicator_id) from marts.fct_indicator_scores where edition = ? and authority_code = ?",
+        [edition, code],
+    ).fetchone()[0]
+    con.execute(
+        "update marts.fct_indicator_scores set value = reference_value * 17 where edition = ? "
+        "and authority_code = ? and indicator_id = ?",
+        [edition, code, indicator],
+    )
+    lens_ranks = dict(
+        con.execute(
+            "select lens_id, lens_rank from marts.fct_lens_productivity where edition = ? and authority_code = ?",
+            [edition, code],
+        ).fetchall()
+    )
     con.close()
     summary = build_report(folder / "fixture.duckdb", folder / "index.html")
     return summary, facts, code, lens_ranks
@@ -605,20 +684,28 @@ def check_layout_at_both_widths(page: Path, name: str, council: str) -> dict:
     runs = {}
     with browser.DevTools() as chrome:
         for width in WIDTHS:
-            shots = {"": browser.ARTEFACTS / f"report_{name}_{width}_page.png",
-                     "league": browser.ARTEFACTS / f"report_{name}_{width}_league.png",
-                     "lenses": browser.ARTEFACTS / f"report_{name}_{width}_lenses.png",
-                     "grip": browser.ARTEFACTS / f"report_{name}_{width}_grip.png",
-                     "sources": browser.ARTEFACTS / f"report_{name}_{width}_sources.png"}
+            shots = {
+                "": browser.ARTEFACTS / f"report_{name}_{width}_page.png",
+                "league": browser.ARTEFACTS / f"report_{name}_{width}_league.png",
+                "lenses": browser.ARTEFACTS / f"report_{name}_{width}_lenses.png",
+                "grip": browser.ARTEFACTS / f"report_{name}_{width}_grip.png",
+                "sources": browser.ARTEFACTS / f"report_{name}_{width}_sources.png",
+            }
             run = browser.check_layout(chrome, url, width, screenshots=shots, extra=STICKY)
             assert run.viewport == width
             assert_fits(run, f"report at {width} px")
             sticky = run.extra
             assert abs(sticky["after"] - sticky["before"]) < 1, f"the council column scrolled away: {sticky}"
             if width < 700:
-                assert sticky["wider"] and sticky["scrolled"] > 0, f"the league table should scroll in its frame: {sticky}"
-            council_run = browser.check_layout(chrome, f"{url}#council/{council}", width, screenshots={
-                "council": browser.ARTEFACTS / f"report_{name}_{width}_council.png"})
+                assert sticky["wider"] and sticky["scrolled"] > 0, (
+                    f"the league table should scroll in its frame: {sticky}"
+                )
+            council_run = browser.check_layout(
+                chrome,
+                f"{url}#council/{council}",
+                width,
+                screenshots={"council": browser.ARTEFACTS / f"report_{name}_{width}_council.png"},
+            )
             assert_fits(council_run, f"council page at {width} px")
             for path in (*shots.values(), browser.ARTEFACTS / f"report_{name}_{width}_council.png"):
                 assert path.stat().st_size > 1000, path
@@ -647,7 +734,7 @@ def test_layout_fits_a_desktop_and_a_phone(layout_report):
                     assert bar_a > bar_b, f"rank {rank_a} has a shorter bar than rank {rank_b} at {width} px: {bars}"
         # the +1,600% indicator is cut at the edge of the axis and labelled, the others keep their scale
         indicators = council.charts["council-indicators"]
-        assert "+1,600% \u25B8" in indicators["barTexts"], indicators["barTexts"]
+        assert "+1,600% \u25b8" in indicators["barTexts"], indicators["barTexts"]
         assert max(abs(x) for x in indicators["xrange"]) <= 110, indicators["xrange"]
         assert sorted(indicators["bars"])[-2] > 0.05 * max(indicators["bars"]), "the other bars are squashed"
 
@@ -659,9 +746,11 @@ def test_demo_charts_carry_a_watermark(demo_report):
         tab = chrome.open(summary["path"].resolve().as_uri(), width=1400)
         try:
             tab.wait_for("document.getElementById('report-status').getAttribute('data-ready') === 'true'")
-            marks = tab.evaluate("Array.prototype.map.call(document.querySelectorAll('.js-plotly-plot'), function (p) {"
-                                 " return Array.prototype.some.call(p.querySelectorAll('.annotation-text'), function (t) {"
-                                 " return t.textContent === 'DEMO DATA'; }); })")
+            marks = tab.evaluate(
+                "Array.prototype.map.call(document.querySelectorAll('.js-plotly-plot'), function (p) {"
+                " return Array.prototype.some.call(p.querySelectorAll('.annotation-text'), function (t) {"
+                " return t.textContent === 'DEMO DATA'; }); })"
+            )
         finally:
             tab.close()
     assert marks and all(marks), marks
@@ -672,20 +761,66 @@ def test_agreement_section_shows_published_against_rebuilt_ranks():
 
     import pandas as pd
 
-    from report.page import agreement_tables
+    from council_index.report.page import agreement_tables
 
     data = types.SimpleNamespace(
-        agreement=pd.DataFrame([
-            {"edition": 2018, "lens_id": "overall", "councils_published": 2, "councils_compared": 1,
-             "spearman_correlation": None, "mean_absolute_rank_difference": 3.0, "mean_rebuilt_rank": 4.0},
-            {"edition": 2018, "lens_id": "waste", "councils_published": 2, "councils_compared": 2,
-             "spearman_correlation": -1.0, "mean_absolute_rank_difference": 2.0, "mean_rebuilt_rank": 8.0}]),
-        published_comparison=pd.DataFrame([
-            {"edition": 2018, "lens_id": "overall", "published_name": "Ashby", "published_rank": 1, "rebuilt_rank": 4},
-            {"edition": 2018, "lens_id": "overall", "published_name": "Brook", "published_rank": 2, "rebuilt_rank": None},
-            {"edition": 2018, "lens_id": "waste", "published_name": "Ashby", "published_rank": 5, "rebuilt_rank": 9},
-            {"edition": 2018, "lens_id": "waste", "published_name": "Brook", "published_rank": 6, "rebuilt_rank": 7}]),
-        lens_names={"waste": "Waste and recycling"}, lens_ids=["waste"])
+        agreement=pd.DataFrame(
+            [
+                {
+                    "edition": 2018,
+                    "lens_id": "overall",
+                    "councils_published": 2,
+                    "councils_compared": 1,
+                    "spearman_correlation": None,
+                    "mean_absolute_rank_difference": 3.0,
+                    "mean_rebuilt_rank": 4.0,
+                },
+                {
+                    "edition": 2018,
+                    "lens_id": "waste",
+                    "councils_published": 2,
+                    "councils_compared": 2,
+                    "spearman_correlation": -1.0,
+                    "mean_absolute_rank_difference": 2.0,
+                    "mean_rebuilt_rank": 8.0,
+                },
+            ]
+        ),
+        published_comparison=pd.DataFrame(
+            [
+                {
+                    "edition": 2018,
+                    "lens_id": "overall",
+                    "published_name": "Ashby",
+                    "published_rank": 1,
+                    "rebuilt_rank": 4,
+                },
+                {
+                    "edition": 2018,
+                    "lens_id": "overall",
+                    "published_name": "Brook",
+                    "published_rank": 2,
+                    "rebuilt_rank": None,
+                },
+                {
+                    "edition": 2018,
+                    "lens_id": "waste",
+                    "published_name": "Ashby",
+                    "published_rank": 5,
+                    "rebuilt_rank": 9,
+                },
+                {
+                    "edition": 2018,
+                    "lens_id": "waste",
+                    "published_name": "Brook",
+                    "published_rank": 6,
+                    "rebuilt_rank": 7,
+                },
+            ]
+        ),
+        lens_names={"waste": "Waste and recycling"},
+        lens_ids=["waste"],
+    )
     [block] = agreement_tables(data)
     assert block["edition"] == 2018
     assert [c.text for c in block["stats"].rows[1].cells] == ["Waste and recycling", "2 of 2", "-1.00", "2.0", "8.0"]

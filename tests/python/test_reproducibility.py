@@ -4,7 +4,7 @@ Two demo warehouses are built independently from one demo raw folder (load + eve
 model, tests/python/demo_build.py). Every table of schema ``marts`` must hold the same rows: a
 row-order-independent digest (count and the sum of each row's hash, i.e. the table sorted by all
 its columns) is compared, and on a mismatch the columns that differ are named. When
-scripts/export.py exists, both warehouses are exported and every file must be byte-identical.
+both warehouses are exported and every file must be byte-identical.
 Slow (two full builds, about a minute on the 2-core machine): marked ``slow``, still in the default run.
 """
 
@@ -16,8 +16,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-
-from demo_build import ROOT, demo_warehouse, workdir
+from demo_build import demo_warehouse, workdir
 
 pytestmark = pytest.mark.slow
 
@@ -25,10 +24,15 @@ pytestmark = pytest.mark.slow
 def mart_digests(db: Path) -> dict[str, tuple]:
     con = duckdb.connect(str(db), read_only=True)
     try:
-        tables = [r[0] for r in con.execute(
-            "select table_name from duckdb_tables() where schema_name = 'marts' order by 1").fetchall()]
-        return {t: con.execute(f'select count(*), sum(hash(t)::hugeint) from marts."{t}" as t').fetchone()
-                for t in tables}
+        tables = [
+            r[0]
+            for r in con.execute(
+                "select table_name from duckdb_tables() where schema_name = 'marts' order by 1"
+            ).fetchall()
+        ]
+        return {
+            t: con.execute(f'select count(*), sum(hash(t)::hugeint) from marts."{t}" as t').fetchone() for t in tables
+        }
     finally:
         con.close()
 
@@ -38,11 +42,17 @@ def differing_columns(db_a: Path, db_b: Path, table: str) -> list[str]:
     for key, db in (("a", db_a), ("b", db_b)):
         con = duckdb.connect(str(db), read_only=True)
         try:
-            columns = [r[0] for r in con.execute(
-                "select column_name from duckdb_columns() where schema_name = 'marts' and table_name = ? "
-                "order by column_index", [table]).fetchall()]
-            out[key] = {c: con.execute(f'select sum(hash("{c}")::hugeint) from marts."{table}"').fetchone()[0]
-                        for c in columns}
+            columns = [
+                r[0]
+                for r in con.execute(
+                    "select column_name from duckdb_columns() where schema_name = 'marts' and table_name = ? "
+                    "order by column_index",
+                    [table],
+                ).fetchall()
+            ]
+            out[key] = {
+                c: con.execute(f'select sum(hash("{c}")::hugeint) from marts."{table}"').fetchone()[0] for c in columns
+            }
         finally:
             con.close()
     return [c for c in out["a"] if out["a"][c] != out["b"].get(c)]
@@ -68,23 +78,26 @@ def test_marts_hold_no_load_timestamps(two_builds):
     try:
         timed = con.execute(
             "select table_name, column_name from duckdb_columns() where schema_name = 'marts' "
-            "and (column_name like '%loaded_at%' or data_type like 'TIMESTAMP%') order by 1, 2").fetchall()
+            "and (column_name like '%loaded_at%' or data_type like 'TIMESTAMP%') order by 1, 2"
+        ).fetchall()
     finally:
         con.close()
     assert timed == []
 
 
 def test_exports_are_byte_identical(two_builds):
-    script = ROOT / "scripts" / "export.py"
-    if not script.exists():
-        pytest.skip("scripts/export.py does not exist yet")
-    module = importlib.import_module("export")  # scripts/ is on sys.path (conftest.py)
+    module = importlib.import_module("council_index.export")
     digests = []
     for index, db in enumerate(two_builds):
         out = workdir() / f"exports_{index}"
         module.export(db, out, progress=lambda *args, **kwargs: None)
-        digests.append({p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-                        for p in sorted(out.rglob("*")) if p.is_file()})
+        digests.append(
+            {
+                p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+                for p in sorted(out.rglob("*"))
+                if p.is_file()
+            }
+        )
     assert digests[0], "the export wrote no files"
     assert any(name.endswith(".parquet") for name in digests[0])
     assert digests[0] == digests[1]

@@ -9,7 +9,7 @@ The universe mirrors the real upper tier of 2017-19: 27 counties (each with shir
 56 unitaries, 36 metropolitan districts and 33 London boroughs, 152 in all, including two tiny
 authorities that, like the City of London and the Isles of Scilly, are not ranked.
 
-``build_universe(scale=N)`` (benchmarks only: ``scripts/make_demo.py --scale N``) appends N - 1
+``build_universe(scale=N)`` (benchmarks only: ``index-demo --scale N``) appends N - 1
 replicas of that universe, each drawn from its own seeded generator, with distinct codes (E-codes
 beyond ``E9998`` use letters, ``EA000`` ...; DfE numbers continue from 1000, four digits or more,
 which the LAIT staging models keep as they are: only numbers shorter than three digits are
@@ -38,18 +38,92 @@ REGIONS = [
     ("E12000009", "South West", "SOUTH WEST"),
 ]
 # How many of each type sit in each region (London holds every London borough).
-_COUNTIES = {"E12000002": 2, "E12000003": 1, "E12000004": 4, "E12000005": 3, "E12000006": 5,
-             "E12000008": 7, "E12000009": 5}
-_UNITARIES = {"E12000001": 7, "E12000002": 7, "E12000003": 4, "E12000004": 4, "E12000005": 4,
-              "E12000006": 6, "E12000008": 12, "E12000009": 12}
+_COUNTIES = {
+    "E12000002": 2,
+    "E12000003": 1,
+    "E12000004": 4,
+    "E12000005": 3,
+    "E12000006": 5,
+    "E12000008": 7,
+    "E12000009": 5,
+}
+_UNITARIES = {
+    "E12000001": 7,
+    "E12000002": 7,
+    "E12000003": 4,
+    "E12000004": 4,
+    "E12000005": 4,
+    "E12000006": 6,
+    "E12000008": 12,
+    "E12000009": 12,
+}
 _METS = {"E12000001": 5, "E12000002": 15, "E12000003": 9, "E12000005": 7}
 
-_START = ["Ash", "Bram", "Cald", "Dorn", "Ember", "Fern", "Gran", "Holl", "Ives", "Kester", "Lorn",
-          "Marrow", "Nether", "Orrin", "Pell", "Quill", "Ravel", "Sorrel", "Tarn", "Umber", "Vell",
-          "Wyck", "Yarrow", "Zeal", "Bex", "Corrin", "Dray", "Elder", "Fallow", "Glim", "Harrow",
-          "Ister", "Jasp", "Kell", "Lumen", "Mistle", "Nodd", "Oxl", "Pryor", "Rusk", "Sedge"]
-_END = ["brook", "mere", "wold", "combe", "haven", "holt", "ley", "marsh", "stead", "thorpe",
-        "vale", "wick", "garth", "lowe", "more", "fen", "cross", "by", "den", "hurst"]
+_START = [
+    "Ash",
+    "Bram",
+    "Cald",
+    "Dorn",
+    "Ember",
+    "Fern",
+    "Gran",
+    "Holl",
+    "Ives",
+    "Kester",
+    "Lorn",
+    "Marrow",
+    "Nether",
+    "Orrin",
+    "Pell",
+    "Quill",
+    "Ravel",
+    "Sorrel",
+    "Tarn",
+    "Umber",
+    "Vell",
+    "Wyck",
+    "Yarrow",
+    "Zeal",
+    "Bex",
+    "Corrin",
+    "Dray",
+    "Elder",
+    "Fallow",
+    "Glim",
+    "Harrow",
+    "Ister",
+    "Jasp",
+    "Kell",
+    "Lumen",
+    "Mistle",
+    "Nodd",
+    "Oxl",
+    "Pryor",
+    "Rusk",
+    "Sedge",
+]
+_END = [
+    "brook",
+    "mere",
+    "wold",
+    "combe",
+    "haven",
+    "holt",
+    "ley",
+    "marsh",
+    "stead",
+    "thorpe",
+    "vale",
+    "wick",
+    "garth",
+    "lowe",
+    "more",
+    "fen",
+    "cross",
+    "by",
+    "den",
+    "hurst",
+]
 
 # GSS codes the la_lookup demo gives to authorities the 2017-19 filter must leave out (abolished
 # before 2017, created after 2019); never given to a generated authority (scale 1 never reaches them).
@@ -58,22 +132,27 @@ RESERVED_CODES = frozenset({"E07900999", "E06900999"})
 
 @dataclass
 class Authority:
-    code: str            # GSS-shaped code, fictional range
-    ecode: str           # MHCLG E-code
-    dfe_code: str | None # DfE three-digit number (upper tier only)
+    code: str  # GSS-shaped code, fictional range
+    ecode: str  # MHCLG E-code
+    dfe_code: str | None  # DfE three-digit number (upper tier only)
     name: str
-    kind: str            # county | unitary | metropolitan district | london borough | shire district
+    kind: str  # county | unitary | metropolitan district | london borough | shire district
     region_code: str
     county_code: str | None = None
     population: int = 0
     is_ranked: bool = True
-    districts: list["Authority"] = field(default_factory=list)
+    districts: list[Authority] = field(default_factory=list)
 
     @property
     def lookup_type(self) -> str:
         """mySociety local-authority-type of this kind."""
-        return {"county": "CTY", "unitary": "UA", "metropolitan district": "MD",
-                "london borough": "LBO", "shire district": "NMD"}[self.kind]
+        return {
+            "county": "CTY",
+            "unitary": "UA",
+            "metropolitan district": "MD",
+            "london borough": "LBO",
+            "shire district": "NMD",
+        }[self.kind]
 
 
 @dataclass
@@ -99,8 +178,8 @@ def _ecodes():
     """E9001 ... E9998, then (scaled universes only) EA000, EA001 ... : four characters, never real."""
     yield from (f"E{n}" for n in range(9001, 9999))
     digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    for n in itertools.count(10 * 36 ** 3):
-        yield "E" + "".join(digits[n // 36 ** p % 36] for p in (3, 2, 1, 0))
+    for n in itertools.count(10 * 36**3):
+        yield "E" + "".join(digits[n // 36**p % 36] for p in (3, 2, 1, 0))
 
 
 def build_universe(seed: int = SEED, scale: int = 1) -> Universe:
@@ -138,8 +217,14 @@ def _build_replica(rng, suffix, counters, ecodes, dfe, dfe_low, upper, districts
         else:
             dfe_code = None
         return Authority(
-            code=f"{prefix}9{counters[prefix]:05d}", ecode=next(ecodes), dfe_code=dfe_code,
-            name=name, kind=kind, region_code=region, county_code=county, population=population,
+            code=f"{prefix}9{counters[prefix]:05d}",
+            ecode=next(ecodes),
+            dfe_code=dfe_code,
+            name=name,
+            kind=kind,
+            region_code=region,
+            county_code=county,
+            population=population,
         )
 
     first = len(upper)
@@ -147,21 +232,20 @@ def _build_replica(rng, suffix, counters, ecodes, dfe, dfe_low, upper, districts
         for _ in range(_UNITARIES.get(region_code, 0)):
             upper.append(make("E06", "unitary", region_code, population=rng.randint(95_000, 520_000)))
         for _ in range(_METS.get(region_code, 0)):
-            upper.append(make("E08", "metropolitan district", region_code,
-                              population=rng.randint(150_000, 1_100_000)))
+            upper.append(make("E08", "metropolitan district", region_code, population=rng.randint(150_000, 1_100_000)))
         for _ in range(_COUNTIES.get(region_code, 0)):
             county = make("E10", "county", region_code)
             for _ in range(rng.randint(4, 10)):
-                district = make("E07", "shire district", region_code, county=county.code,
-                                population=rng.randint(60_000, 180_000))
+                district = make(
+                    "E07", "shire district", region_code, county=county.code, population=rng.randint(60_000, 180_000)
+                )
                 county.districts.append(district)
                 districts.append(district)
             county.population = sum(d.population for d in county.districts)
             upper.append(county)
         if region_code == "E12000007":
             for _ in range(33):
-                upper.append(make("E09", "london borough", region_code,
-                                  population=rng.randint(150_000, 390_000)))
+                upper.append(make("E09", "london borough", region_code, population=rng.randint(150_000, 390_000)))
     # Two tiny authorities stand in for the City of London and the Isles of Scilly: kept, not ranked.
     tiny = [a for a in upper[first:] if a.kind == "london borough"][0]
     tiny.population, tiny.is_ranked = 8_700, False

@@ -83,8 +83,11 @@ def write_ods(path: Path, sheets: dict[str, list[list]]) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(path, "w") as archive:
         # Fixed member times (ZipInfo's default, 1980-01-01): the same rows give the same bytes.
-        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet",
-                         compress_type=zipfile.ZIP_STORED)
+        archive.writestr(
+            zipfile.ZipInfo("mimetype"),
+            "application/vnd.oasis.opendocument.spreadsheet",
+            compress_type=zipfile.ZIP_STORED,
+        )
         archive.writestr(zipfile.ZipInfo("META-INF/manifest.xml"), manifest, compress_type=zipfile.ZIP_DEFLATED)
         archive.writestr(zipfile.ZipInfo("content.xml"), "".join(parts), compress_type=zipfile.ZIP_DEFLATED)
     return path

@@ -1,8 +1,8 @@
-"""``scripts/build.py --target postgres|spark``: the same load, published to another engine, then dbt build.
+"""``scripts/council_index/build.py --target postgres|spark``: the same load, published to another engine, then dbt build.
 
 1. The registry loader lands the raw files into a DuckDB file (``--db``), exactly as for DuckDB.
 2. Its raw schema is exported once as Parquet (``<db>_raw_parquet/``) and published to the engine
-   (scripts/engines/landing.py), ``raw.load_log`` and ``raw._columns`` included.
+   (scripts/council_index/engines/landing.py), ``raw.load_log`` and ``raw._columns`` included.
 3. ``dbt build --target <engine>`` (Spark: in this process, so dbt reuses the landing session).
 4. A summary of the marts, and with ``--export-marts`` every mart as Parquet plus ``_build.json``
    (the seconds each step took). When dbt fails, the marts it did build are still exported (for
@@ -19,12 +19,12 @@ import sys
 import time
 from pathlib import Path
 
-from pipeline.errors import LoadError
-from pipeline.loader import load_all
+from council_index.errors import BuildError
+from council_index.pipeline.errors import LoadError
+from council_index.pipeline.loader import load_all
 
 from .landing import export_raw_to_parquet, publish_postgres, publish_spark
-from .marts import (export_marts_postgres, export_marts_spark, postgres_marts, spark_marts,
-                    write_build_info)
+from .marts import export_marts_postgres, export_marts_spark, postgres_marts, spark_marts, write_build_info
 
 
 def _print_marts(counts: list[tuple[str, int]]) -> None:
@@ -33,8 +33,17 @@ def _print_marts(counts: list[tuple[str, int]]) -> None:
         print(f"  marts.{name:<40} {rows:>9,} rows")
 
 
-def build_on_engine(target: str, raw_dir: Path, landing_db: Path, run_dbt, started: float, demo: bool,
-                    export_dir: str | None, dbt_vars: str | None = None, select: str | None = None) -> int:
+def build_on_engine(
+    target: str,
+    raw_dir: Path,
+    landing_db: Path,
+    run_dbt,
+    started: float,
+    demo: bool,
+    export_dir: str | None,
+    dbt_vars: str | None = None,
+    select: str | None = None,
+) -> int:
     seconds: dict[str, float] = {}
     step = time.perf_counter()
     try:
@@ -50,8 +59,13 @@ def build_on_engine(target: str, raw_dir: Path, landing_db: Path, run_dbt, start
     # Unit tests (fixed inputs: they test the SQL) run on DuckDB in `make test`; on PostgreSQL dbt names a
     # unit test's input CTE after its source table, which can pass the 63-character identifier limit.
     # The engine comparison compares every mart row by row instead.
-    dbt_args = ["build", "--exclude-resource-type", "unit_test",
-                *(["--vars", dbt_vars] if dbt_vars else []), *(["--select", select] if select else [])]
+    dbt_args = [
+        "build",
+        "--exclude-resource-type",
+        "unit_test",
+        *(["--vars", dbt_vars] if dbt_vars else []),
+        *(["--select", select] if select else []),
+    ]
     if dbt_vars:
         print(f"dbt vars: {dbt_vars}", flush=True)
     runner(raw_dir, landing_db, parquet_dir, run_dbt, seconds, export_dir, dbt_args)
@@ -80,13 +94,21 @@ def _build_postgres(raw_dir, landing_db, parquet_dir, run_dbt, seconds, export_d
         settings = server.settings
         os.environ.update(settings)
     else:
-        print(f"POSTGRES: using the configured server {settings['INDEX_PG_HOST']}:{settings['INDEX_PG_PORT']}, "
-              f"database {settings['INDEX_PG_DATABASE']}", flush=True)
+        print(
+            f"POSTGRES: using the configured server {settings['INDEX_PG_HOST']}:{settings['INDEX_PG_PORT']}, "
+            f"database {settings['INDEX_PG_DATABASE']}",
+            flush=True,
+        )
     try:
+
         def connect():
-            return psycopg2.connect(host=settings["INDEX_PG_HOST"], port=int(settings["INDEX_PG_PORT"]),
-                                    user=settings["INDEX_PG_USER"], password=settings["INDEX_PG_PASSWORD"],
-                                    dbname=settings["INDEX_PG_DATABASE"])
+            return psycopg2.connect(
+                host=settings["INDEX_PG_HOST"],
+                port=int(settings["INDEX_PG_PORT"]),
+                user=settings["INDEX_PG_USER"],
+                password=settings["INDEX_PG_PASSWORD"],
+                dbname=settings["INDEX_PG_DATABASE"],
+            )
 
         step = time.perf_counter()
         publish_postgres(parquet_dir, connect)
@@ -130,10 +152,10 @@ def _build_spark(raw_dir, landing_db, parquet_dir, run_dbt, seconds, export_dir,
         raise failure
 
 
-def _run(run_dbt, *args, **kwargs) -> SystemExit | None:
+def _run(run_dbt, *args, **kwargs) -> BuildError | None:
     """Run dbt; on failure return the exit (raised after the marts built so far are exported)."""
     try:
         run_dbt(*args, **kwargs)
-    except SystemExit as exc:
+    except BuildError as exc:
         return exc
     return None

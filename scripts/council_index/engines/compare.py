@@ -1,4 +1,4 @@
-"""Row-by-row comparison of the marts several engines built (scripts/compare_engines.py).
+"""Row-by-row comparison of the marts several engines built (scripts/council_index/compare_engines.py).
 
 Each mart is compared between a reference engine (the first, DuckDB) and every other engine:
 - the same columns (names compared in lower case);
@@ -117,16 +117,20 @@ def compare_mart(mart: str, frames: dict, keys: list[str] | None = None) -> Mart
             continue
         other_columns = [str(c).lower() for c in other.columns]
         if sorted(other_columns) != sorted(ref_columns):
-            result.note(f"{engine}: columns differ: only in {reference_engine} "
-                        f"{sorted(set(ref_columns) - set(other_columns))}, only in {engine} "
-                        f"{sorted(set(other_columns) - set(ref_columns))}")
+            result.note(
+                f"{engine}: columns differ: only in {reference_engine} "
+                f"{sorted(set(ref_columns) - set(other_columns))}, only in {engine} "
+                f"{sorted(set(other_columns) - set(ref_columns))}"
+            )
             continue
         other_groups = _group(_records(other), keys)
         for key in sorted(set(ref_groups) | set(other_groups), key=lambda k: [_sort_token(v) for v in k]):
             left, right = ref_groups.get(key, []), other_groups.get(key, [])
             shown = dict(zip(keys, key))
             if len(left) != len(right):
-                result.note(f"{engine}: key {shown}: {len(left)} row(s) in {reference_engine}, {len(right)} in {engine}")
+                result.note(
+                    f"{engine}: key {shown}: {len(left)} row(s) in {reference_engine}, {len(right)} in {engine}"
+                )
                 continue
             columns = [c for c in ref_columns if c not in keys]
             left = sorted(left, key=lambda r: [_sort_token(_key_value(r[c])) for c in columns])
@@ -134,8 +138,10 @@ def compare_mart(mart: str, frames: dict, keys: list[str] | None = None) -> Mart
             for a, b in zip(left, right):
                 for column in columns:
                     if not values_equal(a[column], b[column]):
-                        result.note(f"{engine}: key {shown}, {column}: {reference_engine} {normalise(a[column])!r} "
-                                    f"!= {engine} {normalise(b[column])!r}")
+                        result.note(
+                            f"{engine}: key {shown}, {column}: {reference_engine} {normalise(a[column])!r} "
+                            f"!= {engine} {normalise(b[column])!r}"
+                        )
     return result
 
 
@@ -149,8 +155,11 @@ def _group(records: list[dict], keys: list[str]) -> dict[tuple, list[dict]]:
 def mart_keys_from_manifest(manifest_path: Path | str, schema: str = "marts") -> dict[str, list[str]]:
     """Each mart's key: the columns of its unique_combination_of_columns test, or its unique column."""
     manifest = json.loads(Path(manifest_path).read_text())
-    models = {uid: node for uid, node in manifest["nodes"].items()
-              if node["resource_type"] in ("model", "seed", "snapshot") and node.get("schema") == schema}
+    models = {
+        uid: node
+        for uid, node in manifest["nodes"].items()
+        if node["resource_type"] in ("model", "seed", "snapshot") and node.get("schema") == schema
+    }
     keys: dict[str, list[str]] = {}
     for node in manifest["nodes"].values():
         if node["resource_type"] != "test" or not node.get("test_metadata"):

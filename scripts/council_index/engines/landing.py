@@ -26,8 +26,14 @@ import duckdb
 MANIFEST = "manifest.json"
 
 # DuckDB type of a raw column -> the PostgreSQL type used for it.
-POSTGRES_TYPES = {"VARCHAR": "text", "INTEGER": "integer", "BIGINT": "bigint", "DOUBLE": "double precision",
-                  "BOOLEAN": "boolean", "DATE": "date"}
+POSTGRES_TYPES = {
+    "VARCHAR": "text",
+    "INTEGER": "integer",
+    "BIGINT": "bigint",
+    "DOUBLE": "double precision",
+    "BOOLEAN": "boolean",
+    "DATE": "date",
+}
 
 
 def export_raw_to_parquet(db_path: Path | str, out_dir: Path | str, schema: str = "raw") -> list[dict]:
@@ -39,21 +45,34 @@ def export_raw_to_parquet(db_path: Path | str, out_dir: Path | str, schema: str 
     con = duckdb.connect(str(db_path), read_only=True)
     manifest = []
     try:
-        tables = [row[0] for row in con.execute(
-            "select table_name from information_schema.tables where table_schema = ? "
-            "and table_type = 'BASE TABLE' order by table_name", [schema]).fetchall()]
+        tables = [
+            row[0]
+            for row in con.execute(
+                "select table_name from information_schema.tables where table_schema = ? "
+                "and table_type = 'BASE TABLE' order by table_name",
+                [schema],
+            ).fetchall()
+        ]
         for table in tables:
             columns = con.execute(
                 "select column_name, data_type from information_schema.columns "
-                "where table_schema = ? and table_name = ? order by ordinal_position", [schema, table]).fetchall()
+                "where table_schema = ? and table_name = ? order by ordinal_position",
+                [schema, table],
+            ).fetchall()
             unknown = [f"{name} {kind}" for name, kind in columns if kind not in POSTGRES_TYPES]
             if unknown:
                 raise ValueError(f"{schema}.{table}: column type(s) with no portable mapping: {', '.join(unknown)}")
             path = out_dir / f"{schema}.{table}.parquet"  # never a leading '_': Spark skips such files
             con.execute(f"copy (select * from {schema}.\"{table}\") to '{path}' (format parquet)")
-            rows = con.execute(f"select count(*) from {schema}.\"{table}\"").fetchone()[0]
-            manifest.append({"table": table, "file": path.name, "rows": rows,
-                             "columns": [{"name": name, "type": kind} for name, kind in columns]})
+            rows = con.execute(f'select count(*) from {schema}."{table}"').fetchone()[0]
+            manifest.append(
+                {
+                    "table": table,
+                    "file": path.name,
+                    "rows": rows,
+                    "columns": [{"name": name, "type": kind} for name, kind in columns],
+                }
+            )
     finally:
         con.close()
     (out_dir / MANIFEST).write_text(json.dumps({"schema": schema, "tables": manifest}, indent=1))
@@ -75,7 +94,6 @@ def postgres_create_table_sql(schema: str, entry: dict) -> str:
 
 def publish_postgres(parquet_dir: Path | str, connect, schema: str = "raw", progress=print) -> int:
     """Create ``schema`` in PostgreSQL from the Parquet files, atomically. ``connect()`` returns a psycopg2 connection."""
-    import io
 
     parquet_dir = Path(parquet_dir)
     manifest = read_manifest(parquet_dir)
@@ -94,11 +112,14 @@ def publish_postgres(parquet_dir: Path | str, connect, schema: str = "raw", prog
                         csv_path = parquet_dir / (entry["table"] + ".csv")
                         duck.execute(
                             f"copy (select * from read_parquet('{parquet_dir / entry['file']}')) to '{csv_path}' "
-                            "(format csv, header false, force_quote *, nullstr '')")
+                            "(format csv, header false, force_quote *, nullstr '')"
+                        )
                         with csv_path.open("rb") as handle:
                             cur.copy_expert(
                                 f"copy {quote_ident(landing)}.{quote_ident(entry['table'])} from stdin "
-                                "with (format csv, header false)", handle)
+                                "with (format csv, header false)",
+                                handle,
+                            )
                         csv_path.unlink()
                     cur.execute(f"select count(*) from {quote_ident(landing)}.{quote_ident(entry['table'])}")
                     landed = cur.fetchone()[0]
@@ -110,7 +131,9 @@ def publish_postgres(parquet_dir: Path | str, connect, schema: str = "raw", prog
     finally:
         con.close()
         duck.close()
-    progress(f"POSTGRES: landed {len(manifest['tables'])} raw tables ({rows:,} rows) from {parquet_dir} -> schema {schema}")
+    progress(
+        f"POSTGRES: landed {len(manifest['tables'])} raw tables ({rows:,} rows) from {parquet_dir} -> schema {schema}"
+    )
     return rows
 
 
@@ -144,5 +167,7 @@ def publish_spark(parquet_dir: Path | str, spark, schema: str = "raw", progress=
     expected = {e["table"].lower() for e in manifest["tables"]}
     if landed != expected:
         raise RuntimeError(f"Spark database {schema}: tables {sorted(expected - landed)} missing after landing")
-    progress(f"SPARK: landed {len(manifest['tables'])} raw tables ({rows:,} rows) from {parquet_dir} -> database {schema}")
+    progress(
+        f"SPARK: landed {len(manifest['tables'])} raw tables ({rows:,} rows) from {parquet_dir} -> database {schema}"
+    )
     return rows

@@ -1,7 +1,7 @@
 """List, count and export the marts of a built warehouse, for each engine.
 
 ``export_marts_*`` write every table of schema ``marts`` as ``<dir>/<table>.parquet`` (one file per
-mart), the input of scripts/compare_engines.py. Values are exported as the engine returns them
+mart), the input of scripts/council_index/compare_engines.py. Values are exported as the engine returns them
 (numeric/decimal as double, dates as dates); the comparison decides what counts as equal.
 """
 
@@ -33,11 +33,18 @@ def export_marts_duckdb(db_path: Path | str, out_dir: Path | str) -> list[str]:
     out_dir = _fresh(out_dir)
     con = duckdb.connect(str(db_path), read_only=True)
     try:
-        tables = [r[0] for r in con.execute(
-            "select table_name from information_schema.tables where table_schema = ? and table_type = 'BASE TABLE' "
-            "order by table_name", [SCHEMA]).fetchall()]
+        tables = [
+            r[0]
+            for r in con.execute(
+                "select table_name from information_schema.tables where table_schema = ? and table_type = 'BASE TABLE' "
+                "order by table_name",
+                [SCHEMA],
+            ).fetchall()
+        ]
         for table in tables:
-            con.execute(f"copy (select * from {SCHEMA}.\"{table}\") to '{out_dir / (table + '.parquet')}' (format parquet)")
+            con.execute(
+                f"copy (select * from {SCHEMA}.\"{table}\") to '{out_dir / (table + '.parquet')}' (format parquet)"
+            )
     finally:
         con.close()
     print(f"exported {len(tables)} marts to {out_dir}")
@@ -58,8 +65,11 @@ def rows_to_parquet(columns: list[str], rows: list[tuple], path: Path) -> None:
 
 def postgres_marts(con) -> list[tuple[str, int]]:
     with con.cursor() as cur:
-        cur.execute("select table_name from information_schema.tables where table_schema = %s "
-                    "and table_type = 'BASE TABLE' order by table_name", [SCHEMA])
+        cur.execute(
+            "select table_name from information_schema.tables where table_schema = %s "
+            "and table_type = 'BASE TABLE' order by table_name",
+            [SCHEMA],
+        )
         tables = [r[0] for r in cur.fetchall()]
         counts = []
         for table in tables:

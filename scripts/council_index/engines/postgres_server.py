@@ -62,8 +62,13 @@ def postgres_connection_settings(environ=None) -> dict[str, str] | None:
 class ThrowawayPostgres:
     """Context manager: a PostgreSQL server in a temporary folder, stopped and deleted on exit."""
 
-    def __init__(self, database: str = DEFAULTS["INDEX_PG_DATABASE"], user: str = DEFAULTS["INDEX_PG_USER"],
-                 port: int | None = None, progress=print):
+    def __init__(
+        self,
+        database: str = DEFAULTS["INDEX_PG_DATABASE"],
+        user: str = DEFAULTS["INDEX_PG_USER"],
+        port: int | None = None,
+        progress=print,
+    ):
         self.database, self.user, self.port = database, user, port
         self.progress = progress
         self.folder: Path | None = None
@@ -80,7 +85,9 @@ class ThrowawayPostgres:
     def _run(self, args: list[str]) -> None:
         result = subprocess.run(self._command(args), capture_output=True, text=True)
         if result.returncode != 0:
-            raise RuntimeError(f"{' '.join(args[:2])} failed (exit {result.returncode}):\n{result.stdout}{result.stderr}")
+            raise RuntimeError(
+                f"{' '.join(args[:2])} failed (exit {result.returncode}):\n{result.stdout}{result.stderr}"
+            )
 
     @property
     def settings(self) -> dict[str, str]:
@@ -92,7 +99,7 @@ class ThrowawayPostgres:
             "INDEX_PG_DATABASE": self.database,
         }
 
-    def start(self) -> "ThrowawayPostgres":
+    def start(self) -> ThrowawayPostgres:
         self.bin = find_pg_bin()
         self.port = self.port or free_port()
         self.folder = Path(tempfile.mkdtemp(prefix="index-pg-"))
@@ -104,12 +111,38 @@ class ThrowawayPostgres:
             f"POSTGRES: no INDEX_PG_HOST configured; starting a throwaway PostgreSQL server on "
             f"127.0.0.1:{self.port} (data in {data}, removed when the run ends)"
         )
-        self._run([str(self.bin / "initdb"), "-D", str(data), "-U", self.user, "--auth=trust",
-                   "--locale=C", "--encoding=UTF8", "--no-sync"])
-        options = (f"-c listen_addresses=127.0.0.1 -c port={self.port} -c unix_socket_directories='{self.folder}' "
-                   "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=20")
-        self._run([str(self.bin / "pg_ctl"), "-D", str(data), "-l", str(self.folder / "server.log"),
-                   "-o", options, "-w", "-t", "60", "start"])
+        self._run(
+            [
+                str(self.bin / "initdb"),
+                "-D",
+                str(data),
+                "-U",
+                self.user,
+                "--auth=trust",
+                "--locale=C",
+                "--encoding=UTF8",
+                "--no-sync",
+            ]
+        )
+        options = (
+            f"-c listen_addresses=127.0.0.1 -c port={self.port} -c unix_socket_directories='{self.folder}' "
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=20"
+        )
+        self._run(
+            [
+                str(self.bin / "pg_ctl"),
+                "-D",
+                str(data),
+                "-l",
+                str(self.folder / "server.log"),
+                "-o",
+                options,
+                "-w",
+                "-t",
+                "60",
+                "start",
+            ]
+        )
         self._create_database()
         return self
 
@@ -129,13 +162,16 @@ class ThrowawayPostgres:
             return
         data = self.folder / "data"
         if (data / "postmaster.pid").exists():
-            subprocess.run(self._command([str(self.bin / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"]),
-                           capture_output=True, text=True)
+            subprocess.run(
+                self._command([str(self.bin / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"]),
+                capture_output=True,
+                text=True,
+            )
         shutil.rmtree(self.folder, ignore_errors=True)
         self.progress(f"POSTGRES: throwaway server on 127.0.0.1:{self.port} stopped and its data removed")
         self.folder = None
 
-    def __enter__(self) -> "ThrowawayPostgres":
+    def __enter__(self) -> ThrowawayPostgres:
         try:
             return self.start()
         except BaseException:

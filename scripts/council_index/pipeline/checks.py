@@ -40,8 +40,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # The suppression markers of macros/cleaning/parse_number.sql (a test keeps the two lists equal).
-SUPPRESSION_MARKERS = ('x', 'c', 'z', 'k', 'u', 'low', ':', '..', '...', '-', '--', '[c]', '[x]', '[z]', '[u]', '*', '~',
-                       'n/a', 'na', '#name?', '')
+SUPPRESSION_MARKERS = (
+    "x",
+    "c",
+    "z",
+    "k",
+    "u",
+    "low",
+    ":",
+    "..",
+    "...",
+    "-",
+    "--",
+    "[c]",
+    "[x]",
+    "[z]",
+    "[u]",
+    "*",
+    "~",
+    "n/a",
+    "na",
+    "#name?",
+    "",
+)
 
 CHECK_KEYS = {"authority_code", "known_codes", "key_columns", "counts", "numbers", "percentages", "period_column"}
 
@@ -64,8 +85,14 @@ class Checks:
     @property
     def columns(self) -> tuple[str, ...]:
         """Every column the checks read (each must be declared in the table's ``columns``)."""
-        named = (self.authority_code, self.period_column, *self.key_columns, *self.counts, *self.numbers,
-                 *self.percentages)
+        named = (
+            self.authority_code,
+            self.period_column,
+            *self.key_columns,
+            *self.counts,
+            *self.numbers,
+            *self.percentages,
+        )
         return tuple(dict.fromkeys(c for c in named if c))
 
 
@@ -110,7 +137,8 @@ def run_checks(con, tables, progress) -> None:
     # Blank codes are left out: one null in a `not in (...)` list makes the test null for every row.
     known_sql = " union ".join(
         f"select {_code(_q(t.checks.authority_code))} as code from raw.{_q(t.raw_table)} "
-        f"where nullif(trim({_q(t.checks.authority_code)}), '') is not null" for t in known
+        f"where nullif(trim({_q(t.checks.authority_code)}), '') is not null"
+        for t in known
     )
     has_known = bool(known_sql)
     if has_known:
@@ -120,39 +148,61 @@ def run_checks(con, tables, progress) -> None:
         checks, name = table.checks, f"raw.{_q(table.raw_table)}"
         code = checks.authority_code and _q(checks.authority_code)
         if code and has_known and not checks.known_codes:
-            _insert(con, table, f"""
+            _insert(
+                con,
+                table,
+                f"""
                 select _source_file, _sheet, _row_number, '{checks.authority_code}' as column_name,
                        {code} as value, 'unknown authority code' as problem
                 from {name}
                 where {_is_code(code)}
                   and {_code(code)} not in (select code from known_codes)
-                  and left({_code(code)}, 3) in (select distinct left(code, 3) from known_codes)""")
+                  and left({_code(code)}, 3) in (select distinct left(code, 3) from known_codes)""",
+            )
         elif code and not checks.known_codes:
             progress(f"  ! {table.raw_table}: no known-codes table landed; authority codes not checked")
         if code:
             _repeated_rows(con, table, name, code)
         for column in dict.fromkeys((*checks.numbers, *checks.counts, *checks.percentages)):
             c = _q(column)
-            _insert(con, table, f"""
+            _insert(
+                con,
+                table,
+                f"""
                 select _source_file, _sheet, _row_number, '{column}' as column_name, {c} as value,
                        'text in numeric column' as problem
                 from {name}
-                where {c} is not null and not {_is_marker(c)} and {number_sql(c)} is null""")
+                where {c} is not null and not {_is_marker(c)} and {number_sql(c)} is null""",
+            )
         for column in checks.counts:
             c = _q(column)
-            _insert(con, table, f"""
+            _insert(
+                con,
+                table,
+                f"""
                 select _source_file, _sheet, _row_number, '{column}' as column_name, {c} as value,
                        'negative count' as problem
-                from {name} where {number_sql(c)} < 0""")
+                from {name} where {number_sql(c)} < 0""",
+            )
         for column in checks.percentages:
             c = _q(column)
-            group = (f"'year ' || trim({_q(checks.period_column)})" if checks.period_column
-                     else "_source_file || coalesce(' sheet ' || _sheet, '')")
-            _insert(con, table, f"""
+            group = (
+                f"'year ' || trim({_q(checks.period_column)})"
+                if checks.period_column
+                else "_source_file || coalesce(' sheet ' || _sheet, '')"
+            )
+            _insert(
+                con,
+                table,
+                f"""
                 select _source_file, _sheet, _row_number, '{column}' as column_name, {c} as value,
                        'percentage above 100' as problem
-                from {name} where {number_sql(c)} > 100""")
-            _insert(con, table, f"""
+                from {name} where {number_sql(c)} > 100""",
+            )
+            _insert(
+                con,
+                table,
+                f"""
                 with groups as (
                     select {group} as grp, max({number_sql(c)}) as top, min(_source_file) as _source_file,
                            min(_sheet) as _sheet, min(_row_number) as _row_number
@@ -163,7 +213,8 @@ def run_checks(con, tables, progress) -> None:
                        'percentages given as fractions (every value of ' || grp || ' <= 1) '
                        || 'while other years or files are 0-100' as problem
                 from groups
-                where top <= 1 and exists (select 1 from groups as g where g.top > 1)""")
+                where top <= 1 and exists (select 1 from groups as g where g.top > 1)""",
+            )
 
     con.execute("drop table if exists known_codes")
 
@@ -177,9 +228,14 @@ def _repeated_rows(con, table, name: str, code: str) -> None:
     differ is ``ambiguous authority row`` (every row of it, the first too). For ambiguous groups a
     note per file (the key values and the codes) is kept for the file's load_log line."""
     checks = table.checks
-    data_columns = [r[0] for r in con.execute(
-        "select column_name from information_schema.columns where table_schema = 'raw' and table_name = ? "
-        "and column_name not like '\\_%' escape '\\' order by ordinal_position", [table.raw_table]).fetchall()]
+    data_columns = [
+        r[0]
+        for r in con.execute(
+            "select column_name from information_schema.columns where table_schema = 'raw' and table_name = ? "
+            "and column_name not like '\\_%' escape '\\' order by ordinal_position",
+            [table.raw_table],
+        ).fetchall()
+    ]
     keys = [f"trim({_q(k)})" for k in checks.key_columns]
     key_names = [f"k{i}" for i in range(len(keys))]
     selected = "".join(f", {expr} as {alias}" for expr, alias in zip(keys, key_names))
@@ -187,8 +243,10 @@ def _repeated_rows(con, table, name: str, code: str) -> None:
     group_by = ", ".join(["_source_file", "_sheet", "code", *key_names])
 
     def same(a: str, b: str) -> str:
-        return " and ".join([f"{a}._source_file = {b}._source_file"] + [
-            f"{a}.{c} is not distinct from {b}.{c}" for c in ["_sheet", "code", *key_names]])
+        return " and ".join(
+            [f"{a}._source_file = {b}._source_file"]
+            + [f"{a}.{c} is not distinct from {b}.{c}" for c in ["_sheet", "code", *key_names]]
+        )
 
     keyed_groups, contents_versions = same("keyed", "groups"), same("contents", "versions")
     named = ", ".join([checks.authority_code, *checks.key_columns])
@@ -227,25 +285,38 @@ def _repeated_rows(con, table, name: str, code: str) -> None:
         from contents
         inner join versions
             on {contents_versions}""")
-    _insert(con, table, f"""
+    _insert(
+        con,
+        table,
+        f"""
         select _source_file, _sheet, _row_number, '{checks.authority_code}' as column_name, value,
                case when versions > 1
                     then 'ambiguous authority row (same {named} in rows ' || row_list || ', with different values)'
                     else 'duplicate authority row (same {named} as row ' || first_row || ')'
                end as problem
         from repeated_rows
-        where versions > 1 or _row_number <> first_row""")
-    for source_file, in con.execute(
-            "select distinct _source_file from repeated_rows where versions > 1 order by 1").fetchall():
+        where versions > 1 or _row_number <> first_row""",
+    )
+    for (source_file,) in con.execute(
+        "select distinct _source_file from repeated_rows where versions > 1 order by 1"
+    ).fetchall():
         parts = []
         for column, alias in zip(checks.key_columns, key_names):
-            values = [r[0] for r in con.execute(
-                f"select distinct {alias} from repeated_rows where versions > 1 and _source_file = ? order by 1",
-                [source_file]).fetchall()]
+            values = [
+                r[0]
+                for r in con.execute(
+                    f"select distinct {alias} from repeated_rows where versions > 1 and _source_file = ? order by 1",
+                    [source_file],
+                ).fetchall()
+            ]
             parts.append(f"{column} {_shorten(values)}")
-        codes = [r[0] for r in con.execute(
-            "select distinct code from repeated_rows where versions > 1 and _source_file = ? order by 1",
-            [source_file]).fetchall()]
+        codes = [
+            r[0]
+            for r in con.execute(
+                "select distinct code from repeated_rows where versions > 1 and _source_file = ? order by 1",
+                [source_file],
+            ).fetchall()
+        ]
         note = f"{'; '.join(parts)}; {len(codes)} code(s) {_shorten(codes, SHOWN_CODES)}"
         con.execute("insert into quarantine_notes values (?, ?, ?)", [table.raw_table, source_file, note])
     con.execute("drop table repeated_rows")
@@ -267,8 +338,9 @@ def summarise(con) -> dict[tuple[str, str], str]:
         "from raw.quarantine group by all order by 1, 2, 3"
     ).fetchall()
     notes: dict[tuple[str, str], str] = {}
-    if con.execute("select count(*) from duckdb_tables() where table_name = 'quarantine_notes' and temporary"
-                   ).fetchone()[0]:
+    if con.execute(
+        "select count(*) from duckdb_tables() where table_name = 'quarantine_notes' and temporary"
+    ).fetchone()[0]:
         notes = {(t, f): n for t, f, n in con.execute("select * from quarantine_notes").fetchall()}
     summary: dict[tuple[str, str], list[str]] = {}
     for raw_table, source_file, kind, count in found:

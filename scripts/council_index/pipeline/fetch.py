@@ -26,9 +26,12 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, TextIO
+from typing import TextIO
+
+from council_index.errors import command
 
 from .errors import RegistryError
 from .registry import REGISTRY_DIR, Dataset, load_registry
@@ -228,8 +231,9 @@ def _retry_after(headers) -> float | None:
 # one attempt, one file
 
 
-def _attempt(job: Job, target: Path, config: FetchConfig, stream: TextIO,
-             chunk_hook: Callable[[int], None] | None = None) -> tuple[int, str]:
+def _attempt(
+    job: Job, target: Path, config: FetchConfig, stream: TextIO, chunk_hook: Callable[[int], None] | None = None
+) -> tuple[int, str]:
     """One download attempt into ``<target>.part``, then ``os.replace``. Returns (bytes, sha256).
 
     Raises FetchError (retryable or not). Never leaves ``.part`` behind, never touches ``target``
@@ -291,7 +295,7 @@ def _attempt(job: Job, target: Path, config: FetchConfig, stream: TextIO,
             f"truncated download of {job.url}: connection closed after {received + len(exc.partial)} bytes",
             retryable=True,
         ) from None
-    except (socket.timeout, TimeoutError) as exc:
+    except TimeoutError as exc:
         raise FetchError(f"timed out after {config.timeout:g} s fetching {job.url} ({exc})", retryable=True) from None
     except urllib.error.URLError as exc:
         reason = exc.reason
@@ -325,9 +329,15 @@ def is_present_and_valid(target: Path, job: Job) -> tuple[bool, str]:
     return False, "present but empty"
 
 
-def fetch_one(job: Job, out_dir: Path, config: FetchConfig, *, stream: TextIO = sys.stdout,
-              sleep: Callable[[float], None] = time.sleep,
-              chunk_hook: Callable[[int], None] | None = None) -> Result:
+def fetch_one(
+    job: Job,
+    out_dir: Path,
+    config: FetchConfig,
+    *,
+    stream: TextIO = sys.stdout,
+    sleep: Callable[[float], None] = time.sleep,
+    chunk_hook: Callable[[int], None] | None = None,
+) -> Result:
     target = Path(out_dir) / job.file
     started = time.monotonic()
     if not config.force:
@@ -360,9 +370,16 @@ def fetch_one(job: Job, out_dir: Path, config: FetchConfig, *, stream: TextIO = 
 def print_summary(summary: Summary, stream: TextIO) -> None:
     rows = [("status", "dataset", "file", "size", "time", "note")]
     for r in summary.results:
-        rows.append((r.status, r.job.dataset_id, r.job.file,
-                     human_bytes(r.bytes) if r.status != "failed" else "-",
-                     f"{r.seconds:.1f} s", r.message))
+        rows.append(
+            (
+                r.status,
+                r.job.dataset_id,
+                r.job.file,
+                human_bytes(r.bytes) if r.status != "failed" else "-",
+                f"{r.seconds:.1f} s",
+                r.message,
+            )
+        )
     widths = [max(len(row[i]) for row in rows) for i in range(5)]
     stream.write("\nsummary\n")
     for i, row in enumerate(rows):
@@ -376,8 +393,14 @@ def print_summary(summary: Summary, stream: TextIO) -> None:
     stream.flush()
 
 
-def fetch_all(jobs: list[Job], out_dir: Path | str, config: FetchConfig = FetchConfig(), *,
-              stream: TextIO = sys.stdout, sleep: Callable[[float], None] = time.sleep) -> Summary:
+def fetch_all(
+    jobs: list[Job],
+    out_dir: Path | str,
+    config: FetchConfig = FetchConfig(),
+    *,
+    stream: TextIO = sys.stdout,
+    sleep: Callable[[float], None] = time.sleep,
+) -> Summary:
     out_dir = Path(out_dir)
     summary = Summary()
     total = len(jobs)
@@ -410,27 +433,39 @@ def dry_run(jobs: list[Job], out_dir: Path | str, config: FetchConfig, stream: T
     return summary
 
 
-def main(argv: list[str] | None = None, *, stream: TextIO = sys.stdout,
-         sleep: Callable[[float], None] = time.sleep) -> int:
+@command
+def main(
+    argv: list[str] | None = None, *, stream: TextIO = sys.stdout, sleep: Callable[[float], None] = time.sleep
+) -> int:
     parser = argparse.ArgumentParser(
         description="Download every registry dataset that has a URL into the raw directory."
     )
     parser.add_argument("--out", default="data/raw", help="raw directory to download into (default data/raw)")
-    parser.add_argument("--dataset", action="append", default=[], metavar="ID",
-                        help="only this registry dataset id (repeatable)")
+    parser.add_argument(
+        "--dataset", action="append", default=[], metavar="ID", help="only this registry dataset id (repeatable)"
+    )
     parser.add_argument("--dry-run", action="store_true", help="list the downloads without fetching")
     parser.add_argument("--force", action="store_true", help="download again files already present")
     parser.add_argument("--attempts", type=int, default=FetchConfig.attempts, help="attempts per file (default 4)")
-    parser.add_argument("--base-delay", type=float, default=FetchConfig.base_delay,
-                        help="seconds before the first retry, doubled each retry (default 2)")
+    parser.add_argument(
+        "--base-delay",
+        type=float,
+        default=FetchConfig.base_delay,
+        help="seconds before the first retry, doubled each retry (default 2)",
+    )
     parser.add_argument("--max-delay", type=float, default=FetchConfig.max_delay, help="cap on one back-off delay")
     parser.add_argument("--timeout", type=float, default=FetchConfig.timeout, help="connect/read timeout, seconds")
     parser.add_argument("--registry", default=str(REGISTRY_DIR), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.attempts < 1:
         parser.error("--attempts must be at least 1")
-    config = FetchConfig(attempts=args.attempts, base_delay=args.base_delay, max_delay=args.max_delay,
-                         timeout=args.timeout, force=args.force)
+    config = FetchConfig(
+        attempts=args.attempts,
+        base_delay=args.base_delay,
+        max_delay=args.max_delay,
+        timeout=args.timeout,
+        force=args.force,
+    )
     try:
         jobs = jobs_from_registry(load_registry(args.registry), args.dataset)
     except RegistryError as exc:
@@ -447,3 +482,7 @@ def main(argv: list[str] | None = None, *, stream: TextIO = sys.stdout,
         print(f"fetch: {summary.count('failed')} file(s) failed", file=sys.stderr)
         return 1
     return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

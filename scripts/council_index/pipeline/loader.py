@@ -22,6 +22,8 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
+from council_index.errors import command
+
 from .checks import run_checks, summarise
 from .errors import LoadError
 from .gcpause import no_cyclic_gc
@@ -93,7 +95,9 @@ def _frame(block: Landed, shown: str, sha: str, loaded_at: str) -> pa.Table:
 def _constant(value: str, length: int) -> pa.Array:
     """A text column holding one value on every row, as a one-entry dictionary (no list of a million
     copies of the same string; DuckDB lands it as varchar like any text column)."""
-    return pa.DictionaryArray.from_arrays(pa.array(np.zeros(length, dtype=np.int32)), pa.array([value], type=pa.string()))
+    return pa.DictionaryArray.from_arrays(
+        pa.array(np.zeros(length, dtype=np.int32)), pa.array([value], type=pa.string())
+    )
 
 
 def _create_table(con, name: str, frames: list[pa.Table], declared: tuple[str, ...]) -> int:
@@ -117,9 +121,7 @@ def _create_table(con, name: str, frames: list[pa.Table], declared: tuple[str, .
     ]
     data = pa.concat_tables(aligned) if aligned else pa.table({c: pa.array([], type=types[c]) for c in ordered})
     con.register("landing_frame", data)
-    select = ", ".join(
-        f'cast("{c}" as {"integer" if c == "_row_number" else "varchar"}) as "{c}"' for c in ordered
-    )
+    select = ", ".join(f'cast("{c}" as {"integer" if c == "_row_number" else "varchar"}) as "{c}"' for c in ordered)
     con.execute(f'create table raw."{name}" as select {select} from landing_frame')
     con.unregister("landing_frame")
     return data.num_rows
@@ -135,8 +137,12 @@ def _record_columns(con, table: Table, blocks: list[tuple[str, Landed]]):
             seen.add(key)
             rows.append((table.dataset_id, table.raw_table, name, header, position, shown))
     if rows:  # one statement per table: a statement per column costs seconds over the whole load
-        con.register("landing_columns", pa.table(list(zip(*rows)), names=[
-            "dataset", "raw_table", "column_name", "header_text", "position", "first_file"]))
+        con.register(
+            "landing_columns",
+            pa.table(
+                list(zip(*rows)), names=["dataset", "raw_table", "column_name", "header_text", "position", "first_file"]
+            ),
+        )
         con.execute("insert into raw._columns select * from landing_columns")
         con.unregister("landing_columns")
 
@@ -161,8 +167,18 @@ def _read_one(path: Path, table: Table, shown: str, sha: str, loaded_at: str):
     if warnings:
         message = "; ".join(warnings) + "; " + message
     status = "loaded_with_warnings" if warnings else "loaded"
-    entry = LogEntry(table.dataset_id, table.raw_table, shown, rows, time.perf_counter() - started, status, message,
-                     sha256=sha, fingerprint=fingerprint(table), codes=_codes(landed, layout))
+    entry = LogEntry(
+        table.dataset_id,
+        table.raw_table,
+        shown,
+        rows,
+        time.perf_counter() - started,
+        status,
+        message,
+        sha256=sha,
+        fingerprint=fingerprint(table),
+        codes=_codes(landed, layout),
+    )
     return frames, [(shown, block) for block in landed], entry, warnings
 
 
@@ -197,27 +213,39 @@ class ShrinkError(LoadError):
 def check_shrinkage(con, table: Table, entry: LogEntry, previous: Previous | None, accept: bool) -> None:
     """Compare a file with the same file at the last successful load: more than SHRINK_SHARE fewer rows,
     or any authority code gone, stops the load unless the user accepts it (recorded in the log)."""
-    before = next((e for e in (previous.entries.get(table.raw_table, []) if previous else []) if e.file == entry.file),
-                  None)
+    before = next(
+        (e for e in (previous.entries.get(table.raw_table, []) if previous else []) if e.file == entry.file), None
+    )
     if before is None or not before.rows:
         return
     problems = []
     if entry.rows < before.rows * (1 - SHRINK_SHARE):
-        problems.append(f"{entry.rows:,} rows where the last successful load had {before.rows:,} "
-                        f"({(entry.rows - before.rows) / before.rows:+.0%})")
+        problems.append(
+            f"{entry.rows:,} rows where the last successful load had {before.rows:,} "
+            f"({(entry.rows - before.rows) / before.rows:+.0%})"
+        )
     column = table.checks.authority_code if table.checks else None
     if column and entry.codes is not None:
         has_column = con.execute(
             "select count(*) from information_schema.columns where table_schema = 'raw' and table_name = ? "
-            "and column_name = ?", [table.raw_table, column]).fetchone()[0]
+            "and column_name = ?",
+            [table.raw_table, column],
+        ).fetchone()[0]
         if has_column:
-            earlier = {r[0] for r in con.execute(
-                f'select distinct upper(trim("{column}")) from raw."{table.raw_table}" where _source_file = ?',
-                [entry.file]).fetchall() if r[0] and CODE_SHAPE.match(r[0])}
+            earlier = {
+                r[0]
+                for r in con.execute(
+                    f'select distinct upper(trim("{column}")) from raw."{table.raw_table}" where _source_file = ?',
+                    [entry.file],
+                ).fetchall()
+                if r[0] and CODE_SHAPE.match(r[0])
+            }
             lost = sorted(earlier - entry.codes)
             if lost:
-                problems.append(f"{len(lost)} authorit{'y' if len(lost) == 1 else 'ies'} of the last successful "
-                                f"load missing: {shorten(lost, 10)}")
+                problems.append(
+                    f"{len(lost)} authorit{'y' if len(lost) == 1 else 'ies'} of the last successful "
+                    f"load missing: {shorten(lost, 10)}"
+                )
     if not problems:
         return
     what = "; ".join(problems)
@@ -264,13 +292,18 @@ class Previous:
 def read_previous(con) -> Previous:
     """The last load's record, or nothing to reuse when there is none (or it predates reuse)."""
     empty = Previous({}, {})
-    found = {r[0] for r in con.execute(
-        "select table_name from information_schema.tables where table_schema = 'raw'").fetchall()}
+    found = {
+        r[0]
+        for r in con.execute("select table_name from information_schema.tables where table_schema = 'raw'").fetchall()
+    }
     if "load_log" not in found or "_columns" not in found:
         return empty
-    columns = {r[0] for r in con.execute(
-        "select column_name from information_schema.columns where table_schema = 'raw' and table_name = 'load_log'"
-    ).fetchall()}
+    columns = {
+        r[0]
+        for r in con.execute(
+            "select column_name from information_schema.columns where table_schema = 'raw' and table_name = 'load_log'"
+        ).fetchall()
+    }
     if not {"file_sha256", "layout_fingerprint", "read_status", "read_message"} <= columns:
         return empty
     entries: dict[str, list[LogEntry]] = {}
@@ -278,18 +311,39 @@ def read_previous(con) -> Previous:
         "select dataset, raw_table, file, rows, seconds, read_status, read_message, file_sha256, layout_fingerprint "
         "from raw.load_log where raw_table is not null and status like 'loaded%'"
     ).fetchall():
-        entries.setdefault(row[1], []).append(LogEntry(
-            row[0], row[1], row[2], row[3], row[4], row[5], row[6], sha256=row[7], fingerprint=row[8],
-            reused=True, read_status=row[5], read_message=row[6]))
+        entries.setdefault(row[1], []).append(
+            LogEntry(
+                row[0],
+                row[1],
+                row[2],
+                row[3],
+                row[4],
+                row[5],
+                row[6],
+                sha256=row[7],
+                fingerprint=row[8],
+                reused=True,
+                read_status=row[5],
+                read_message=row[6],
+            )
+        )
     kept: dict[str, list[tuple]] = {}
     for row in con.execute("select * from raw._columns").fetchall():
         kept.setdefault(row[1], []).append(row)
     return Previous(entries, kept)
 
 
-def land_dataset(con, raw_dir: Path, dataset: Dataset, loaded_at: str, progress,
-                 previous: Previous | None = None, shas: dict | None = None,
-                 accept_shrink: bool = False, baseline: Previous | None = None) -> list[LogEntry]:
+def land_dataset(
+    con,
+    raw_dir: Path,
+    dataset: Dataset,
+    loaded_at: str,
+    progress,
+    previous: Previous | None = None,
+    shas: dict | None = None,
+    accept_shrink: bool = False,
+    baseline: Previous | None = None,
+) -> list[LogEntry]:
     """Land every table of one dataset. Files are read file by file (a workbook that feeds several
     tables is opened once), then each table is created from its files in name order. A table whose
     files (by SHA-256) and registry entry are those of the previous load is kept as it is."""
@@ -308,12 +362,17 @@ def land_dataset(con, raw_dir: Path, dataset: Dataset, loaded_at: str, progress,
         for path in files:
             if path not in shas:
                 shas[path] = sha256_of(path)
-        before = previous.unchanged(
-            table, {p.relative_to(raw_dir).as_posix(): shas[p] for p in files}, con) if previous else None
+        before = (
+            previous.unchanged(table, {p.relative_to(raw_dir).as_posix(): shas[p] for p in files}, con)
+            if previous
+            else None
+        )
         if before is not None:
             reused[table.id] = before
-            progress(f"  = {table.raw_table:<55} {sum(e.rows for e in before):>8,} rows reused "
-                     f"({len(before)} file(s) unchanged)")
+            progress(
+                f"  = {table.raw_table:<55} {sum(e.rows for e in before):>8,} rows reused "
+                f"({len(before)} file(s) unchanged)"
+            )
             continue
         work += [(path, table) for path in files]
     order = {t.id: i for i, t in enumerate(dataset.tables)}
@@ -332,17 +391,38 @@ def land_dataset(con, raw_dir: Path, dataset: Dataset, loaded_at: str, progress,
     for table in dataset.tables:
         started = time.perf_counter()
         if table.id in reused:
-            entries += [LogEntry(e.dataset, e.table, e.file, e.rows, 0.0, e.read_status, e.read_message,
-                                 e.sha256, e.fingerprint, True) for e in reused[table.id]]
+            entries += [
+                LogEntry(
+                    e.dataset,
+                    e.table,
+                    e.file,
+                    e.rows,
+                    0.0,
+                    e.read_status,
+                    e.read_message,
+                    e.sha256,
+                    e.fingerprint,
+                    True,
+                )
+                for e in reused[table.id]
+            ]
             if previous is not None and previous.columns.get(table.raw_table):
-                con.executemany("insert into raw._columns values (?, ?, ?, ?, ?, ?)",
-                                previous.columns[table.raw_table])
+                con.executemany("insert into raw._columns values (?, ?, ?, ?, ?, ?)", previous.columns[table.raw_table])
             continue
         con.execute(f'drop table if exists raw."{table.raw_table}"')
         if not entries_by_table[table.id]:
             _create_table(con, table.raw_table, [], table.all_columns)
-            entries.append(LogEntry(dataset.id, table.raw_table, None, 0, 0.0, "missing",
-                                    f"no file matching {', '.join(table.paths)}; table created empty"))
+            entries.append(
+                LogEntry(
+                    dataset.id,
+                    table.raw_table,
+                    None,
+                    0,
+                    0.0,
+                    "missing",
+                    f"no file matching {', '.join(table.paths)}; table created empty",
+                )
+            )
             progress(f"  - {table.raw_table:<55} missing (no file matching {', '.join(table.paths)})")
             continue
         _create_table(con, table.raw_table, frames[table.id], table.all_columns)
@@ -382,11 +462,18 @@ def account_for_files(raw_dir: Path, datasets: list[Dataset], not_read: list[Not
         if reason is not None:
             entries.append(LogEntry(reason.dataset_id, None, shown, 0, 0.0, "not_read", reason.reason))
         else:
-            entries.append(LogEntry(
-                "unregistered", None, shown, 0, 0.0, "unregistered",
-                "no registry table reads this file and no not_read entry lists it: add it to the "
-                "registry (scripts/registry/) or list it under not_read with the reason",
-            ))
+            entries.append(
+                LogEntry(
+                    "unregistered",
+                    None,
+                    shown,
+                    0,
+                    0.0,
+                    "unregistered",
+                    "no registry table reads this file and no not_read entry lists it: add it to the "
+                    "registry (scripts/registry/) or list it under not_read with the reason",
+                )
+            )
     return entries
 
 
@@ -406,7 +493,8 @@ def ensure_not_locked(db_path: Path) -> None:
             raise
         raise LoadError(
             f"the warehouse is open for writing in another process; close that connection (or open it "
-            f"read-only) and run again. DuckDB says: {exc}", path=str(db_path),
+            f"read-only) and run again. DuckDB says: {exc}",
+            path=str(db_path),
         ) from exc
 
 
@@ -429,16 +517,22 @@ def progress_bar(done: int, total: int, width: int = 24) -> str:
     return "[" + "#" * filled + "-" * (width - filled) + "]"
 
 
-def load_all(raw_dir: Path | str, db_path: Path | str, registry_dir: Path | str | None = None,
-             progress=None, in_place: bool = False, full_refresh: bool = False,
-             accept_shrink: bool = False) -> list[LogEntry]:
+def load_all(
+    raw_dir: Path | str,
+    db_path: Path | str,
+    registry_dir: Path | str | None = None,
+    progress=None,
+    in_place: bool = False,
+    full_refresh: bool = False,
+    accept_shrink: bool = False,
+) -> list[LogEntry]:
     """Land every registry table found under ``raw_dir`` into ``db_path`` (schema ``raw``), atomically.
 
     A table whose files and registry entry are unchanged since the warehouse's last load is kept as it
     was (``full_refresh`` lands everything again). A file with markedly fewer rows or authorities than
     the same file at the last load stops the load, unless ``accept_shrink`` (recorded in the log).
     ``in_place``: the caller already works on a copy of
-    the warehouse (scripts/build.py), so the load writes to ``db_path`` directly in one transaction.
+    the warehouse (scripts/council_index/build.py), so the load writes to ``db_path`` directly in one transaction.
     """
     progress = progress or (lambda message: print(message, flush=True))
     raw_dir, db_path = Path(raw_dir), Path(db_path)
@@ -447,7 +541,7 @@ def load_all(raw_dir: Path | str, db_path: Path | str, registry_dir: Path | str 
     datasets = load_registry(registry_dir) if registry_dir else load_registry()
     not_read = load_not_read(registry_dir) if registry_dir else load_not_read()
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    loaded_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    loaded_at = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
     staging = db_path if in_place else _prepare_copy(db_path)
     started = time.perf_counter()
     entries: list[LogEntry] = []
@@ -464,8 +558,13 @@ def load_all(raw_dir: Path | str, db_path: Path | str, registry_dir: Path | str 
             for (name,) in con.execute(
                 "select table_name from information_schema.tables where table_schema = 'raw'"
             ).fetchall():
-                if name not in registered or name in ("_columns", "load_log", "quarantine", "release_timetables",
-                                                      "release_dates"):
+                if name not in registered or name in (
+                    "_columns",
+                    "load_log",
+                    "quarantine",
+                    "release_timetables",
+                    "release_dates",
+                ):
                     con.execute(f'drop table raw."{name}"')
             con.execute(
                 "create table raw._columns (dataset varchar, raw_table varchar, column_name varchar, "
@@ -473,10 +572,13 @@ def load_all(raw_dir: Path | str, db_path: Path | str, registry_dir: Path | str 
             )
             shas: dict[Path, str] = {}
             for index, dataset in enumerate(datasets, start=1):
-                progress(f"load {progress_bar(index - 1, len(datasets))} {index}/{len(datasets)} "
-                         f"{dataset.id}: {dataset.title}")
-                entries += land_dataset(con, raw_dir, dataset, loaded_at, progress, previous, shas,
-                                        accept_shrink, baseline)
+                progress(
+                    f"load {progress_bar(index - 1, len(datasets))} {index}/{len(datasets)} "
+                    f"{dataset.id}: {dataset.title}"
+                )
+                entries += land_dataset(
+                    con, raw_dir, dataset, loaded_at, progress, previous, shas, accept_shrink, baseline
+                )
             accounted = account_for_files(raw_dir, datasets, not_read)
             for entry in accounted:
                 if entry.status == "unregistered":
@@ -503,9 +605,24 @@ def load_all(raw_dir: Path | str, db_path: Path | str, registry_dir: Path | str 
             )
             con.executemany(
                 "insert into raw.load_log values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [[e.dataset, e.table, e.file, e.rows, round(e.seconds, 3), e.status, e.message, loaded_at,
-                  e.sha256, e.fingerprint, e.reused, e.read_status, e.read_message]
-                 for e in entries],
+                [
+                    [
+                        e.dataset,
+                        e.table,
+                        e.file,
+                        e.rows,
+                        round(e.seconds, 3),
+                        e.status,
+                        e.message,
+                        loaded_at,
+                        e.sha256,
+                        e.fingerprint,
+                        e.reused,
+                        e.read_status,
+                        e.read_message,
+                    ]
+                    for e in entries
+                ],
             )
             con.execute("commit")
             con.execute("checkpoint")
@@ -532,23 +649,36 @@ def load_all(raw_dir: Path | str, db_path: Path | str, registry_dir: Path | str 
     return entries
 
 
+@command
 def main(argv: list[str] | None = None) -> int:
     import argparse
 
     parser = argparse.ArgumentParser(description="Land the raw public files into the warehouse (schema raw).")
     parser.add_argument("--raw-dir", default=os.environ.get("INDEX_RAW_DIR"), help="folder of raw files")
     parser.add_argument("--db", default=os.environ.get("INDEX_DB_PATH", "data/warehouse.duckdb"))
-    parser.add_argument("--full-refresh", action="store_true",
-                        help="land every file again, even those unchanged since the last load")
-    parser.add_argument("--accept-shrink", action="store_true",
-                        help="accept files with markedly fewer rows or authorities than at the last load")
+    parser.add_argument(
+        "--full-refresh", action="store_true", help="land every file again, even those unchanged since the last load"
+    )
+    parser.add_argument(
+        "--accept-shrink",
+        action="store_true",
+        help="accept files with markedly fewer rows or authorities than at the last load",
+    )
     args = parser.parse_args(argv)
     if not args.raw_dir:
         parser.error("give --raw-dir or set INDEX_RAW_DIR")
     try:
-        load_all(args.raw_dir, args.db, full_refresh=args.full_refresh,
-                 accept_shrink=args.accept_shrink or bool(os.environ.get("ACCEPT_SHRINK")))
+        load_all(
+            args.raw_dir,
+            args.db,
+            full_refresh=args.full_refresh,
+            accept_shrink=args.accept_shrink or bool(os.environ.get("ACCEPT_SHRINK")),
+        )
     except LoadError as exc:
         print(f"load failed, warehouse left unchanged: {exc}", file=sys.stderr)
         return 1
     return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -153,7 +153,9 @@ def _find_header(grid: list[list], table: Table, path: str, sheet: str | None, w
     raise LoadError(
         f"required column(s) {shorten(missing)} not found in header row(s) {list(table.header_rows)}{layout} "
         f"or the {table.header_scan_rows} rows below; found: {shown}",
-        path=path, sheet=sheet, column=missing[0],
+        path=path,
+        sheet=sheet,
+        column=missing[0],
     )
 
 
@@ -186,14 +188,16 @@ def _metadata_values(grid: list[list], table: Table, before: int, path: str, she
             for position, cell in enumerate(row):
                 text = cell_text(cell)
                 if text is not None and " ".join(text.split()).casefold() == wanted:
-                    found = next((cell_text(c) for c in row[position + 1:] if cell_text(c) not in (None, "")), None)
+                    found = next((cell_text(c) for c in row[position + 1 :] if cell_text(c) not in (None, "")), None)
                     break
             if found is not None:
                 break
         if found is None:
             raise LoadError(
                 f"no cell labelled {label!r} with a value beside it above the header (metadata column '{column}')",
-                path=path, sheet=sheet, column=column,
+                path=path,
+                sheet=sheet,
+                column=column,
             )
         values[column] = found
     return values
@@ -285,7 +289,9 @@ def check_csv_complete(text: str, grid: list[list[str]], shown: str) -> None:
             if "unexpected end of data" in str(exc):
                 raise LoadError(
                     f"looks truncated: the file ends inside a quoted field opened on row {rows[-1][0]} "
-                    f"(an incomplete download? fetch it again)", path=shown, row=rows[-1][0],
+                    f"(an incomplete download? fetch it again)",
+                    path=shown,
+                    row=rows[-1][0],
                 ) from exc
     widths = [len(row) for _, row in rows if len(row) > 1]
     if len(widths) < 2:
@@ -297,13 +303,17 @@ def check_csv_complete(text: str, grid: list[list[str]], shown: str) -> None:
     if len(last) < typical and (len(last) > 1 or (not ends_with_break and previous_whole)):
         raise LoadError(
             f"looks truncated: the last record has {len(last)} of the {typical} fields the other records have "
-            f"(the file ends mid-record; an incomplete download? fetch it again)", path=shown, row=number,
+            f"(the file ends mid-record; an incomplete download? fetch it again)",
+            path=shown,
+            row=number,
         )
     if not ends_with_break and len(last) > 1:
         raise LoadError(
             "looks truncated: the file ends without a line break after its last record, so that record may be "
             "cut inside its last field (an incomplete download? fetch it again; every publisher file read "
-            "here ends with a line break)", path=shown, row=number,
+            "here ends with a line break)",
+            path=shown,
+            row=number,
         )
 
 
@@ -357,8 +367,9 @@ def read_spreadsheet(path: Path, table: Table, shown: str) -> list[Landed]:
         for wanted in table.sheets:
             name = _match_sheet(available, wanted)
             if name is None:
-                raise LoadError(f"sheet {wanted!r} not found; the workbook has {shorten(_real_sheets(available))}",
-                                path=shown)
+                raise LoadError(
+                    f"sheet {wanted!r} not found; the workbook has {shorten(_real_sheets(available))}", path=shown
+                )
             chosen.append(name)
     else:
         chosen = [n for n in (_match_sheet(available, w) for w in table.sheets) if n is not None][:1]
@@ -366,7 +377,8 @@ def read_spreadsheet(path: Path, table: Table, shown: str) -> list[Landed]:
             layout = f" ({table.variant_name})" if table.variant_name else ""
             raise LoadError(
                 f"none of the sheets {shorten(table.sheets)} found{layout}; the workbook has "
-                f"{shorten(_real_sheets(available))}", path=shown
+                f"{shorten(_real_sheets(available))}",
+                path=shown,
             )
     blocks = []
     for name in chosen:
@@ -390,8 +402,9 @@ def read_parquet(path: Path, table: Table, shown: str) -> list[Landed]:
     names, headers = name_columns([data.column_names], len(data.column_names))
     missing = sorted(set(table.columns) - set(names))
     if missing:
-        raise LoadError(f"required column(s) {shorten(missing)} not found; found: {shorten(names)}", path=shown,
-                        column=missing[0])
+        raise LoadError(
+            f"required column(s) {shorten(missing)} not found; found: {shorten(names)}", path=shown, column=missing[0]
+        )
     rows = ArrowRows([pc.cast(col, pa.string()).combine_chunks() for col in data.columns], data.num_rows)
     return [Landed(names, headers, rows, [None] * len(rows), list(range(1, len(rows) + 1)))]
 
@@ -437,8 +450,7 @@ def read_json(path: Path, table: Table, shown: str) -> list[Landed]:
         raise LoadError(f"expected a JSON object of key -> list, got {type(document).__name__}", path=shown)
     missing = sorted(set(table.columns) - set(JSON_COLUMNS))
     if missing:
-        raise LoadError(f"required column(s) {missing} not found; found: {JSON_COLUMNS}", path=shown,
-                        column=missing[0])
+        raise LoadError(f"required column(s) {missing} not found; found: {JSON_COLUMNS}", path=shown, column=missing[0])
     rows, numbers = [], []
     for key, values in document.items():
         items = values if isinstance(values, list) else [values]
@@ -458,8 +470,12 @@ MAGIC = (
     (b"%PDF", "a PDF document"),
 )
 EXPECTED = {
-    "csv": "text", "json": "text", "parquet": "a Parquet file",
-    "xlsx": "a workbook", "xls": "a workbook", "ods": "a workbook",
+    "csv": "text",
+    "json": "text",
+    "parquet": "a Parquet file",
+    "xlsx": "a workbook",
+    "xls": "a workbook",
+    "ods": "a workbook",
 }
 
 
@@ -503,8 +519,7 @@ def check_format(path: Path, table: Table, shown: str) -> None:
         with path.open("rb") as handle:
             handle.seek(-4, 2)
             if handle.read(4) != b"PAR1":
-                raise LoadError(f"cannot be opened as {what}: it is truncated (no closing PAR1 footer)",
-                                path=shown)
+                raise LoadError(f"cannot be opened as {what}: it is truncated (no closing PAR1 footer)", path=shown)
 
 
 def read_file(path: Path, table: Table, shown: str) -> list[Landed]:

@@ -58,27 +58,60 @@ from pathlib import Path
 
 import yaml
 
+from council_index import PROJECT_ROOT
+
 from .checks import CHECK_KEYS, Checks
 from .errors import RegistryError
 
 READERS = ("csv", "xlsx", "xls", "ods", "parquet", "json")
 SPREADSHEET_READERS = ("xlsx", "xls", "ods")
-REGISTRY_DIR = Path(__file__).resolve().parent.parent / "registry"
+REGISTRY_DIR = PROJECT_ROOT / "scripts" / "registry"
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 DATASET_KEYS = {
-    "id", "publisher", "title", "landing_page", "licence", "source_folder", "required",
-    "downloads", "tables", "description", "notes", "periods", "not_read", "releases",
+    "id",
+    "publisher",
+    "title",
+    "landing_page",
+    "licence",
+    "source_folder",
+    "required",
+    "downloads",
+    "tables",
+    "description",
+    "notes",
+    "periods",
+    "not_read",
+    "releases",
 }
 RELEASE_KEYS = {"usual", "lag_months", "known"}
 KNOWN_RELEASE_KEYS = {"period", "released_on", "source"}
 TABLE_KEYS = {
-    "id", "description", "path", "reader", "sheet", "sheets", "header_rows", "data_start_row",
-    "columns", "encoding", "header_scan_rows", "checks", "column_aliases", "metadata", "variants",
+    "id",
+    "description",
+    "path",
+    "reader",
+    "sheet",
+    "sheets",
+    "header_rows",
+    "data_start_row",
+    "columns",
+    "encoding",
+    "header_scan_rows",
+    "checks",
+    "column_aliases",
+    "metadata",
+    "variants",
 }
 VARIANT_KEYS = {
-    "files", "sheet", "header_rows", "data_start_row", "header_scan_rows", "columns", "column_aliases",
+    "files",
+    "sheet",
+    "header_rows",
+    "data_start_row",
+    "header_scan_rows",
+    "columns",
+    "column_aliases",
     "metadata",
 }
 NOT_READ_KEYS = {"path", "reason"}
@@ -154,8 +187,9 @@ class Table:
                     merged = dict(self.column_aliases)
                     merged.update(dict(changes["column_aliases"]))
                     changes["column_aliases"] = tuple(merged.items())
-                return replace(self, variants=(), variant_name=f"variant {number} ({', '.join(variant.files)})",
-                               **changes)
+                return replace(
+                    self, variants=(), variant_name=f"variant {number} ({', '.join(variant.files)})", **changes
+                )
         return self
 
     @property

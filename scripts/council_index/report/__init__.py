@@ -1,6 +1,6 @@
 """The league-table report: one self-contained HTML file (reports/index.html) from the warehouse marts.
 
-``python scripts/report --db data/warehouse.duckdb --out reports/index.html`` (``make report``) reads
+``index-report --db data/warehouse.duckdb --out reports/index.html`` (``make report``) reads
 the index marts read-only and writes a single HTML page with one inlined copy of plotly.js (no
 network at view time): the overall league table (marts.rpt_league_table; sortable, searchable; lens ranks,
 quadrant, kept in view by its council column when it scrolls sideways on a phone), one

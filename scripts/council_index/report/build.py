@@ -8,10 +8,12 @@ import sys
 import time
 from pathlib import Path
 
-from . import charts, data as report_data, page
-from .progress import Progress
+from council_index import PROJECT_ROOT as ROOT
+from council_index.errors import command
 
-ROOT = Path(__file__).resolve().parents[2]
+from . import charts, page
+from . import data as report_data
+from .progress import Progress
 
 
 def build_report(db_path: Path | str, out_path: Path | str, demo: bool | None = None, stream=None) -> dict:
@@ -31,10 +33,17 @@ def build_report(db_path: Path | str, out_path: Path | str, demo: bool | None = 
         os.replace(temporary, out_path)
     finally:
         temporary.unlink(missing_ok=True)
-    return {"path": out_path, "bytes": out_path.stat().st_size, "seconds": time.perf_counter() - started,
-            "councils_ranked": len(data.league()), "edition": data.edition, "demo": data.is_demo}
+    return {
+        "path": out_path,
+        "bytes": out_path.stat().st_size,
+        "seconds": time.perf_counter() - started,
+        "councils_ranked": len(data.league()),
+        "edition": data.edition,
+        "demo": data.is_demo,
+    }
 
 
+@command
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Write the league-table report (one self-contained HTML file).")
     parser.add_argument("--db", default=os.environ.get("INDEX_DB_PATH", "data/warehouse.duckdb"))
@@ -50,7 +59,9 @@ def main(argv: list[str] | None = None) -> int:
     except report_data.MissingMarts as exc:
         print(f"report not written: {exc}", file=sys.stderr)
         return 2
-    print(f"report: {summary['path']} ({summary['bytes'] / 1024 / 1024:.1f} MiB, {summary['councils_ranked']} councils "
-          f"ranked in the {summary['edition']} edition{', DEMO DATA' if summary['demo'] else ''}) "
-          f"in {summary['seconds']:.1f} s")
+    print(
+        f"report: {summary['path']} ({summary['bytes'] / 1024 / 1024:.1f} MiB, {summary['councils_ranked']} councils "
+        f"ranked in the {summary['edition']} edition{', DEMO DATA' if summary['demo'] else ''}) "
+        f"in {summary['seconds']:.1f} s"
+    )
     return 0

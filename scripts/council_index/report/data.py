@@ -9,16 +9,36 @@ from pathlib import Path
 
 import pandas as pd
 
-REQUIRED = ("dim_authority", "dim_lens", "dim_indicator", "fct_lens_productivity", "fct_overall_productivity",
-            "rpt_league_table")
+from council_index import PROJECT_ROOT
+
+REQUIRED = (
+    "dim_authority",
+    "dim_lens",
+    "dim_indicator",
+    "fct_lens_productivity",
+    "fct_overall_productivity",
+    "rpt_league_table",
+)
 # rpt_league_table (models/marts/report) holds the league table as shown: one column of lens ranks per lens
 LENS_RANK_COLUMN = "lens_rank_{}"
-OPTIONAL = ("fct_indicator_scores", "fct_rank_changes", "fct_financial_grip", "rpt_financial_grip_summary",
-            "rpt_published_rank_agreement", "fct_published_rank_comparison")
+OPTIONAL = (
+    "fct_indicator_scores",
+    "fct_rank_changes",
+    "fct_financial_grip",
+    "rpt_financial_grip_summary",
+    "rpt_published_rank_agreement",
+    "fct_published_rank_comparison",
+)
 # The analysis marts (issue 8): absent when the build ran with var analysis_enabled false (e.g. PostgreSQL);
 # the report then omits the rank intervals, the sensitivity section and the neighbours and context of councils.
-ANALYSIS = ("fct_rank_uncertainty", "rpt_sensitivity", "fct_statistical_neighbours", "fct_neighbour_lens_ranks",
-            "rpt_neighbour_agreement", "fct_lens_context")
+ANALYSIS = (
+    "fct_rank_uncertainty",
+    "rpt_sensitivity",
+    "fct_statistical_neighbours",
+    "fct_neighbour_lens_ranks",
+    "rpt_neighbour_agreement",
+    "fct_lens_context",
+)
 
 
 class MissingMarts(Exception):
@@ -29,20 +49,20 @@ class MissingMarts(Exception):
 class ReportData:
     db_path: Path
     is_demo: bool
-    edition: int | None                # the edition the tables show (latest with an overall rank)
+    edition: int | None  # the edition the tables show (latest with an overall rank)
     editions: list[int]
     authorities: pd.DataFrame
     lenses: pd.DataFrame
     indicators: pd.DataFrame
     lens_productivity: pd.DataFrame
     overall: pd.DataFrame
-    league_table: pd.DataFrame         # rpt_league_table, every edition
+    league_table: pd.DataFrame  # rpt_league_table, every edition
     scores: pd.DataFrame
     rank_changes: pd.DataFrame
     grip: pd.DataFrame
     grip_summary: pd.DataFrame
     load_summary: dict = field(default_factory=dict)
-    sources: list = field(default_factory=list)    # [{dataset, publisher, title, landing_page, licence}] loaded
+    sources: list = field(default_factory=list)  # [{dataset, publisher, title, landing_page, licence}] loaded
     # analysis marts (empty DataFrames when not built)
     uncertainty: pd.DataFrame = field(default_factory=pd.DataFrame)
     sensitivity: pd.DataFrame = field(default_factory=pd.DataFrame)
@@ -78,10 +98,12 @@ class ReportData:
         """Overall rank intervals of the edition: authority_code, rank, median_rank, rank_p05, rank_p95."""
         rows = self.latest(self.uncertainty)
         if rows.empty:
-            return pd.DataFrame(columns=["authority_code", "rank", "median_rank", "rank_p05", "rank_p95", "draws",
-                                         "draws_ranked"])
+            return pd.DataFrame(
+                columns=["authority_code", "rank", "median_rank", "rank_p05", "rank_p95", "draws", "draws_ranked"]
+            )
         return rows[(rows["lens_id"] == "overall") & rows["rank_p05"].notna()][
-            ["authority_code", "rank", "median_rank", "rank_p05", "rank_p95", "draws", "draws_ranked"]]
+            ["authority_code", "rank", "median_rank", "rank_p05", "rank_p95", "draws", "draws_ranked"]
+        ]
 
     def league(self) -> pd.DataFrame:
         """The overall league table of the edition (rpt_league_table): one row per council ranked overall, in
@@ -115,9 +137,9 @@ def detect_demo(con) -> bool:
     The demo's fictional authorities have GSS codes with a 9 after the type (``E06900001``), a range
     no real authority code uses; a load log that lists the demo marker file counts as well.
     """
-    codes = con.execute(
-        "select count(*) from marts.dim_authority where substr(authority_code, 4, 1) = '9'"
-    ).fetchone()[0]
+    codes = con.execute("select count(*) from marts.dim_authority where substr(authority_code, 4, 1) = '9'").fetchone()[
+        0
+    ]
     marker = 0
     has_log = con.execute(
         "select count(*) from information_schema.tables where table_schema = 'raw' and table_name = 'load_log'"
@@ -180,41 +202,76 @@ def load(db_path: Path | str, demo: bool | None = None) -> ReportData:
                 "count(*) filter (where status = 'missing') from raw.load_log"
             ).fetchone()
             load_summary = {"files": files, "rows": rows, "missing": missing_tables}
-            log_columns = {row[0] for row in con.execute(
-                "select column_name from information_schema.columns where table_schema = 'raw' "
-                "and table_name = 'load_log'").fetchall()}
+            log_columns = {
+                row[0]
+                for row in con.execute(
+                    "select column_name from information_schema.columns where table_schema = 'raw' "
+                    "and table_name = 'load_log'"
+                ).fetchall()
+            }
             if "file_sha256" in log_columns:
                 # a fingerprint of the exact files read, for citing: SHA-256 of their sorted SHA-256s
-                digests = [row[0] for row in con.execute(
-                    "select distinct file_sha256 from raw.load_log where status like 'loaded%' "
-                    "and file_sha256 is not null order by 1").fetchall()]
+                digests = [
+                    row[0]
+                    for row in con.execute(
+                        "select distinct file_sha256 from raw.load_log where status like 'loaded%' "
+                        "and file_sha256 is not null order by 1"
+                    ).fetchall()
+                ]
                 if digests:
                     load_summary["fingerprint"] = hashlib.sha256("\n".join(digests).encode()).hexdigest()
             if "dataset" in log_columns and not is_demo:
-                datasets = [row[0] for row in con.execute(
-                    "select distinct dataset from raw.load_log where status like 'loaded%' order by 1").fetchall()]
+                datasets = [
+                    row[0]
+                    for row in con.execute(
+                        "select distinct dataset from raw.load_log where status like 'loaded%' order by 1"
+                    ).fetchall()
+                ]
                 sources = registry_sources(datasets)
     finally:
         con.close()
 
     missing_lenses = [l for l in lenses["lens_id"] if LENS_RANK_COLUMN.format(l) not in league_table]
     if missing_lenses:
-        raise MissingMarts(f"marts.rpt_league_table has no column {', '.join(LENS_RANK_COLUMN.format(l) for l in missing_lenses)}"
-                           " for the lenses of dim_lens: add them to models/marts/report/rpt_league_table.sql and its yml")
-    for frame, columns in ((overall, ["is_ranked_overall"]), (rank_changes, ["is_most_improved"]),
-                           (league_table, ["is_ranked_overall", "is_most_improved"])):
+        raise MissingMarts(
+            f"marts.rpt_league_table has no column {', '.join(LENS_RANK_COLUMN.format(l) for l in missing_lenses)}"
+            " for the lenses of dim_lens: add them to models/marts/report/rpt_league_table.sql and its yml"
+        )
+    for frame, columns in (
+        (overall, ["is_ranked_overall"]),
+        (rank_changes, ["is_most_improved"]),
+        (league_table, ["is_ranked_overall", "is_most_improved"]),
+    ):
         for column in columns:
             if column in frame:
                 frame[column] = frame[column].fillna(False).astype(bool)
-    ranked_editions = sorted(overall.loc[overall["overall_rank"].notna(), "edition"].unique().tolist()) if not overall.empty else []
+    ranked_editions = (
+        sorted(overall.loc[overall["overall_rank"].notna(), "edition"].unique().tolist()) if not overall.empty else []
+    )
     editions = sorted(set(overall["edition"].tolist())) if not overall.empty else []
     edition = int(ranked_editions[-1]) if ranked_editions else (int(editions[-1]) if editions else None)
-    return ReportData(db_path, is_demo, edition, [int(e) for e in editions], authorities, lenses, indicators,
-                      lens_productivity, overall, league_table, scores, rank_changes, grip, grip_summary, load_summary,
-                      sources, **analysis)
+    return ReportData(
+        db_path,
+        is_demo,
+        edition,
+        [int(e) for e in editions],
+        authorities,
+        lenses,
+        indicators,
+        lens_productivity,
+        overall,
+        league_table,
+        scores,
+        rank_changes,
+        grip,
+        grip_summary,
+        load_summary,
+        sources,
+        **analysis,
+    )
 
 
-REGISTRY_DIR = Path(__file__).resolve().parent.parent / "registry"
+REGISTRY_DIR = PROJECT_ROOT / "scripts" / "registry"
 
 
 def registry_sources(datasets: list[str], directory: Path = REGISTRY_DIR) -> list[dict]:
@@ -236,7 +293,13 @@ def registry_sources(datasets: list[str], directory: Path = REGISTRY_DIR) -> lis
     out = []
     for dataset in datasets:
         entry = known.get(dataset, {})
-        out.append({"dataset": dataset, "publisher": str(entry.get("publisher") or ""),
-                    "title": str(entry.get("title") or dataset), "landing_page": str(entry.get("landing_page") or ""),
-                    "licence": str(entry.get("licence") or "")})
+        out.append(
+            {
+                "dataset": dataset,
+                "publisher": str(entry.get("publisher") or ""),
+                "title": str(entry.get("title") or dataset),
+                "landing_page": str(entry.get("landing_page") or ""),
+                "licence": str(entry.get("licence") or ""),
+            }
+        )
     return out

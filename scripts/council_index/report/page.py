@@ -62,10 +62,11 @@ def script_json(value) -> str:
 
 # --- tables: rows of cells, drawn by the data_table macro of templates/_macros.html.j2 ----------------------
 
+
 @dataclass
 class Cell:
     text: str = ""
-    sort: str | None = None      # data-sort: numeric sort key (the script sorts blanks last)
+    sort: str | None = None  # data-sort: numeric sort key (the script sorts blanks last)
     css: str = ""
     href: str | None = None
 
@@ -80,12 +81,12 @@ class Row:
 @dataclass
 class Table:
     id: str
-    headers: list[tuple[str, str]]   # (label, 'num' | 'text')
+    headers: list[tuple[str, str]]  # (label, 'num' | 'text')
     rows: list[Row]
     caption: str = ""
     placeholder: str = "Search councils..."
     sortable: bool = True
-    sticky: int = 1                  # leading columns kept in view when the table scrolls sideways
+    sticky: int = 1  # leading columns kept in view when the table scrolls sideways
 
 
 def num_cell(value, digits: int = 0, css: str = "") -> Cell:
@@ -130,8 +131,13 @@ def league_table(data: ReportData) -> Table:
     headers += [("90% interval", "num")] if intervals else []
     headers += [("Type", "text"), ("Region", "text")]
     headers += [(data.lens_names[l], "num") for l in data.lens_ids]
-    headers += [("Mean lens rank", "num"), ("Outcome index", "num"), ("Spend index", "num"),
-                ("Quadrant", "text"), ("Change", "num")]
+    headers += [
+        ("Mean lens rank", "num"),
+        ("Outcome index", "num"),
+        ("Spend index", "num"),
+        ("Quadrant", "text"),
+        ("Change", "num"),
+    ]
     rows = []
     for row in league.to_dict("records"):
         improved = bool(row.get("is_most_improved"))
@@ -141,50 +147,89 @@ def league_table(data: ReportData) -> Table:
         cells += [Cell(_text(row["authority_type"])), Cell(_text(row["region_name"]))]
         cells += [num_cell(row[l]) for l in data.lens_ids]
         quadrant = row["quadrant"] if isinstance(row["quadrant"], str) else ""
-        cells += [num_cell(row["mean_lens_rank"], 1), num_cell(row["mean_outcome_index"], 1),
-                  num_cell(row["mean_spend_index"], 1),
-                  Cell(quadrant, css=f"quadrant q-{quadrant.replace(',', '').replace(' ', '-')}"),
-                  num_cell(row.get("rank_change"), 0, "improved" if improved else "")]
+        cells += [
+            num_cell(row["mean_lens_rank"], 1),
+            num_cell(row["mean_outcome_index"], 1),
+            num_cell(row["mean_spend_index"], 1),
+            Cell(quadrant, css=f"quadrant q-{quadrant.replace(',', '').replace(' ', '-')}"),
+            num_cell(row.get("rank_change"), 0, "improved" if improved else ""),
+        ]
         rows.append(Row(cells, {"data-code": row["authority_code"]}, "most-improved" if improved else ""))
     return Table("league-table", headers, rows, "league table", sticky=2)
 
 
 def lens_table(data: ReportData, lens_id: str) -> Table:
-    rows_df = data.lens_productivity[(data.lens_productivity["edition"] == data.edition)
-                                     & (data.lens_productivity["lens_id"] == lens_id)].copy()
+    rows_df = data.lens_productivity[
+        (data.lens_productivity["edition"] == data.edition) & (data.lens_productivity["lens_id"] == lens_id)
+    ].copy()
     rows_df["name"] = rows_df["authority_code"].map(data.names)
     rows_df = rows_df.sort_values(["lens_rank", "name"], na_position="last")
-    headers = [("Rank", "num"), ("Council", "text"), ("Productivity index", "num"), ("Outcome index", "num"),
-               ("Spend index", "num"), ("Spend per head (£)", "num"), ("Indicators used", "num")]
+    headers = [
+        ("Rank", "num"),
+        ("Council", "text"),
+        ("Productivity index", "num"),
+        ("Outcome index", "num"),
+        ("Spend index", "num"),
+        ("Spend per head (£)", "num"),
+        ("Indicators used", "num"),
+    ]
     rows = []
     for row in rows_df.to_dict("records"):
-        used = (f'{int(row["indicators_used"])} of {int(row["indicators_in_lens"])}'
-                if not pd.isna(row["indicators_in_lens"]) else "")
-        rows.append(Row([
-            num_cell(row["lens_rank"]), council_cell(row["authority_code"], row["name"]),
-            num_cell(row["productivity_index"], 1), num_cell(row["outcome_index"], 1), num_cell(row["spend_index"], 1),
-            num_cell(row["spend_per_head"], 0),
-            Cell(used, str(_num(row["indicators_used"], 0) or 0), "num"),
-        ]))
+        used = (
+            f"{int(row['indicators_used'])} of {int(row['indicators_in_lens'])}"
+            if not pd.isna(row["indicators_in_lens"])
+            else ""
+        )
+        rows.append(
+            Row(
+                [
+                    num_cell(row["lens_rank"]),
+                    council_cell(row["authority_code"], row["name"]),
+                    num_cell(row["productivity_index"], 1),
+                    num_cell(row["outcome_index"], 1),
+                    num_cell(row["spend_index"], 1),
+                    num_cell(row["spend_per_head"], 0),
+                    Cell(used, str(_num(row["indicators_used"], 0) or 0), "num"),
+                ]
+            )
+        )
     return Table(f"lens-table-{lens_id}", headers, rows, data.lens_names[lens_id], sticky=2)
 
 
 def sensitivity_table(data: ReportData) -> Table:
     """rpt_sensitivity of the edition: choice, option, runs, mean and largest rank shift, Spearman correlation."""
     rows_df = data.latest(data.sensitivity)
-    headers = [("Judgement call", "text"), ("Option compared with the default", "text"), ("Runs", "num"),
-               ("Mean rank shift (places)", "num"), ("Largest shift", "num"), ("Spearman correlation", "num"),
-               ("Lowest Spearman", "num")]
+    headers = [
+        ("Judgement call", "text"),
+        ("Option compared with the default", "text"),
+        ("Runs", "num"),
+        ("Mean rank shift (places)", "num"),
+        ("Largest shift", "num"),
+        ("Spearman correlation", "num"),
+        ("Lowest Spearman", "num"),
+    ]
     rows = []
     for row in rows_df.to_dict("records"):
-        label = row["option_label"] if isinstance(row["option_label"], str) and row["option_label"] else row["option_id"]
+        label = (
+            row["option_label"] if isinstance(row["option_label"], str) and row["option_label"] else row["option_id"]
+        )
         if row["choice_id"] == "winsorise":
             label = "winsorising " + ("on" if str(row["option_id"]).lower() == "true" else "off")
         label = str(label).replace("_", " ")
-        rows.append(Row([Cell(_text(row["choice"])), Cell(label), num_cell(row["runs"]),
-                         num_cell(row["mean_abs_rank_shift"], 2), num_cell(row["max_abs_rank_shift"]),
-                         num_cell(row["spearman_correlation"], 3), num_cell(row["min_spearman_correlation"], 3)],
-                        {"data-choice": _text(row["choice_id"]), "data-option": _text(row["option_id"])}))
+        rows.append(
+            Row(
+                [
+                    Cell(_text(row["choice"])),
+                    Cell(label),
+                    num_cell(row["runs"]),
+                    num_cell(row["mean_abs_rank_shift"], 2),
+                    num_cell(row["max_abs_rank_shift"]),
+                    num_cell(row["spearman_correlation"], 3),
+                    num_cell(row["min_spearman_correlation"], 3),
+                ],
+                {"data-choice": _text(row["choice_id"]), "data-option": _text(row["option_id"])},
+            )
+        )
     return Table("sensitivity-table", headers, rows, "sensitivity", placeholder="Search choices...")
 
 
@@ -197,10 +242,17 @@ def sensitivity_summary(data: ReportData) -> dict | None:
     # the option of each choice that moves the ranking most, then the choices by that shift
     top = rows_df.sort_values("mean_abs_rank_shift", ascending=False).drop_duplicates("choice")
     most, least = top.iloc[0], top.iloc[-1]
-    summary = {"most": most["choice"], "most_shift": f"{most['mean_abs_rank_shift']:.1f}",
-               "most_which": (most["option_label"] if most["choice_id"] == "leave_one_out"
-                              and isinstance(most["option_label"], str) else ""),
-               "least": least["choice"], "least_shift": f"{least['mean_abs_rank_shift']:.1f}"}
+    summary = {
+        "most": most["choice"],
+        "most_shift": f"{most['mean_abs_rank_shift']:.1f}",
+        "most_which": (
+            most["option_label"]
+            if most["choice_id"] == "leave_one_out" and isinstance(most["option_label"], str)
+            else ""
+        ),
+        "least": least["choice"],
+        "least_shift": f"{least['mean_abs_rank_shift']:.1f}",
+    }
     mc = data.latest(data.sensitivity)
     mc = mc[mc["choice_id"] == "monte_carlo"]
     if not mc.empty and pd.notna(mc["mean_abs_rank_shift"].iloc[0]):
@@ -210,27 +262,51 @@ def sensitivity_summary(data: ReportData) -> dict | None:
 
 
 def grip_table(data: ReportData) -> Table | None:
-    rows_df = data.grip_summary[data.grip_summary["edition"] == data.edition] if not data.grip_summary.empty \
+    rows_df = (
+        data.grip_summary[data.grip_summary["edition"] == data.edition]
+        if not data.grip_summary.empty
         else data.grip_summary
+    )
     if rows_df.empty:
         return None
-    headers = [("Group of councils", "text"), ("Councils", "num"), ("With a variance", "num"), ("Lowest %", "num"),
-               ("Mean %", "num"), ("Highest %", "num"), ("Correlation with rank", "num")]
-    rows = [Row([Cell(str(row["cohort"]).replace("_", " ")), num_cell(row["councils"]),
-                 num_cell(row["councils_with_variance"]), num_cell(row["min_variance_pct"], 1),
-                 num_cell(row["mean_variance_pct"], 1), num_cell(row["max_variance_pct"], 1),
-                 num_cell(row["correlation_with_rank"], 2)]) for row in rows_df.to_dict("records")]
+    headers = [
+        ("Group of councils", "text"),
+        ("Councils", "num"),
+        ("With a variance", "num"),
+        ("Lowest %", "num"),
+        ("Mean %", "num"),
+        ("Highest %", "num"),
+        ("Correlation with rank", "num"),
+    ]
+    rows = [
+        Row(
+            [
+                Cell(str(row["cohort"]).replace("_", " ")),
+                num_cell(row["councils"]),
+                num_cell(row["councils_with_variance"]),
+                num_cell(row["min_variance_pct"], 1),
+                num_cell(row["mean_variance_pct"], 1),
+                num_cell(row["max_variance_pct"], 1),
+                num_cell(row["correlation_with_rank"], 2),
+            ]
+        )
+        for row in rows_df.to_dict("records")
+    ]
     return Table("grip-table", headers, rows, "financial grip", sortable=False)
 
 
 def grip_top5(data: ReportData) -> int | None:
-    rows_df = data.grip_summary[data.grip_summary["edition"] == data.edition] if not data.grip_summary.empty \
+    rows_df = (
+        data.grip_summary[data.grip_summary["edition"] == data.edition]
+        if not data.grip_summary.empty
         else data.grip_summary
+    )
     top5 = rows_df["top5_overspenders_in_worst30"].dropna() if not rows_df.empty else []
     return int(top5.iloc[0]) if len(top5) else None
 
 
 # --- how close the rebuild comes to the published study --------------------------------------------------------
+
 
 def agreement_tables(data: ReportData) -> list[dict]:
     """Per study edition (2018 first): the agreement statistics per lens, and the published against the
@@ -243,16 +319,32 @@ def agreement_tables(data: ReportData) -> list[dict]:
     for edition in sorted(data.agreement["edition"].unique(), reverse=True):
         stats = data.agreement[data.agreement["edition"] == edition].copy()
         stats["order"] = stats["lens_id"].map({lens: i for i, lens in enumerate(order)})
-        headers = [("Lens", "text"), ("Councils compared", "num"), ("Spearman correlation", "num"),
-                   ("Mean rank difference", "num"), ("Mean rebuilt rank of the published top ten", "num")]
-        rows = [Row([Cell(names.get(row["lens_id"], row["lens_id"])),
-                     Cell(f"{int(row['councils_compared'])} of {int(row['councils_published'])}",
-                          sort=str(int(row["councils_compared"]))),
-                     num_cell(row["spearman_correlation"], 2), num_cell(row["mean_absolute_rank_difference"], 1),
-                     num_cell(row["mean_rebuilt_rank"], 1)])
-                for row in stats.sort_values("order").to_dict("records")]
+        headers = [
+            ("Lens", "text"),
+            ("Councils compared", "num"),
+            ("Spearman correlation", "num"),
+            ("Mean rank difference", "num"),
+            ("Mean rebuilt rank of the published top ten", "num"),
+        ]
+        rows = [
+            Row(
+                [
+                    Cell(names.get(row["lens_id"], row["lens_id"])),
+                    Cell(
+                        f"{int(row['councils_compared'])} of {int(row['councils_published'])}",
+                        sort=str(int(row["councils_compared"])),
+                    ),
+                    num_cell(row["spearman_correlation"], 2),
+                    num_cell(row["mean_absolute_rank_difference"], 1),
+                    num_cell(row["mean_rebuilt_rank"], 1),
+                ]
+            )
+            for row in stats.sort_values("order").to_dict("records")
+        ]
         comparison = data.published_comparison[data.published_comparison["edition"] == edition]
-        councils = comparison[comparison["lens_id"] == "overall"].sort_values("published_rank")["published_name"].tolist()
+        councils = (
+            comparison[comparison["lens_id"] == "overall"].sort_values("published_rank")["published_name"].tolist()
+        )
         council_headers = [("Council", "text")] + [(names.get(lens, lens), "text") for lens in order]
         council_rows = []
         for council in councils:
@@ -260,19 +352,30 @@ def agreement_tables(data: ReportData) -> list[dict]:
             for lens in order:
                 match = comparison[(comparison["published_name"] == council) & (comparison["lens_id"] == lens)]
                 if match.empty:
-                    cells.append(Cell("")); continue
+                    cells.append(Cell(""))
+                    continue
                 row = match.iloc[0]
                 rebuilt = "unranked" if pd.isna(row["rebuilt_rank"]) else str(int(row["rebuilt_rank"]))
                 cells.append(Cell(f"{int(row['published_rank'])} / {rebuilt}", sort=str(int(row["published_rank"]))))
             council_rows.append(Row(cells))
-        result.append({"edition": int(edition),
-                       "stats": Table(f"agreement-{edition}", headers, rows, "agreement", sortable=False),
-                       "councils": Table(f"published-{edition}", council_headers, council_rows,
-                                         "published against rebuilt ranks", sortable=False)})
+        result.append(
+            {
+                "edition": int(edition),
+                "stats": Table(f"agreement-{edition}", headers, rows, "agreement", sortable=False),
+                "councils": Table(
+                    f"published-{edition}",
+                    council_headers,
+                    council_rows,
+                    "published against rebuilt ranks",
+                    sortable=False,
+                ),
+            }
+        )
     return result
 
 
 # --- where the data came from, and how to cite it -----------------------------------------------------------
+
 
 def provenance(data: ReportData) -> dict:
     """Publishers of the loaded datasets, the load summary and a citation (none for the demo)."""
@@ -283,22 +386,41 @@ def provenance(data: ReportData) -> dict:
     citation = ""
     if not data.is_demo:
         datasets = len(data.sources)
-        citation = (f"{PROJECT}, {data.edition} edition: English upper-tier councils ranked on outcome value per "
-                    f"pound spent, rebuilt from public data"
-                    + (f" ({datasets} datasets from {len(publishers)} publishers, listed under \"Where the data come "
-                       f"from\"{'; ' + ', '.join(licences) if licences else ''})" if datasets else "")
-                    + "." + (f" Data fingerprint {fingerprint[:16]}." if fingerprint else ""))
-    return {"publishers": publishers, "sources": data.sources, "licences": licences, "load": load,
-            "fingerprint": fingerprint, "citation": citation}
+        citation = (
+            f"{PROJECT}, {data.edition} edition: English upper-tier councils ranked on outcome value per "
+            f"pound spent, rebuilt from public data"
+            + (
+                f' ({datasets} datasets from {len(publishers)} publishers, listed under "Where the data come '
+                f'from"{"; " + ", ".join(licences) if licences else ""})'
+                if datasets
+                else ""
+            )
+            + "."
+            + (f" Data fingerprint {fingerprint[:16]}." if fingerprint else "")
+        )
+    return {
+        "publishers": publishers,
+        "sources": data.sources,
+        "licences": licences,
+        "load": load,
+        "fingerprint": fingerprint,
+        "citation": citation,
+    }
 
 
 # --- the whole page -----------------------------------------------------------------------------------------
 
+
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                             keep_trailing_newline=True)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
     env.filters["thousands"] = lambda value: f"{int(value):,}"
     return env
 
@@ -327,8 +449,15 @@ def render(data: ReportData, figures: dict, progress=None) -> str:
     titles = chart_titles(figures)
     lenses = []
     for lens in data.lenses.to_dict("records"):
-        lenses.append({"id": lens["lens_id"], "name": lens["lens_name"], "description": _text(lens["description"]),
-                       "spend_basis": _text(lens["spend_basis"]), "table": lens_table(data, lens["lens_id"])})
+        lenses.append(
+            {
+                "id": lens["lens_id"],
+                "name": lens["lens_name"],
+                "description": _text(lens["description"]),
+                "spend_basis": _text(lens["spend_basis"]),
+                "table": lens_table(data, lens["lens_id"]),
+            }
+        )
         if progress:
             progress(f"lens table {lens['lens_id']}")
     intervals = data.overall_intervals()
@@ -345,8 +474,9 @@ def render(data: ReportData, figures: dict, progress=None) -> str:
         "uncertainty_draws": int(intervals["draws"].max()) if not intervals.empty else None,
         "sensitivity": sensitivity_table(data) if has_analysis(data, "sensitivity") else None,
         "sensitivity_summary": sensitivity_summary(data) if has_analysis(data, "sensitivity") else None,
-        "analysis": {name: has_analysis(data, name) for name in ("neighbours", "neighbour_ranks", "uncertainty",
-                                                               "context")},
+        "analysis": {
+            name: has_analysis(data, name) for name in ("neighbours", "neighbour_ranks", "uncertainty", "context")
+        },
         "lenses": lenses,
         "grip": grip_table(data),
         "grip_top5": grip_top5(data),
@@ -358,7 +488,8 @@ def render(data: ReportData, figures: dict, progress=None) -> str:
         "app_js": inline_script(static("report.js")),
         "plotly_js": inline_script(plotly.offline.get_plotlyjs()),
         "figures_json": jinja2.utils.markupsafe.Markup(
-            script_json({name: json.loads(fig.to_json()) for name, fig in figures.items()})),
+            script_json({name: json.loads(fig.to_json()) for name, fig in figures.items()})
+        ),
         "council_json": jinja2.utils.markupsafe.Markup(script_json(council_payload(data))),
     }
     if progress:
@@ -391,20 +522,40 @@ def council_payload(data: ReportData) -> dict:
     if not data.scores.empty:
         latest = data.scores[data.scores["edition"] == data.edition]
         for code, part in latest.groupby("authority_code", sort=True):
-            values[code] = [[row.indicator_id, _sig(row.value), _sig(row.reference_value),
-                             "E" if row.reference_source == "england" else "M", row.period]
-                            for row in part.itertuples()]
-    authorities = {row.authority_code: [row.authority_name, row.authority_type, row.region_name, bool(row.is_ranked)]
-                   for row in data.authorities.itertuples()}
-    indicators = {row.indicator_id: [row.name, row.lens_id, row.unit, POLARITY.get(row.polarity, 0)]
-                  for row in data.indicators.itertuples()}
+            values[code] = [
+                [
+                    row.indicator_id,
+                    _sig(row.value),
+                    _sig(row.reference_value),
+                    "E" if row.reference_source == "england" else "M",
+                    row.period,
+                ]
+                for row in part.itertuples()
+            ]
+    authorities = {
+        row.authority_code: [row.authority_name, row.authority_type, row.region_name, bool(row.is_ranked)]
+        for row in data.authorities.itertuples()
+    }
+    indicators = {
+        row.indicator_id: [row.name, row.lens_id, row.unit, POLARITY.get(row.polarity, 0)]
+        for row in data.indicators.itertuples()
+    }
     edition_rows = data.lens_productivity[data.lens_productivity["edition"] == data.edition]
     lens_ranked = edition_rows.groupby("lens_id")["lens_rank"].max()
-    payload = {"edition": data.edition, "editions": data.editions, "ranked": max(len(data.league()), 1),
-               "demo": data.is_demo, "lenses": data.lens_ids, "lensNames": [data.lens_names[l] for l in data.lens_ids],
-               # the lowest rank of each lens: the far end of the council's lens-rank bars
-               "lensRanked": [int(_num(lens_ranked.get(l), 0) or 1) for l in data.lens_ids],
-               "authorities": authorities, "indicators": indicators, "ranks": ranks, "values": values}
+    payload = {
+        "edition": data.edition,
+        "editions": data.editions,
+        "ranked": max(len(data.league()), 1),
+        "demo": data.is_demo,
+        "lenses": data.lens_ids,
+        "lensNames": [data.lens_names[l] for l in data.lens_ids],
+        # the lowest rank of each lens: the far end of the council's lens-rank bars
+        "lensRanked": [int(_num(lens_ranked.get(l), 0) or 1) for l in data.lens_ids],
+        "authorities": authorities,
+        "indicators": indicators,
+        "ranks": ranks,
+        "values": values,
+    }
     payload.update(analysis_payload(data))
     return payload
 
@@ -434,31 +585,53 @@ def analysis_payload(data: ReportData) -> dict:
     keys = ["overall", *data.lens_ids]
     if has_analysis(data, "uncertainty"):
         rows = data.latest(data.uncertainty)
-        lookup = {(r.authority_code, r.lens_id): [_num(r.rank_p05, 0), _num(r.rank_p95, 0), _num(r.median_rank, 1)]
-                  for r in rows.itertuples() if _num(r.rank_p05, 0) is not None}
+        lookup = {
+            (r.authority_code, r.lens_id): [_num(r.rank_p05, 0), _num(r.rank_p95, 0), _num(r.median_rank, 1)]
+            for r in rows.itertuples()
+            if _num(r.rank_p05, 0) is not None
+        }
         out["intervals"] = _per_council(lookup, keys)
     if has_analysis(data, "neighbours"):
-        out["neighbours"] = {code: [[r.neighbour_code, _num(r.distance, 2), _flag(r.is_oflog_neighbour)]
-                                    for r in part.sort_values("neighbour_rank").itertuples()]
-                             for code, part in data.neighbours.groupby("authority_code", sort=True)}
+        out["neighbours"] = {
+            code: [
+                [r.neighbour_code, _num(r.distance, 2), _flag(r.is_oflog_neighbour)]
+                for r in part.sort_values("neighbour_rank").itertuples()
+            ]
+            for code, part in data.neighbours.groupby("authority_code", sort=True)
+        }
     if has_analysis(data, "neighbour_ranks"):
         rows = data.latest(data.neighbour_ranks)
-        lookup = {(r.authority_code, r.lens_id): [_num(r.rank, 0), _num(r.rank_among_neighbours, 0),
-                                                  _num(r.group_councils_ranked, 0), _num(r.group_size, 0),
-                                                  _num(r.neighbour_median_rank, 1)]
-                  for r in rows.itertuples()}
+        lookup = {
+            (r.authority_code, r.lens_id): [
+                _num(r.rank, 0),
+                _num(r.rank_among_neighbours, 0),
+                _num(r.group_councils_ranked, 0),
+                _num(r.group_size, 0),
+                _num(r.neighbour_median_rank, 1),
+            ]
+            for r in rows.itertuples()
+        }
         out["neighbourRanks"] = _per_council(lookup, keys)
     if has_analysis(data, "context"):
         rows = data.latest(data.context)
-        lookup = {(r.authority_code, r.lens_id): [_num(r.outcome_score, 2), _num(r.expected_outcome_score, 2),
-                                                  _num(r.residual, 2), _num(r.residual_rank, 0),
-                                                  _num(r.councils_in_fit, 0)]
-                  for r in rows.itertuples()}
+        lookup = {
+            (r.authority_code, r.lens_id): [
+                _num(r.outcome_score, 2),
+                _num(r.expected_outcome_score, 2),
+                _num(r.residual, 2),
+                _num(r.residual_rank, 0),
+                _num(r.councils_in_fit, 0),
+            ]
+            for r in rows.itertuples()
+        }
         out["context"] = _per_council(lookup, data.lens_ids)
     if has_analysis(data, "neighbour_agreement"):
         everyone = data.neighbour_agreement[data.neighbour_agreement["scope"] == "all"]
         if not everyone.empty:
             row = everyone.iloc[0]
-            out["agreement"] = [_num(row["mean_share_shared"], 3), _num(row["chance_share"], 3),
-                                _num(row["councils_compared"], 0)]
+            out["agreement"] = [
+                _num(row["mean_share_shared"], 3),
+                _num(row["chance_share"], 3),
+                _num(row["councils_compared"], 0),
+            ]
     return out

@@ -27,11 +27,13 @@ class Progress:
             self.stream.write(line + "\n")
         self.stream.flush()
 
-    def __enter__(self) -> "Progress":
+    def __enter__(self) -> Progress:
         return self
 
     def __exit__(self, *exc) -> None:
         if self.is_tty:
             self.stream.write("\n")
-        self.stream.write(f"{self.title}: {self.done}/{self.total} steps in {time.perf_counter() - self.started:.1f} s\n")
+        self.stream.write(
+            f"{self.title}: {self.done}/{self.total} steps in {time.perf_counter() - self.started:.1f} s\n"
+        )
         self.stream.flush()

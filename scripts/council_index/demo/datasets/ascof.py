@@ -35,35 +35,118 @@ from ..writers import write_csv, write_xlsx
 #        offsets for 18-64 / 65 and over from Total, disaggregations written, 2017-18 style code)
 MEASURES = {
     "1A": ("Social care-related quality of life score", "score", 19.1, 0.6, (0.4, -0.2), "survey"),
-    "1B": ("The proportion of people who use services who have control over their daily life", "pct", 77.6, 4.0,
-           (4.0, -3.2), "survey"),
-    "1C(2A)": ("The proportion of people who use services who receive direct payments", "pct", 28.3, 7.0,
-               (13.0, -10.7), "age"),
+    "1B": (
+        "The proportion of people who use services who have control over their daily life",
+        "pct",
+        77.6,
+        4.0,
+        (4.0, -3.2),
+        "survey",
+    ),
+    "1C(2A)": (
+        "The proportion of people who use services who receive direct payments",
+        "pct",
+        28.3,
+        7.0,
+        (13.0, -10.7),
+        "age",
+    ),
     "1D": ("Carer-reported quality of life score", "score", 7.5, 0.4, (-0.3, 0.3), "survey"),
-    "1E": ("The proportion of adults with a learning disability in paid employment", "pct", 5.9, 3.5, None,
-           "total"),
-    "1F": ("The proportion of adults in contact with secondary mental health services in paid employment", "pct",
-           8.0, 5.0, None, "total"),
-    "1G": ("The proportion of adults with a learning disability who live in their own home or with their family",
-           "pct", 77.4, 9.0, None, "total"),
-    "1H": ("The proportion of adults in contact with secondary mental health services living independently, "
-           "with or without support", "pct", 58.0, 18.0, None, "total"),
-    "1I(1)": ("The proportion of people who use services who reported that they had as much social contact as "
-              "they would like", "pct", 45.9, 5.0, (4.0, -2.4), "survey"),
-    "1J": ("Adjusted Social care-related quality of life \u2013 impact of Adult Social Care services", "score",
-           0.403, 0.025, None, "total"),
-    "2A(1)": ("Long-term support needs of younger adults aged 18-64 met by admission to residential and nursing "
-              "care homes, per 100,000 population", "rate", 13.9, 6.0, None, "total"),
-    "2A(2)": ("Long-term support needs of older adults aged 65 and over met by admission to residential and "
-              "nursing care homes, per 100,000 population", "rate", 578.0, 150.0, None, "total"),
-    "2B(1)": ("The proportion of older people (aged 65 and over) who were still at home 91 days after discharge "
-              "from hospital into reablement/rehabilitation services", "pct", 82.4, 6.0, None, "sex"),
-    "2B(2)": ("The proportion of older people (aged 65 and over) who received reablement/rehabilitation services "
-              "after discharge from hospital", "pct", 2.8, 1.4, None, "sex"),
-    "3A": ("Overall satisfaction of people who use services with their care and support", "pct", 64.3, 5.0,
-           (5.0, -2.5), "survey"),
-    "3D(2)": ("The proportion of carers who find it easy to find information about support", "pct", 62.5, 7.0,
-              (-3.0, 4.7), "survey"),
+    "1E": ("The proportion of adults with a learning disability in paid employment", "pct", 5.9, 3.5, None, "total"),
+    "1F": (
+        "The proportion of adults in contact with secondary mental health services in paid employment",
+        "pct",
+        8.0,
+        5.0,
+        None,
+        "total",
+    ),
+    "1G": (
+        "The proportion of adults with a learning disability who live in their own home or with their family",
+        "pct",
+        77.4,
+        9.0,
+        None,
+        "total",
+    ),
+    "1H": (
+        "The proportion of adults in contact with secondary mental health services living independently, "
+        "with or without support",
+        "pct",
+        58.0,
+        18.0,
+        None,
+        "total",
+    ),
+    "1I(1)": (
+        "The proportion of people who use services who reported that they had as much social contact as "
+        "they would like",
+        "pct",
+        45.9,
+        5.0,
+        (4.0, -2.4),
+        "survey",
+    ),
+    "1J": (
+        "Adjusted Social care-related quality of life \u2013 impact of Adult Social Care services",
+        "score",
+        0.403,
+        0.025,
+        None,
+        "total",
+    ),
+    "2A(1)": (
+        "Long-term support needs of younger adults aged 18-64 met by admission to residential and nursing "
+        "care homes, per 100,000 population",
+        "rate",
+        13.9,
+        6.0,
+        None,
+        "total",
+    ),
+    "2A(2)": (
+        "Long-term support needs of older adults aged 65 and over met by admission to residential and "
+        "nursing care homes, per 100,000 population",
+        "rate",
+        578.0,
+        150.0,
+        None,
+        "total",
+    ),
+    "2B(1)": (
+        "The proportion of older people (aged 65 and over) who were still at home 91 days after discharge "
+        "from hospital into reablement/rehabilitation services",
+        "pct",
+        82.4,
+        6.0,
+        None,
+        "sex",
+    ),
+    "2B(2)": (
+        "The proportion of older people (aged 65 and over) who received reablement/rehabilitation services "
+        "after discharge from hospital",
+        "pct",
+        2.8,
+        1.4,
+        None,
+        "sex",
+    ),
+    "3A": (
+        "Overall satisfaction of people who use services with their care and support",
+        "pct",
+        64.3,
+        5.0,
+        (5.0, -2.5),
+        "survey",
+    ),
+    "3D(2)": (
+        "The proportion of carers who find it easy to find information about support",
+        "pct",
+        62.5,
+        7.0,
+        (-3.0, 4.7),
+        "survey",
+    ),
     "4A": ("The proportion of people who use services who feel safe", "pct", 70.0, 4.0, (-2.0, 1.2), "survey"),
 }
 SURVEY_DISAGGREGATIONS = ["Total", "Male", "Female", "18-64", "65 and over"]
@@ -73,31 +156,58 @@ ORIGINAL_FILES = [
     (2017, "meas-from-asc-of-1617-open-data-csv.csv", "c", "paren", "18-64"),
     (2018, "meas-from-asc-of-17-18-open-data.csv", ":", "bare", "64 and under"),
 ]
-ORIGINAL_HEADER = ["Geographical Code", "Geographical Description", "Geographical Level", "ONS Area Code",
-                   "ASCOF Measure Code", "Disaggregation Level", "Measure Type", "Measure Value", "Measure Group",
-                   "Measure Group Description"]
+ORIGINAL_HEADER = [
+    "Geographical Code",
+    "Geographical Description",
+    "Geographical Level",
+    "ONS Area Code",
+    "ASCOF Measure Code",
+    "Disaggregation Level",
+    "Measure Type",
+    "Measure Value",
+    "Measure Group",
+    "Measure Group Description",
+]
 # The 2020-21 open-data release as a workbook (the real file is an xlsx copy of the CSV, sheet 'in').
 OPEN_DATA_XLSX = "meas-from-asc-of-eng-2021-open-data-csv_v2.xlsx"
 OPEN_DATA_HEADER = [*ORIGINAL_HEADER[:3], "ONS Code", *ORIGINAL_HEADER[4:]]
 # measure -> disaggregations written (the survey-based ones: measure types, all '[x]': not run in 2020-21)
 OPEN_DATA_2021_MEASURES = {
-    "1A": ["Total"], "1J": ["Total"], "1C(2A)": ["Total", "18-64", "65 and over"], "2A(1)": ["Total"],
-    "2A(2)": ["Total"], "2B(1)": ["Total", "85 and over", "Male"], "2B(2)": ["Total", "65-74", "Female"],
+    "1A": ["Total"],
+    "1J": ["Total"],
+    "1C(2A)": ["Total", "18-64", "65 and over"],
+    "2A(1)": ["Total"],
+    "2A(2)": ["Total"],
+    "2B(1)": ["Total", "85 and over", "Male"],
+    "2B(2)": ["Total", "65-74", "Female"],
 }
-SURVEY_NOT_RUN = {"1A": ("Denominator", "Base", "Numerator", "Outcome", "Margin Of Error"),
-                  "1J": ("Outcome", "Margin Of Error", "Base")}
+SURVEY_NOT_RUN = {
+    "1A": ("Denominator", "Base", "Numerator", "Outcome", "Margin Of Error"),
+    "1J": ("Outcome", "Margin Of Error", "Base"),
+}
 AGE_BAND_SUFFIX = {"65-74": "6574", "75-84": "7584", "85 and over": "85OV"}
-_REABLEMENT_2021 = ("Proportion of older people 65 and over who were still at home 91 days after discharge from "
-                    "hospital into reablement/rehabilitation services ")
+_REABLEMENT_2021 = (
+    "Proportion of older people 65 and over who were still at home 91 days after discharge from "
+    "hospital into reablement/rehabilitation services "
+)
 DESCRIPTIONS_2021 = {  # the wording of the 2019-20 and 2020-21 releases, where it changed
     "1A": "Social care-related quality of life",
     "1C(2A)": "Proportion of people using social care who receive direct payments",
     "2B(1)": _REABLEMENT_2021 + "effectiveness of the service",
     "2B(2)": _REABLEMENT_2021 + "offered the service",
 }
-PROCESSED_HEADER = ["Geographical Description", "Geographical Level", "ONS Code", "Measure Group Description",
-                    "Disaggregation Level", "Measure Value", "IMD - Average rank ", "Annual Pay Mean", "Population",
-                    "Year"]
+PROCESSED_HEADER = [
+    "Geographical Description",
+    "Geographical Level",
+    "ONS Code",
+    "Measure Group Description",
+    "Disaggregation Level",
+    "Measure Value",
+    "IMD - Average rank ",
+    "Annual Pay Mean",
+    "Population",
+    "Year",
+]
 AGE_SUFFIX = {"Total": "", "Male": "M", "Female": "F", "18-64": "1864", "64 and under": "64U", "65 and over": "65OV"}
 _LEVELS: dict = {}
 
@@ -115,8 +225,11 @@ def measure_level(authority_code: str, code: str, year: int, disaggregation: str
     if key not in _LEVELS:
         rng = random.Random(f"ascof:{authority_code}:{code}")
         _, _, level, spread, _, _ = MEASURES[code]
-        _LEVELS[key] = (level + rng.gauss(0, spread), rng.gauss(0, spread * 0.08),
-                        [rng.gauss(0, spread * 0.15) for _ in range(2012, 2026)])
+        _LEVELS[key] = (
+            level + rng.gauss(0, spread),
+            rng.gauss(0, spread * 0.08),
+            [rng.gauss(0, spread * 0.15) for _ in range(2012, 2026)],
+        )
     base, trend, noise = _LEVELS[key]
     value = base + trend * (year - 2017) + noise[year - 2012]
     offsets = MEASURES[code][4]
@@ -133,8 +246,12 @@ def measure_level(authority_code: str, code: str, year: int, disaggregation: str
 
 def _disaggregations(code: str) -> list[str]:
     style = MEASURES[code][5]
-    return {"survey": SURVEY_DISAGGREGATIONS, "age": ["Total", "18-64", "65 and over"],
-            "sex": ["Total", "Male", "Female"], "total": ["Total"]}[style]
+    return {
+        "survey": SURVEY_DISAGGREGATIONS,
+        "age": ["Total", "18-64", "65 and over"],
+        "sex": ["Total", "Male", "Female"],
+        "total": ["Total"],
+    }[style]
 
 
 def _group(code: str, style: str) -> str:
@@ -172,8 +289,7 @@ def _original_rows(a, cassr, level, year, marker, style, young, rng, population)
                 types = [("Outcome", _round(code, value)), ("Base", max(10, int(population * 0.0012)))]
             for measure_type, number in types:
                 shown = marker if suppressed and measure_type == "Outcome" else number
-                rows.append([cassr, None, level, a, measure_code, published, measure_type, shown, group,
-                             description])
+                rows.append([cassr, None, level, a, measure_code, published, measure_type, shown, group, description])
     return rows
 
 
@@ -202,8 +318,9 @@ def _open_data_2021_rows(a, cassr, level, rng, population):
                 outcome = round(100 * numerator / denominator, 1)
             shown = "[c]" if rng.random() < 0.01 else outcome
             for measure_type, number in (("Outcome", shown), ("Numerator", numerator), ("Denominator", denominator)):
-                rows.append([cassr, None, level, a, group + suffix, disaggregation, measure_type, number, group,
-                             description])
+                rows.append(
+                    [cassr, None, level, a, group + suffix, disaggregation, measure_type, number, group, description]
+                )
     return rows
 
 
@@ -221,13 +338,26 @@ def write(universe: Universe, out_dir: Path, rng) -> None:
             for row in _original_rows(code, code, "Region", year, marker, style, young, rng, population):
                 row[1] = name
                 rows.append(row)
-        for row in _original_rows("E92000001", "ENG", "England", year, marker, style, young, rng,
-                                  sum(a.population for a in ranked)):
+        for row in _original_rows(
+            "E92000001", "ENG", "England", year, marker, style, young, rng, sum(a.population for a in ranked)
+        ):
             row[1] = "England"
             rows.append(row)
         # Council-type aggregates have no GSS code in the published file.
-        rows.append(["CTY", "Shire County", "Council Type", None, "2A2", "Total", "Outcome", 600.1, _group("2A(2)", style),
-                     MEASURES["2A(2)"][0]])
+        rows.append(
+            [
+                "CTY",
+                "Shire County",
+                "Council Type",
+                None,
+                "2A2",
+                "Total",
+                "Outcome",
+                600.1,
+                _group("2A(2)", style),
+                MEASURES["2A(2)"][0],
+            ]
+        )
         write_csv(out_dir / "ascof" / filename, rows, encoding="cp1252")
 
     # Processed 2018-19 extract: outcome rows only, suppressed rows dropped.
@@ -245,12 +375,31 @@ def write(universe: Universe, out_dir: Path, rng) -> None:
             for disaggregation in disaggregations:
                 if level == "Council" and rng.random() < 0.01:
                     continue  # suppressed: dropped by the processor
-                value = measure_level(code_area, code, 2019, "Total" if code.startswith("2B") and
-                                      disaggregation == "65 and over" else disaggregation)
-                shown = round(value, 2) if code.startswith("2B") and disaggregation == "65 and over" else \
-                    _round(code, value)
-                rows.append([name, level, code_area, description, disaggregation, shown, imd, pay,
-                             float(int(population * 0.78)) if population else None, 2019])
+                value = measure_level(
+                    code_area,
+                    code,
+                    2019,
+                    "Total" if code.startswith("2B") and disaggregation == "65 and over" else disaggregation,
+                )
+                shown = (
+                    round(value, 2)
+                    if code.startswith("2B") and disaggregation == "65 and over"
+                    else _round(code, value)
+                )
+                rows.append(
+                    [
+                        name,
+                        level,
+                        code_area,
+                        description,
+                        disaggregation,
+                        shown,
+                        imd,
+                        pay,
+                        float(int(population * 0.78)) if population else None,
+                        2019,
+                    ]
+                )
     write_csv(out_dir / "ascof" / "final_data_2019.csv", rows)
 
     # After the files above, so that their numbers do not move (one generator for the module).
@@ -268,6 +417,7 @@ def write(universe: Universe, out_dir: Path, rng) -> None:
     for row in _open_data_2021_rows("E92000001", "England", "England", rng, sum(a.population for a in ranked)):
         row[1] = "England"
         rows.append(row)
-    rows.append(["S", "Shire Counties", "Council Type", None, "2A2", "Total", "Outcome", 512.4, "2A2",
-                 MEASURES["2A(2)"][0]])
+    rows.append(
+        ["S", "Shire Counties", "Council Type", None, "2A2", "Total", "Outcome", 512.4, "2A2", MEASURES["2A(2)"][0]]
+    )
     write_xlsx(out_dir / "ascof" / OPEN_DATA_XLSX, {"in": rows})

@@ -41,8 +41,18 @@ INNER, OUTER = ("E13000001", "Inner London"), ("E13000002", "Outer London")
 JUDGEMENTS = ["Outstanding", "Good", "Requires improvement to be good", "Inadequate"]
 JUDGEMENT_WEIGHTS = [0.2, 0.45, 0.25, 0.1]
 NEW_UNITARY = ("E06900999", "New Tarnvale", "E12000008")  # created 2020 in the la_lookup demo
-EES_PREFIX = ["time_period", "time_identifier", "geographic_level", "country_code", "country_name", "region_code",
-              "region_name", "old_la_code", "new_la_code", "la_name"]
+EES_PREFIX = [
+    "time_period",
+    "time_identifier",
+    "geographic_level",
+    "country_code",
+    "country_name",
+    "region_code",
+    "region_name",
+    "old_la_code",
+    "new_la_code",
+    "la_name",
+]
 
 
 def _small(value: int) -> int | str:
@@ -78,8 +88,18 @@ def _areas(universe: Universe):
 def _prefix(year, level, region_code, region_name, authority):
     if authority is None:
         return [year, "Reporting year", level, "E92000001", "England", region_code, region_name, None, None, None]
-    return [year, "Reporting year", level, "E92000001", "England", region_code, region_name,
-            authority.dfe_code, authority.code, authority.name]
+    return [
+        year,
+        "Reporting year",
+        level,
+        "E92000001",
+        "England",
+        region_code,
+        region_name,
+        authority.dfe_code,
+        authority.code,
+        authority.name,
+    ]
 
 
 def _cin_counts(universe: Universe, rng) -> dict:
@@ -88,8 +108,14 @@ def _cin_counts(universe: Universe, rng) -> dict:
     for a in universe.upper_tier:
         children = max(int(a.population * rng.uniform(0.19, 0.24)), 300)
         need = rng.uniform(220, 450) if a.is_ranked else rng.uniform(20, 60)
-        base = {"rereferral": rng.uniform(0.14, 0.30), "s47": rng.uniform(0.25, 0.45), "icpc": rng.uniform(0.2, 0.42),
-                "cpp": rng.uniform(0.09, 0.16), "long": rng.uniform(0.10, 0.20), "repeat": rng.uniform(0.15, 0.32)}
+        base = {
+            "rereferral": rng.uniform(0.14, 0.30),
+            "s47": rng.uniform(0.25, 0.45),
+            "icpc": rng.uniform(0.2, 0.42),
+            "cpp": rng.uniform(0.09, 0.16),
+            "long": rng.uniform(0.10, 0.20),
+            "repeat": rng.uniform(0.15, 0.32),
+        }
         for year in CIN_YEARS:
             drift = 1 + 0.01 * (year - 2019) + rng.uniform(-0.05, 0.05)
             at31 = int(round(children * need * drift / 10_000))
@@ -105,75 +131,129 @@ def _cin_counts(universe: Universe, rng) -> dict:
             cpp_started = int(round(cpp_at31 * rng.uniform(1.1, 1.4)))
             icpc_on_time = int(round(icpc * rng.uniform(0.7, 0.9)))
             counts[(a.code, year)] = {
-                "anypoint_episodes": int(round(at31 * 1.88)), "anypoint_child": int(round(at31 * 1.75)),
+                "anypoint_episodes": int(round(at31 * 1.88)),
+                "anypoint_child": int(round(at31 * 1.75)),
                 "started_episodes": int(round(at31 * rng.uniform(0.9, 1.05))),
                 "started_child": int(round(at31 * rng.uniform(0.85, 0.95))),
                 "ended_episodes": int(round(at31 * rng.uniform(0.85, 0.95))),
-                "ended_child": int(round(at31 * rng.uniform(0.8, 0.9))), "at31": at31,
+                "ended_child": int(round(at31 * rng.uniform(0.8, 0.9))),
+                "at31": at31,
                 "awaiting": int(round(at31 * rng.uniform(0.01, 0.07))),
-                "referrals": referrals, "rereferrals": int(round(referrals * base["rereferral"])),
+                "referrals": referrals,
+                "rereferrals": int(round(referrals * base["rereferral"])),
                 "nfa": int(round(referrals * rng.uniform(0.02, 0.12))),
                 "not_in_need": int(round(referrals * rng.uniform(0.2, 0.4))),
                 "children_referred": int(round(referrals * 0.88)),
                 "children_rereferred": int(round(referrals * 0.88 * base["rereferral"] * 0.95)),
-                "s47": s47, "s47_child": int(round(s47 * 0.86)), "icpc": icpc, "icpc_child": int(round(icpc * 0.98)),
-                "d0_10": int(round((icpc - icpc_on_time) * 0.5)), "d11_15": icpc_on_time,
+                "s47": s47,
+                "s47_child": int(round(s47 * 0.86)),
+                "icpc": icpc,
+                "icpc_child": int(round(icpc * 0.98)),
+                "d0_10": int(round((icpc - icpc_on_time) * 0.5)),
+                "d11_15": icpc_on_time,
                 "d16_20": int(round((icpc - icpc_on_time) * 0.25)),
-                "d21": icpc - icpc_on_time - int(round((icpc - icpc_on_time) * 0.5))
+                "d21": icpc
+                - icpc_on_time
+                - int(round((icpc - icpc_on_time) * 0.5))
                 - int(round((icpc - icpc_on_time) * 0.25)),
-                "p25": rng.randint(11, 13), "median": rng.randint(13, 15), "p75": rng.randint(15, 19),
-                "cpp_started": cpp_started, "cpp_subsequent": int(round(cpp_started * base["repeat"])),
-                "cpp_at31": cpp_at31, "up_to_3": up_to_3, "three_to_6": three_to_6,
+                "p25": rng.randint(11, 13),
+                "median": rng.randint(13, 15),
+                "p75": rng.randint(15, 19),
+                "cpp_started": cpp_started,
+                "cpp_subsequent": int(round(cpp_started * base["repeat"])),
+                "cpp_at31": cpp_at31,
+                "up_to_3": up_to_3,
+                "three_to_6": three_to_6,
                 "six_to_12": max(cpp_at31 - up_to_3 - three_to_6 - one_to_two - over_two, 0),
-                "one_to_two": one_to_two, "over_two": over_two,
+                "one_to_two": one_to_two,
+                "over_two": over_two,
             }
     return counts
 
 
 def _cin_tables() -> list[tuple[str, str, list]]:
     """(file name, category, [(header, cell function(c, total) for one area's summed counts)])."""
+
     def count(key):
         return lambda c, la: _small(c[key]) if la else c[key]
 
     def share(key, whole, digits=1):
-        return lambda c, la: ("c" if la and 0 < c[key] < 6 else _pct(c[key], c[whole], digits))
+        return lambda c, la: "c" if la and 0 < c[key] < 6 else _pct(c[key], c[whole], digits)
 
     return [
-        ("b1_children_in_need_2013_to_2025.csv", "Children in Need", [
-            ("Anypoint_episodes", count("anypoint_episodes")), ("Anypoint_child", count("anypoint_child")),
-            ("Started_episodes", count("started_episodes")), ("Started_child", count("started_child")),
-            ("Ended_episodes", count("ended_episodes")), ("Ended_child", count("ended_child")),
-            ("At31_episodes", count("at31")), ("awaiting_assessment", count("awaiting"))]),
-        ("c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv", "Referrals and Re-referrals", [
-            ("referral_count", count("referrals")), ("rereferral_count", count("rereferrals")),
-            ("rereferral_percent", share("rereferrals", "referrals")),
-            ("no_further_action_count", count("nfa")), ("no_further_action_percent", share("nfa", "referrals")),
-            ("not_in_need_count", count("not_in_need")), ("not_in_need_percent", share("not_in_need", "referrals")),
-            ("referral_child_count", count("children_referred")),
-            ("rereferral_child_count", count("children_rereferred")),
-            ("rereferral_child_percent", share("children_rereferred", "children_referred"))]),
-        ("c4_children_in_need_section_47s_and_icpcs_2013_to_2025.csv",
-         "Section 47s and Initial Child Protection Conferences", [
-            ("Section47", count("s47")), ("Section47_child", count("s47_child")), ("ICPC", count("icpc")),
-            ("ICPC_child", count("icpc_child")), ("Duration_0-10_days", count("d0_10")),
-            ("Duration_11-15_days", count("d11_15")), ("Duration_16-20_days", count("d16_20")),
-            ("Duration_21+_days", count("d21")),
-            ("Duration_25th_Percentile", lambda c, la: c["p25"] if c["icpc"] else "z"),
-            ("Duration_median", lambda c, la: c["median"] if c["icpc"] else "z"),
-            ("Duration_75th_Percentile", lambda c, la: c["p75"] if c["icpc"] else "z")]),
-        ("d3_cpps_subsequent_plan_2013_to_2025.csv", "Child Protection Plans which are a second or subsequent plan", [
-            ("CPP_start", count("cpp_started")), ("CPP_subsequent", count("cpp_subsequent")),
-            ("CPP_subsequent_percent", share("cpp_subsequent", "cpp_started"))]),
-        ("d5_cpps_at31march_by_duration_2013_to_2025.csv", "Child Protection Plans by length of time", [
-            ("CPP_At31", count("cpp_at31")),
-            ("3_months_or_less", count("up_to_3")), ("3_months_or_less_percent", share("up_to_3", "cpp_at31")),
-            ("more_than_3_months_6_months", count("three_to_6")),
-            ("more_than_3_months_6_months_percent", share("three_to_6", "cpp_at31")),
-            ("more_than_6_months_less_than_1_year", count("six_to_12")),
-            ("more_than_6_months_less_than_1_year_percent", share("six_to_12", "cpp_at31")),
-            ("1_year_less_than_2_years", count("one_to_two")),
-            ("1_year_less_than_2_years_percent", share("one_to_two", "cpp_at31")),
-            ("2_years_or_more", count("over_two")), ("2_years_or_more_percent", share("over_two", "cpp_at31"))]),
+        (
+            "b1_children_in_need_2013_to_2025.csv",
+            "Children in Need",
+            [
+                ("Anypoint_episodes", count("anypoint_episodes")),
+                ("Anypoint_child", count("anypoint_child")),
+                ("Started_episodes", count("started_episodes")),
+                ("Started_child", count("started_child")),
+                ("Ended_episodes", count("ended_episodes")),
+                ("Ended_child", count("ended_child")),
+                ("At31_episodes", count("at31")),
+                ("awaiting_assessment", count("awaiting")),
+            ],
+        ),
+        (
+            "c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv",
+            "Referrals and Re-referrals",
+            [
+                ("referral_count", count("referrals")),
+                ("rereferral_count", count("rereferrals")),
+                ("rereferral_percent", share("rereferrals", "referrals")),
+                ("no_further_action_count", count("nfa")),
+                ("no_further_action_percent", share("nfa", "referrals")),
+                ("not_in_need_count", count("not_in_need")),
+                ("not_in_need_percent", share("not_in_need", "referrals")),
+                ("referral_child_count", count("children_referred")),
+                ("rereferral_child_count", count("children_rereferred")),
+                ("rereferral_child_percent", share("children_rereferred", "children_referred")),
+            ],
+        ),
+        (
+            "c4_children_in_need_section_47s_and_icpcs_2013_to_2025.csv",
+            "Section 47s and Initial Child Protection Conferences",
+            [
+                ("Section47", count("s47")),
+                ("Section47_child", count("s47_child")),
+                ("ICPC", count("icpc")),
+                ("ICPC_child", count("icpc_child")),
+                ("Duration_0-10_days", count("d0_10")),
+                ("Duration_11-15_days", count("d11_15")),
+                ("Duration_16-20_days", count("d16_20")),
+                ("Duration_21+_days", count("d21")),
+                ("Duration_25th_Percentile", lambda c, la: c["p25"] if c["icpc"] else "z"),
+                ("Duration_median", lambda c, la: c["median"] if c["icpc"] else "z"),
+                ("Duration_75th_Percentile", lambda c, la: c["p75"] if c["icpc"] else "z"),
+            ],
+        ),
+        (
+            "d3_cpps_subsequent_plan_2013_to_2025.csv",
+            "Child Protection Plans which are a second or subsequent plan",
+            [
+                ("CPP_start", count("cpp_started")),
+                ("CPP_subsequent", count("cpp_subsequent")),
+                ("CPP_subsequent_percent", share("cpp_subsequent", "cpp_started")),
+            ],
+        ),
+        (
+            "d5_cpps_at31march_by_duration_2013_to_2025.csv",
+            "Child Protection Plans by length of time",
+            [
+                ("CPP_At31", count("cpp_at31")),
+                ("3_months_or_less", count("up_to_3")),
+                ("3_months_or_less_percent", share("up_to_3", "cpp_at31")),
+                ("more_than_3_months_6_months", count("three_to_6")),
+                ("more_than_3_months_6_months_percent", share("three_to_6", "cpp_at31")),
+                ("more_than_6_months_less_than_1_year", count("six_to_12")),
+                ("more_than_6_months_less_than_1_year_percent", share("six_to_12", "cpp_at31")),
+                ("1_year_less_than_2_years", count("one_to_two")),
+                ("1_year_less_than_2_years_percent", share("one_to_two", "cpp_at31")),
+                ("2_years_or_more", count("over_two")),
+                ("2_years_or_more_percent", share("over_two", "cpp_at31")),
+            ],
+        ),
     ]
 
 
@@ -208,11 +288,30 @@ def _write_cin(universe: Universe, out_dir: Path, rng) -> None:
         write_csv(out_dir / FOLDER / name, rows)
 
 
-CSWW_HEADER = ["inpost_fte", "inpost_headcount", "starters_fte", "starters_headcount", "leavers_fte",
-               "leavers_headcount", "turnover_rate_fte", "turnover_rate_headcount", "agency_fte", "agency_headcount",
-               "agency_rate_fte", "agency_rate_headcount", "agency_cover_fte", "agency_cover_rate_fte", "vacancy_fte",
-               "vacancy_rate_fte", "vacancy_agency_cover_rate_fte", "case_holders_fte", "cases", "caseload_fte",
-               "working_days_lost_fte", "absence_rate_fte"]
+CSWW_HEADER = [
+    "inpost_fte",
+    "inpost_headcount",
+    "starters_fte",
+    "starters_headcount",
+    "leavers_fte",
+    "leavers_headcount",
+    "turnover_rate_fte",
+    "turnover_rate_headcount",
+    "agency_fte",
+    "agency_headcount",
+    "agency_rate_fte",
+    "agency_rate_headcount",
+    "agency_cover_fte",
+    "agency_cover_rate_fte",
+    "vacancy_fte",
+    "vacancy_rate_fte",
+    "vacancy_agency_cover_rate_fte",
+    "case_holders_fte",
+    "cases",
+    "caseload_fte",
+    "working_days_lost_fte",
+    "absence_rate_fte",
+]
 
 
 def _csww_counts(universe: Universe, rng) -> dict:
@@ -227,12 +326,16 @@ def _csww_counts(universe: Universe, rng) -> dict:
             vacancy = round(inpost * rng.uniform(0.05, 0.25), 1)
             holders = round(inpost * rng.uniform(0.5, 0.65), 1)
             counts[(a.code, year)] = {
-                "inpost_fte": inpost, "inpost_headcount": int(round(inpost * 1.06)),
+                "inpost_fte": inpost,
+                "inpost_headcount": int(round(inpost * 1.06)),
                 "starters_fte": round(inpost * rng.uniform(0.1, 0.22), 1),
                 "leavers_fte": round(inpost * rng.uniform(0.08, 0.18), 1),
-                "agency_fte": agency, "agency_headcount": int(round(agency * 1.03)),
-                "vacancy_fte": vacancy, "agency_cover_fte": round(min(agency, vacancy) * rng.uniform(0.6, 1.0), 1),
-                "case_holders_fte": holders, "cases": int(round(holders * rng.uniform(11, 20))),
+                "agency_fte": agency,
+                "agency_headcount": int(round(agency * 1.03)),
+                "vacancy_fte": vacancy,
+                "agency_cover_fte": round(min(agency, vacancy) * rng.uniform(0.6, 1.0), 1),
+                "case_holders_fte": holders,
+                "cases": int(round(holders * rng.uniform(11, 20))),
                 "working_days_lost_fte": round(inpost * rng.uniform(5, 12), 1),
             }
     return counts
@@ -251,17 +354,28 @@ def _csww_cells(c: dict, la: bool) -> list:
     starters_head = int(round(c["starters_fte"] * 1.04))
     leavers_head = int(round(c["leavers_fte"] * 1.05))
     return [
-        c["inpost_fte"], c["inpost_headcount"], c["starters_fte"], starters_head, c["leavers_fte"], leavers_head,
-        rate(c["leavers_fte"], c["inpost_fte"]), rate(leavers_head, c["inpost_headcount"]),
-        fte(c["agency_fte"]), c["agency_headcount"],
+        c["inpost_fte"],
+        c["inpost_headcount"],
+        c["starters_fte"],
+        starters_head,
+        c["leavers_fte"],
+        leavers_head,
+        rate(c["leavers_fte"], c["inpost_fte"]),
+        rate(leavers_head, c["inpost_headcount"]),
+        fte(c["agency_fte"]),
+        c["agency_headcount"],
         rate(c["agency_fte"], c["agency_fte"] + c["inpost_fte"]),
         rate(c["agency_headcount"], c["agency_headcount"] + c["inpost_headcount"]),
-        fte(c["agency_cover_fte"]), rate(c["agency_cover_fte"], c["vacancy_fte"]),
-        c["vacancy_fte"], rate(c["vacancy_fte"], c["vacancy_fte"] + c["inpost_fte"]),
+        fte(c["agency_cover_fte"]),
         rate(c["agency_cover_fte"], c["vacancy_fte"]),
-        c["case_holders_fte"], c["cases"],
+        c["vacancy_fte"],
+        rate(c["vacancy_fte"], c["vacancy_fte"] + c["inpost_fte"]),
+        rate(c["agency_cover_fte"], c["vacancy_fte"]),
+        c["case_holders_fte"],
+        c["cases"],
         round(c["cases"] / c["case_holders_fte"], 1) if c["case_holders_fte"] else "z",
-        c["working_days_lost_fte"], rate(c["working_days_lost_fte"], c["inpost_fte"] * 253),
+        c["working_days_lost_fte"],
+        rate(c["working_days_lost_fte"], c["inpost_fte"] * 253),
     ]
 
 
@@ -289,18 +403,28 @@ def _write_csww(universe: Universe, out_dir: Path, rng) -> None:
 
 SNAPSHOT = datetime.date(2025, 3, 31)
 OFSTED_JUDGEMENT_HEADERS = [
-    "Overall effectiveness", "The impact of leaders on social work practice with children and families",
+    "Overall effectiveness",
+    "The impact of leaders on social work practice with children and families",
     "The experiences and progress of children who need help and protection",
-    "The experiences and progress of children in care", "The experiences and progress of care leavers"]
+    "The experiences and progress of children in care",
+    "The experiences and progress of care leavers",
+]
 CARE_LEAVERS_FROM = datetime.date(2023, 1, 1)
 
 
 def _inspections(universe: Universe, rng) -> list[dict]:
     """Every ILACS inspection since 2018 of every authority (one to three each), in date order."""
-    ofsted_regions = {"E12000001": "North East, Yorkshire and the Humber", "E12000003": "North East, Yorkshire and the Humber",
-                      "E12000002": "North West", "E12000004": "East Midlands", "E12000005": "West Midlands",
-                      "E12000006": "East of England", "E12000007": "London", "E12000008": "South East",
-                      "E12000009": "South West"}
+    ofsted_regions = {
+        "E12000001": "North East, Yorkshire and the Humber",
+        "E12000003": "North East, Yorkshire and the Humber",
+        "E12000002": "North West",
+        "E12000004": "East Midlands",
+        "E12000005": "West Midlands",
+        "E12000006": "East of England",
+        "E12000007": "London",
+        "E12000008": "South East",
+        "E12000009": "South West",
+    }
     authorities = [(a.code, a.name, a.region_code) for a in universe.upper_tier] + [NEW_UNITARY]
     found = []
     for code, name, region in authorities:
@@ -312,10 +436,19 @@ def _inspections(universe: Universe, rng) -> list[dict]:
             judgements[0] = JUDGEMENTS[grade]
             if date < CARE_LEAVERS_FROM:
                 judgements[4] = None
-            found.append({"code": code, "name": name, "region": ofsted_regions[region], "date": date,
-                          "published": date + datetime.timedelta(days=rng.randint(35, 60)),
-                          "type": "ILACS Standard Inspection" if grade >= 2 or rng.random() < 0.4
-                          else "ILACS Short Inspection", "judgements": judgements})
+            found.append(
+                {
+                    "code": code,
+                    "name": name,
+                    "region": ofsted_regions[region],
+                    "date": date,
+                    "published": date + datetime.timedelta(days=rng.randint(35, 60)),
+                    "type": "ILACS Standard Inspection"
+                    if grade >= 2 or rng.random() < 0.4
+                    else "ILACS Short Inspection",
+                    "judgements": judgements,
+                }
+            )
             grade = min(max(grade + rng.choice((-1, -1, 0, 0, 1)), 0), 3)
             date += datetime.timedelta(days=rng.randint(800, 1400))
     return sorted(found, key=lambda i: (i["name"], i["date"]))
@@ -327,36 +460,103 @@ def _write_ofsted(universe: Universe, out_dir: Path, rng) -> None:
     latest = {}
     for inspection in inspections:
         latest[inspection["code"]] = inspection
-    as_at = [["Local authority inspection judgements as at 31 March 2025"] + [None] * 10,
-             ["This worksheet contains one table with no blank rows or columns. This table begins in cell A3."]
-             + [None] * 10,
-             ["Web link", "Local authority area code", "Local authority name", "Ofsted region", "Inspection date",
-              "Publication date", *OFSTED_JUDGEMENT_HEADERS]]
+    as_at = [
+        ["Local authority inspection judgements as at 31 March 2025"] + [None] * 10,
+        ["This worksheet contains one table with no blank rows or columns. This table begins in cell A3."]
+        + [None] * 10,
+        [
+            "Web link",
+            "Local authority area code",
+            "Local authority name",
+            "Ofsted region",
+            "Inspection date",
+            "Publication date",
+            *OFSTED_JUDGEMENT_HEADERS,
+        ],
+    ]
     for i in sorted(latest.values(), key=lambda i: i["name"]):
-        as_at.append([link, i["code"], i["name"], i["region"], i["date"].isoformat(), i["published"].isoformat(),
-                      *i["judgements"]])
-    history = [["ILACS inspection history from 2018-2025"] + [None] * 12,
-               ["This worksheet contains one table with no blank rows or columns. This table begins in cell A3."]
-               + [None] * 12,
-               ["Web link", "Local authority area code", "Local authority name", "Local authority status",
-                "Ofsted region", "Inspection date", "Publication date", "Inspection type", *OFSTED_JUDGEMENT_HEADERS]]
+        as_at.append(
+            [
+                link,
+                i["code"],
+                i["name"],
+                i["region"],
+                i["date"].isoformat(),
+                i["published"].isoformat(),
+                *i["judgements"],
+            ]
+        )
+    history = [
+        ["ILACS inspection history from 2018-2025"] + [None] * 12,
+        ["This worksheet contains one table with no blank rows or columns. This table begins in cell A3."]
+        + [None] * 12,
+        [
+            "Web link",
+            "Local authority area code",
+            "Local authority name",
+            "Local authority status",
+            "Ofsted region",
+            "Inspection date",
+            "Publication date",
+            "Inspection type",
+            *OFSTED_JUDGEMENT_HEADERS,
+        ],
+    ]
     for i in inspections:
-        history.append([link, i["code"], i["name"], "Current", i["region"], i["date"].isoformat(),
-                        i["published"].isoformat(), i["type"], *i["judgements"]])
-    in_year = [["Local authority in-year inspection activity 2024-25"] + [None] * 12,
-               ["Blank cells are due to judgements only being provided for short and standard inspections."]
-               + [None] * 12,
-               ["Web link", "Local authority area code", "Local authority name", "Region", "Inspection/Visit date",
-                "Publication date", "Inspection/Visit type", *OFSTED_JUDGEMENT_HEADERS, "Visit Theme"]]
+        history.append(
+            [
+                link,
+                i["code"],
+                i["name"],
+                "Current",
+                i["region"],
+                i["date"].isoformat(),
+                i["published"].isoformat(),
+                i["type"],
+                *i["judgements"],
+            ]
+        )
+    in_year = [
+        ["Local authority in-year inspection activity 2024-25"] + [None] * 12,
+        ["Blank cells are due to judgements only being provided for short and standard inspections."] + [None] * 12,
+        [
+            "Web link",
+            "Local authority area code",
+            "Local authority name",
+            "Region",
+            "Inspection/Visit date",
+            "Publication date",
+            "Inspection/Visit type",
+            *OFSTED_JUDGEMENT_HEADERS,
+            "Visit Theme",
+        ],
+    ]
     for i in inspections:
         if i["date"] > datetime.date(2024, 3, 31):
-            in_year.append([link, i["code"], i["name"], i["region"], i["date"].isoformat(), i["published"].isoformat(),
-                            i["type"], *i["judgements"], None])
+            in_year.append(
+                [
+                    link,
+                    i["code"],
+                    i["name"],
+                    i["region"],
+                    i["date"].isoformat(),
+                    i["published"].isoformat(),
+                    i["type"],
+                    *i["judgements"],
+                    None,
+                ]
+            )
     sheets = {
-        "Cover": [["Local authority inspection outcomes as at 31 March 2025", None], ["Section", "Detail"],
-                  ["Coverage:", "England"]],
-        "Contents": [["Contents", None], ["Worksheet title and link", "Description of contents of worksheet"],
-                     ["Inspections as at 31 March", "The most recent inspection judgements as at 31 March 2025."]],
+        "Cover": [
+            ["Local authority inspection outcomes as at 31 March 2025", None],
+            ["Section", "Detail"],
+            ["Coverage:", "England"],
+        ],
+        "Contents": [
+            ["Contents", None],
+            ["Worksheet title and link", "Description of contents of worksheet"],
+            ["Inspections as at 31 March", "The most recent inspection judgements as at 31 March 2025."],
+        ],
         "Notes": [["Notes"], ["Synthetic demo data: fictional councils and judgements."]],
         "Inspections_as_at_31_March": as_at,
         "In-year_inspections": in_year,

@@ -47,18 +47,28 @@ def _year_counts(under_18: int, rate: float, base: dict, year: int, rng) -> dict
     concern = int(round(scored * min(base["sdq"] + rng.uniform(-0.05, 0.05), 0.9)))
     borderline = int(round((scored - concern) * rng.uniform(0.15, 0.25)))
     return {
-        "under_18": under_18, "cla": cla, "during": during,
+        "under_18": under_18,
+        "cla": cla,
+        "during": during,
         "started": int(round(cla * rng.uniform(0.38, 0.50))),
         "ceased": int(round(cla * rng.uniform(0.36, 0.48))),
         "three_plus": int(round(cla * min(base["placements"] + rng.uniform(-0.02, 0.02), 0.4))),
-        "long_cohort": int(round(cla * 0.3)), "long_stable": int(round(cla * 0.3 * rng.uniform(0.6, 0.8))),
+        "long_cohort": int(round(cla * 0.3)),
+        "long_stable": int(round(cla * 0.3 * rng.uniform(0.6, 0.8))),
         "missing": int(round(during * min(base["missing"] + rng.uniform(-0.02, 0.02), 0.4))),
         "away": int(round(during * rng.uniform(0.02, 0.06))),
-        "leavers": leavers, "eet_total": eet, "he": he, "oe": eet - he - te, "te": te,
+        "leavers": leavers,
+        "eet_total": eet,
+        "he": he,
+        "oe": eet - he - te,
+        "te": te,
         "neet": int(round((leavers - eet) * 0.85)),
         "suitable": int(round(leavers * min(base["suit"] + rng.uniform(-0.03, 0.03), 0.99))),
-        "months12": int(round(cla * rng.uniform(0.64, 0.72))), "scored": scored,
-        "normal": scored - concern - borderline, "borderline": borderline, "concern": concern,
+        "months12": int(round(cla * rng.uniform(0.64, 0.72))),
+        "scored": scored,
+        "normal": scored - concern - borderline,
+        "borderline": borderline,
+        "concern": concern,
         "sdq_average": round(rng.uniform(12.5, 16.5), 1),
     }
 
@@ -70,9 +80,13 @@ def _counts(universe: Universe, rng, profiles: dict | None = None) -> dict[tuple
     for a in universe.upper_tier:
         under_18 = max(int(a.population * rng.uniform(0.19, 0.24)), 400)
         rate = rng.uniform(25, 110) if a.is_ranked else rng.uniform(0, 20)
-        base = {"placements": rng.uniform(0.05, 0.15), "eet": rng.uniform(0.35, 0.65),
-                "suit": rng.uniform(0.72, 0.95), "sdq": rng.uniform(0.25, 0.50),
-                "missing": rng.uniform(0.03, 0.16)}
+        base = {
+            "placements": rng.uniform(0.05, 0.15),
+            "eet": rng.uniform(0.35, 0.65),
+            "suit": rng.uniform(0.72, 0.95),
+            "sdq": rng.uniform(0.25, 0.50),
+            "missing": rng.uniform(0.03, 0.16),
+        }
         if profiles is not None:
             profiles[a.code] = (under_18, rate, base)
         for year in range(2016, 2021):
@@ -117,8 +131,16 @@ def _total(counts, members, year, key):
     return sum(counts[(a.code, year)][key] for a in members)
 
 
-def _sfr(universe, counts, out_dir: Path, name: str, year: int, columns: list[tuple[str, object]],
-         la_order: bool, blank_level_for=None) -> None:
+def _sfr(
+    universe,
+    counts,
+    out_dir: Path,
+    name: str,
+    year: int,
+    columns: list[tuple[str, object]],
+    la_order: bool,
+    blank_level_for=None,
+) -> None:
     """One wide SFR file: columns are (header, key or callable(members) -> value)."""
     header = (["LA_order"] if la_order else []) + ["New_geog_code", "geog_l", "geog_c", "geog_n"]
     rows = [header + [h for h, _ in columns]]
@@ -141,23 +163,52 @@ def _ees_prefix(year, level, code, dfe, label, universe):
     if level == "regional":
         return [year, "Reporting year", "Regional", "E92000001", "England", code, regions[code], None, None, None]
     a = label
-    return [year, "Reporting year", "Local authority", "E92000001", "England", a.region_code,
-            regions[a.region_code], dfe, a.name, a.code]
+    return [
+        year,
+        "Reporting year",
+        "Local authority",
+        "E92000001",
+        "England",
+        a.region_code,
+        regions[a.region_code],
+        dfe,
+        a.name,
+        a.code,
+    ]
 
 
-def _ees(universe, counts, out_dir: Path, name: str, extra_header: list[str], items, encoding="utf-8",
-         years=EES_YEARS, folder="dfe_cla_underlying"):
+def _ees(
+    universe,
+    counts,
+    out_dir: Path,
+    name: str,
+    extra_header: list[str],
+    items,
+    encoding="utf-8",
+    years=EES_YEARS,
+    folder="dfe_cla_underlying",
+):
     """One EES file: items(year, members, is_la) yields the category cells and measure values."""
-    header = ["time_period", "time_identifier", "geographic_level", "country_code", "country_name",
-              "region_code", "region_name", "old_la_code", "la_name", "new_la_code", *extra_header]
+    header = [
+        "time_period",
+        "time_identifier",
+        "geographic_level",
+        "country_code",
+        "country_name",
+        "region_code",
+        "region_name",
+        "old_la_code",
+        "la_name",
+        "new_la_code",
+        *extra_header,
+    ]
     rows = [header]
     areas = list(_areas(universe))  # once per file, not once per year
     for year in years:
         for level, code, dfe, label, members in areas:
             if label in ("INNER LONDON", "OUTER LONDON"):
                 continue
-            prefix = _ees_prefix(year, level, code, dfe, members[0] if level == "local authority" else label,
-                                 universe)
+            prefix = _ees_prefix(year, level, code, dfe, members[0] if level == "local authority" else label, universe)
             for cells in items(year, members, level == "local authority"):
                 rows.append(prefix + cells)
     write_csv(out_dir / folder / name, rows, encoding=encoding)
@@ -172,41 +223,146 @@ def write(universe: Universe, out_dir: Path, rng) -> None:
     counts = _counts(universe, rng, profiles)
     island = [a for a in universe.upper_tier if not a.is_ranked][-1]
 
-    _sfr(universe, counts, out_dir, "SFR41_CLA2016.csv", 2016,
-         [("CLA_Mar2016", "cla"), ("CLA_2016", "during"), ("CLA_stp2016", "started"),
-          ("CLA_male", lambda m: int(_total(counts, m, 2016, "cla") * 0.56))], la_order=False)
-    _sfr(universe, counts, out_dir, "SFR50_CLA2017.csv", 2017,
-         [("CLA_Mar2017", "cla"), ("CLA_2017", "during"), ("CLA_stp2017", "started"),
-          ("CLA_male", lambda m: int(_total(counts, m, 2017, "cla") * 0.56))], la_order=True,
-         blank_level_for=island)
-    _sfr(universe, counts, out_dir, "SFR41_Missing2016.csv", 2016,
-         [("CLA_MissDuringYear", "missing"), ("CLA_MissIncs", lambda m: 5 * _total(counts, m, 2016, "missing")),
-          ("CLA_MissMoreOnce", lambda m: _total(counts, m, 2016, "missing") // 2),
-          ("CLA_AwayDuringYear", "away")], la_order=False)
-    _sfr(universe, counts, out_dir, "SFR50_Missing_2017.csv", 2017,
-         [("Miss_Miss_DuringYear", "missing"), ("Miss_Miss_Incs", lambda m: 5 * _total(counts, m, 2017, "missing")),
-          ("Miss_Miss_MoreOnce", lambda m: _total(counts, m, 2017, "missing") // 2),
-          ("Miss_Away_DuringYear", "away")], la_order=True)
-    _sfr(universe, counts, out_dir, "SFR41_CareLeavers2016.csv", 2016,
-         [("All_aged1920&21", "leavers"), ("Act_HE1920&21", "he"), ("Act_OE1920&21", "oe"),
-          ("Act_TE1920&21", "te"), ("Act_NEET_oth1920&21", "neet"), ("Acc_SUIT1920&21", "suitable"),
-          ("All_aged17&18", lambda m: int(_total(counts, m, 2016, "leavers") * 0.8))], la_order=False)
-    _sfr(universe, counts, out_dir, "SFR50_CareLeavers19to212017.csv", 2017,
-         [("CL_All_19to21", "leavers"), ("CL_Act_HE19to21", "he"), ("CL_Act_OE19to21", "oe"),
-          ("CL_Act_TE19to21", "te"), ("CL_Act_NEET_oth19to21", "neet"), ("CL_Acc_SUIT19to21", "suitable")],
-         la_order=True, blank_level_for=None)
-    _sfr(universe, counts, out_dir, "SFR50_CareLeavers17182017.csv", 2017,
-         [(f"CL_{h}17&18", (lambda k: lambda m: int(_total(counts, m, 2017, k) * 0.8))(k))
-          for h, k in [("All_", "leavers"), ("Act_HE", "he"), ("Act_OE", "oe"), ("Act_TE", "te"),
-                       ("Acc_SUIT", "suitable")]], la_order=True)
-    _sfr(universe, counts, out_dir, "SFR41_OC22016.csv", 2016,
-         [("CLA_12mths", "months12"), ("CLA_SDQ", "scored"), ("CLA_SDQnormal", "normal"),
-          ("CLA_SDQborderline", "borderline"), ("CLA_SDQconcern", "concern")], la_order=False)
-    _sfr(universe, counts, out_dir, "SFR50_OC22017.csv", 2017,
-         [("OC2_12mths", "months12"), ("OC2_SDQ", "scored"), ("OC2_SDQnormal", "normal"),
-          ("OC2_SDQborderline", "borderline"), ("OC2_SDQconcern", "concern"),
-          ("OC2_SDQaverage", lambda m: round(sum(counts[(a.code, 2017)]["sdq_average"] for a in m) / len(m), 1))],
-         la_order=True)
+    _sfr(
+        universe,
+        counts,
+        out_dir,
+        "SFR41_CLA2016.csv",
+        2016,
+        [
+            ("CLA_Mar2016", "cla"),
+            ("CLA_2016", "during"),
+            ("CLA_stp2016", "started"),
+            ("CLA_male", lambda m: int(_total(counts, m, 2016, "cla") * 0.56)),
+        ],
+        la_order=False,
+    )
+    _sfr(
+        universe,
+        counts,
+        out_dir,
+        "SFR50_CLA2017.csv",
+        2017,
+        [
+            ("CLA_Mar2017", "cla"),
+            ("CLA_2017", "during"),
+            ("CLA_stp2017", "started"),
+            ("CLA_male", lambda m: int(_total(counts, m, 2017, "cla") * 0.56)),
+        ],
+        la_order=True,
+        blank_level_for=island,
+    )
+    _sfr(
+        universe,
+        counts,
+        out_dir,
+        "SFR41_Missing2016.csv",
+        2016,
+        [
+            ("CLA_MissDuringYear", "missing"),
+            ("CLA_MissIncs", lambda m: 5 * _total(counts, m, 2016, "missing")),
+            ("CLA_MissMoreOnce", lambda m: _total(counts, m, 2016, "missing") // 2),
+            ("CLA_AwayDuringYear", "away"),
+        ],
+        la_order=False,
+    )
+    _sfr(
+        universe,
+        counts,
+        out_dir,
+        "SFR50_Missing_2017.csv",
+        2017,
+        [
+            ("Miss_Miss_DuringYear", "missing"),
+            ("Miss_Miss_Incs", lambda m: 5 * _total(counts, m, 2017, "missing")),
+            ("Miss_Miss_MoreOnce", lambda m: _total(counts, m, 2017, "missing") // 2),
+            ("Miss_Away_DuringYear", "away"),
+        ],
+        la_order=True,
+    )
+    _sfr(
+        universe,
+        counts,
+        out_dir,
+        "SFR41_CareLeavers2016.csv",
+        2016,
+        [
+            ("All_aged1920&21", "leavers"),
+            ("Act_HE1920&21", "he"),
+            ("Act_OE1920&21", "oe"),
+            ("Act_TE1920&21", "te"),
+            ("Act_NEET_oth1920&21", "neet"),
+            ("Acc_SUIT1920&21", "suitable"),
+            ("All_aged17&18", lambda m: int(_total(counts, m, 2016, "leavers") * 0.8)),
+        ],
+        la_order=False,
+    )
+    _sfr(
+        universe,
+        counts,
+        out_dir,
+        "SFR50_CareLeavers19to212017.csv",
+        2017,
+        [
+            ("CL_All_19to21", "leavers"),
+            ("CL_Act_HE19to21", "he"),
+            ("CL_Act_OE19to21", "oe"),
+            ("CL_Act_TE19to21", "te"),
+            ("CL_Act_NEET_oth19to21", "neet"),
+            ("CL_Acc_SUIT19to21", "suitable"),
+        ],
+        la_order=True,
+        blank_level_for=None,
+    )
+    _sfr(
+        universe,
+        counts,
+        out_dir,
+        "SFR50_CareLeavers17182017.csv",
+        2017,
+        [
+            (f"CL_{h}17&18", (lambda k: lambda m: int(_total(counts, m, 2017, k) * 0.8))(k))
+            for h, k in [
+                ("All_", "leavers"),
+                ("Act_HE", "he"),
+                ("Act_OE", "oe"),
+                ("Act_TE", "te"),
+                ("Acc_SUIT", "suitable"),
+            ]
+        ],
+        la_order=True,
+    )
+    _sfr(
+        universe,
+        counts,
+        out_dir,
+        "SFR41_OC22016.csv",
+        2016,
+        [
+            ("CLA_12mths", "months12"),
+            ("CLA_SDQ", "scored"),
+            ("CLA_SDQnormal", "normal"),
+            ("CLA_SDQborderline", "borderline"),
+            ("CLA_SDQconcern", "concern"),
+        ],
+        la_order=False,
+    )
+    _sfr(
+        universe,
+        counts,
+        out_dir,
+        "SFR50_OC22017.csv",
+        2017,
+        [
+            ("OC2_12mths", "months12"),
+            ("OC2_SDQ", "scored"),
+            ("OC2_SDQnormal", "normal"),
+            ("OC2_SDQborderline", "borderline"),
+            ("OC2_SDQconcern", "concern"),
+            ("OC2_SDQaverage", lambda m: round(sum(counts[(a.code, 2017)]["sdq_average"] for a in m) / len(m), 1)),
+        ],
+        la_order=True,
+    )
 
     def cells(year, members, is_la, rows):
         for parts, key, whole in rows:
@@ -215,60 +371,136 @@ def write(universe: Universe, out_dir: Path, rng) -> None:
             number = _suppress(n) if is_la else n
             yield [*parts, number, "x" if number == "x" else _pct(n, d)]
 
-    _ees(universe, counts, out_dir, "la_cla_at_31_march_placement_stability_indicator.csv",
-         ["cla_group", "characteristic", "number", "percentage"],
-         lambda y, m, la: cells(y, m, la, [
-             (["Children looked after at 31 March", "Total children"], "cla", "cla"),
-             (["Children looked after at 31 March", "With 3 or more placements during the year"], "three_plus", "cla"),
-             (["Children looked after continuously for at least 2.5 years at 31 March aged under 16 years",
-               "Total children"], "long_cohort", "long_cohort"),
-         ]), encoding="utf-8-sig")
-    _ees(universe, counts, out_dir, "la_care_leavers_activity.csv", ["age", "activity", "number", "percentage"],
-         lambda y, m, la: cells(y, m, la, [
-             (["Aged 19 to 21", "Total"], "leavers", "leavers"),
-             (["Aged 19 to 21", "Higher education i.e. studies beyond A level"], "he", "leavers"),
-             (["Aged 19 to 21", "Total in education, employment or training"], "eet_total", "leavers"),
-             (["Aged 19 to 21", "Total not in education, employment or training"], "neet", "leavers"),
-         ]))
-    _ees(universe, counts, out_dir, "la_care_leavers_accommodation_suitability.csv",
-         ["age", "accommodation_suitability", "number", "percentage"],
-         lambda y, m, la: cells(y, m, la, [
-             (["19 to 21 years", "Total"], "leavers", "leavers"),
-             (["19 to 21 years", "Accommodation considered suitable"], "suitable", "leavers"),
-         ]))
-    _ees(universe, counts, out_dir, "la_conviction_health_outcome_cla.csv",
-         ["cla_group", "characteristic", "number", "percentage"],
-         lambda y, m, la: [*cells(y, m, la, [
-             (["Ages 5 to 16 years with SDQ score", "SDQ score was received"], "scored", "scored"),
-             (["Ages 5 to 16 years with SDQ score", "SDQ score is normal"], "normal", "scored"),
-             (["Ages 5 to 16 years with SDQ score", "SDQ score is borderline"], "borderline", "scored"),
-             (["Ages 5 to 16 years with SDQ score", "SDQ score is a cause for concern"], "concern", "scored"),
-         ]), ["Ages 5 to 16 years with SDQ score", "SDQ average score",
-              round(sum(counts[(a.code, y)]["sdq_average"] for a in m) / len(m), 1), "z"]])
+    _ees(
+        universe,
+        counts,
+        out_dir,
+        "la_cla_at_31_march_placement_stability_indicator.csv",
+        ["cla_group", "characteristic", "number", "percentage"],
+        lambda y, m, la: cells(
+            y,
+            m,
+            la,
+            [
+                (["Children looked after at 31 March", "Total children"], "cla", "cla"),
+                (
+                    ["Children looked after at 31 March", "With 3 or more placements during the year"],
+                    "three_plus",
+                    "cla",
+                ),
+                (
+                    [
+                        "Children looked after continuously for at least 2.5 years at 31 March aged under 16 years",
+                        "Total children",
+                    ],
+                    "long_cohort",
+                    "long_cohort",
+                ),
+            ],
+        ),
+        encoding="utf-8-sig",
+    )
+    _ees(
+        universe,
+        counts,
+        out_dir,
+        "la_care_leavers_activity.csv",
+        ["age", "activity", "number", "percentage"],
+        lambda y, m, la: cells(
+            y,
+            m,
+            la,
+            [
+                (["Aged 19 to 21", "Total"], "leavers", "leavers"),
+                (["Aged 19 to 21", "Higher education i.e. studies beyond A level"], "he", "leavers"),
+                (["Aged 19 to 21", "Total in education, employment or training"], "eet_total", "leavers"),
+                (["Aged 19 to 21", "Total not in education, employment or training"], "neet", "leavers"),
+            ],
+        ),
+    )
+    _ees(
+        universe,
+        counts,
+        out_dir,
+        "la_care_leavers_accommodation_suitability.csv",
+        ["age", "accommodation_suitability", "number", "percentage"],
+        lambda y, m, la: cells(
+            y,
+            m,
+            la,
+            [
+                (["19 to 21 years", "Total"], "leavers", "leavers"),
+                (["19 to 21 years", "Accommodation considered suitable"], "suitable", "leavers"),
+            ],
+        ),
+    )
+    _ees(
+        universe,
+        counts,
+        out_dir,
+        "la_conviction_health_outcome_cla.csv",
+        ["cla_group", "characteristic", "number", "percentage"],
+        lambda y, m, la: [
+            *cells(
+                y,
+                m,
+                la,
+                [
+                    (["Ages 5 to 16 years with SDQ score", "SDQ score was received"], "scored", "scored"),
+                    (["Ages 5 to 16 years with SDQ score", "SDQ score is normal"], "normal", "scored"),
+                    (["Ages 5 to 16 years with SDQ score", "SDQ score is borderline"], "borderline", "scored"),
+                    (["Ages 5 to 16 years with SDQ score", "SDQ score is a cause for concern"], "concern", "scored"),
+                ],
+            ),
+            [
+                "Ages 5 to 16 years with SDQ score",
+                "SDQ average score",
+                round(sum(counts[(a.code, y)]["sdq_average"] for a in m) / len(m), 1),
+                "z",
+            ],
+        ],
+    )
 
     def missing(year, members, is_la):
         n = _total(counts, members, year, "missing")
         d = _total(counts, members, year, "during")
-        for label, value in [("Children looked after during the year", d),
-                             ("Children who had a missing incident during the year", n),
-                             ("Number of missing incidents during the year", 5 * n),
-                             ("Percentage of children who had a missing incident during the year", _pct(n, d))]:
+        for label, value in [
+            ("Children looked after during the year", d),
+            ("Children who had a missing incident during the year", n),
+            ("Number of missing incidents during the year", 5 * n),
+            ("Percentage of children who had a missing incident during the year", _pct(n, d)),
+        ]:
             yield [label, _suppress(value) if is_la and isinstance(value, int) else value]
 
-    _ees(universe, counts, out_dir,
-         "la_children_who_were_missing_or_away_from_placement_without_authorisation.csv",
-         ["cla_group", "number"], missing, encoding="utf-8-sig")
+    _ees(
+        universe,
+        counts,
+        out_dir,
+        "la_children_who_were_missing_or_away_from_placement_without_authorisation.csv",
+        ["cla_group", "number"],
+        missing,
+        encoding="utf-8-sig",
+    )
 
     def rate(year, members, is_la):
         population = _total(counts, members, year, "under_18")
-        for label, key in [("Children looked after at 31 March each year", "cla"),
-                           ("Children starting to be looked after each year", "started"),
-                           ("Children ceasing to be looked after each year", "ceased")]:
+        for label, key in [
+            ("Children looked after at 31 March each year", "cla"),
+            ("Children starting to be looked after each year", "started"),
+            ("Children ceasing to be looked after each year", "ceased"),
+        ]:
             n = _total(counts, members, year, key)
             yield [label, population, _suppress(n) if is_la else n, round(10_000 * n / population)]
 
-    _ees(universe, counts, out_dir, "cla_number_and_rate_per_10k_children.csv",
-         ["population_count", "population_estimate", "number", "rate_per_10000"], rate, encoding="utf-8-sig")
+    _ees(
+        universe,
+        counts,
+        out_dir,
+        "cla_number_and_rate_per_10k_children.csv",
+        ["population_count", "population_estimate", "number", "rate_per_10000"],
+        rate,
+        encoding="utf-8-sig",
+    )
 
     _later_counts(universe, profiles, counts, rng)
     _write_release_2025(universe, counts, out_dir)
@@ -292,60 +524,134 @@ def _write_release_2025(universe: Universe, counts: dict, out_dir: Path) -> None
             yield [*parts, number, "x" if number == "x" else _pct(n, d)]
 
     def ees(name, header, items, years=LATER_YEARS, encoding="utf-8"):
-        _ees(universe, later, out_dir, name, header, items, encoding=encoding, years=years,
-             folder="dfe_cla_underlying/release_2025")
+        _ees(
+            universe,
+            later,
+            out_dir,
+            name,
+            header,
+            items,
+            encoding=encoding,
+            years=years,
+            folder="dfe_cla_underlying/release_2025",
+        )
 
-    ees("la_cla_placement_stability.csv", ["cla_group", "placement_stability", "children_count", "children_percent"],
-        lambda y, m, la: cells(y, m, la, [
-            (["CLA on 31 March", "Total children"], "cla", "cla"),
-            (["CLA on 31 March", "With 3 or more placements during the year"], "three_plus", "cla"),
-            (["Children looked after continuously for at least 2.5 years on 31 March aged under 16 years",
-              "Total children"], "long_cohort", "long_cohort"),
-            (["Children looked after continuously for at least 2.5 years on 31 March aged under 16 years",
-              "Living with the same carer for at least 2 years"], "long_stable", "long_cohort"),
-        ]), encoding="utf-8-sig")
-    ees("la_care_leavers_activity.csv", ["care_leaver_age", "breakdown", "care_leaver_count", "care_leaver_percent"],
-        lambda y, m, la: cells(y, m, la, [
-            (["19 to 21 years", "Total"], "leavers", "leavers"),
-            (["19 to 21 years", "Higher education i.e. studies beyond A level"], "he", "leavers"),
-            (["19 to 21 years", "Total in education, employment or training"], "eet_total", "leavers"),
-            (["19 to 21 years", "Total not in education, employment or training"], "neet", "leavers"),
-        ]), encoding="utf-8-sig")
-    ees("la_care_leavers_accommodation_suitability.csv",
+    ees(
+        "la_cla_placement_stability.csv",
+        ["cla_group", "placement_stability", "children_count", "children_percent"],
+        lambda y, m, la: cells(
+            y,
+            m,
+            la,
+            [
+                (["CLA on 31 March", "Total children"], "cla", "cla"),
+                (["CLA on 31 March", "With 3 or more placements during the year"], "three_plus", "cla"),
+                (
+                    [
+                        "Children looked after continuously for at least 2.5 years on 31 March aged under 16 years",
+                        "Total children",
+                    ],
+                    "long_cohort",
+                    "long_cohort",
+                ),
+                (
+                    [
+                        "Children looked after continuously for at least 2.5 years on 31 March aged under 16 years",
+                        "Living with the same carer for at least 2 years",
+                    ],
+                    "long_stable",
+                    "long_cohort",
+                ),
+            ],
+        ),
+        encoding="utf-8-sig",
+    )
+    ees(
+        "la_care_leavers_activity.csv",
         ["care_leaver_age", "breakdown", "care_leaver_count", "care_leaver_percent"],
-        lambda y, m, la: cells(y, m, la, [
-            (["19 to 21 years", "Suitability total"], "leavers", "leavers"),
-            (["19 to 21 years", "Accommodation considered suitable"], "suitable", "leavers"),
-        ]))
-    ees("la_conviction_health_outcome_cla.csv", ["characteristic", "breakdown", "children_count", "children_percent"],
-        lambda y, m, la: [*cells(y, m, la, [
-            (["Ages 5 to 16 years with SDQ score", "SDQ score was received"], "scored", "scored"),
-            (["Ages 5 to 16 years with SDQ score", "SDQ score is normal"], "normal", "scored"),
-            (["Ages 5 to 16 years with SDQ score", "SDQ score is borderline"], "borderline", "scored"),
-            (["Ages 5 to 16 years with SDQ score", "SDQ score is a cause for concern"], "concern", "scored"),
-        ]), ["Ages 5 to 16 years with SDQ score", "SDQ average score",
-             round(sum(later[(a.code, y)]["sdq_average"] for a in m) / len(m), 1), "z"]])
+        lambda y, m, la: cells(
+            y,
+            m,
+            la,
+            [
+                (["19 to 21 years", "Total"], "leavers", "leavers"),
+                (["19 to 21 years", "Higher education i.e. studies beyond A level"], "he", "leavers"),
+                (["19 to 21 years", "Total in education, employment or training"], "eet_total", "leavers"),
+                (["19 to 21 years", "Total not in education, employment or training"], "neet", "leavers"),
+            ],
+        ),
+        encoding="utf-8-sig",
+    )
+    ees(
+        "la_care_leavers_accommodation_suitability.csv",
+        ["care_leaver_age", "breakdown", "care_leaver_count", "care_leaver_percent"],
+        lambda y, m, la: cells(
+            y,
+            m,
+            la,
+            [
+                (["19 to 21 years", "Suitability total"], "leavers", "leavers"),
+                (["19 to 21 years", "Accommodation considered suitable"], "suitable", "leavers"),
+            ],
+        ),
+    )
+    ees(
+        "la_conviction_health_outcome_cla.csv",
+        ["characteristic", "breakdown", "children_count", "children_percent"],
+        lambda y, m, la: [
+            *cells(
+                y,
+                m,
+                la,
+                [
+                    (["Ages 5 to 16 years with SDQ score", "SDQ score was received"], "scored", "scored"),
+                    (["Ages 5 to 16 years with SDQ score", "SDQ score is normal"], "normal", "scored"),
+                    (["Ages 5 to 16 years with SDQ score", "SDQ score is borderline"], "borderline", "scored"),
+                    (["Ages 5 to 16 years with SDQ score", "SDQ score is a cause for concern"], "concern", "scored"),
+                ],
+            ),
+            [
+                "Ages 5 to 16 years with SDQ score",
+                "SDQ average score",
+                round(sum(later[(a.code, y)]["sdq_average"] for a in m) / len(m), 1),
+                "z",
+            ],
+        ],
+    )
 
     def missing(year, members, is_la):
         n = _total(later, members, year, "missing")
         d = _total(later, members, year, "during")
-        for label, value in [("Children looked after during the year", d),
-                             ("Children who had a missing incident during the year", n),
-                             ("Number of missing incidents during the year", 5 * n),
-                             ("Percentage of children who had a missing incident during the year", _pct(n, d))]:
+        for label, value in [
+            ("Children looked after during the year", d),
+            ("Children who had a missing incident during the year", n),
+            ("Number of missing incidents during the year", 5 * n),
+            ("Percentage of children who had a missing incident during the year", _pct(n, d)),
+        ]:
             yield [label, _suppress(value) if is_la and isinstance(value, int) else value]
 
     # The published header is CLA_group (upper case), which lands as cla_group.
-    ees("la_children_who_were_missing_or_away_from_placement_without_authorisation.csv", ["CLA_group", "number"],
-        missing, years=MISSING_LATER_YEARS, encoding="utf-8-sig")
+    ees(
+        "la_children_who_were_missing_or_away_from_placement_without_authorisation.csv",
+        ["CLA_group", "number"],
+        missing,
+        years=MISSING_LATER_YEARS,
+        encoding="utf-8-sig",
+    )
 
     def rate(year, members, is_la):
         population = _total(later, members, year, "under_18")
-        for label, key in [("Children looked after on 31 March each year", "cla"),
-                           ("Children starting to be looked after each year", "started"),
-                           ("Children ceasing to be looked after each year", "ceased")]:
+        for label, key in [
+            ("Children looked after on 31 March each year", "cla"),
+            ("Children starting to be looked after each year", "started"),
+            ("Children ceasing to be looked after each year", "ceased"),
+        ]:
             n = _total(later, members, year, key)
             yield [label, population, _suppress(n) if is_la else n, round(10_000 * n / population)]
 
-    ees("cla_number_and_rate_per_10k_children.csv",
-        ["population_type", "population_estimate", "children_count", "rate_per_10000"], rate, encoding="utf-8-sig")
+    ees(
+        "cla_number_and_rate_per_10k_children.csv",
+        ["population_type", "population_estimate", "children_count", "rate_per_10000"],
+        rate,
+        encoding="utf-8-sig",
+    )

@@ -37,28 +37,66 @@ from ..writers import write_csv, write_xlsx
 
 NOMIS_YEARS = list(range(2013, 2023))
 FINANCIAL_YEARS = [2016, 2017, 2018, 2019]  # Fingertips periods 2015/16 .. 2018/19 (year ending)
-DTOC_YEARS = [2017, 2018, 2019]             # DToC financial years 2016-17 .. 2018-19
+DTOC_YEARS = [2017, 2018, 2019]  # DToC financial years 2016-17 .. 2018-19
 FINGERTIPS_HEADER = [
-    "Indicator ID", "Indicator Name", "Parent Code", "Parent Name", "Area Code", "Area Name", "Area Type",
-    "Sex", "Age", "Category Type", "Category", "Time period", "Value", "Lower CI 95.0 limit",
-    "Upper CI 95.0 limit", "Lower CI 99.8 limit", "Upper CI 99.8 limit", "Count", "Denominator",
-    "Value note", "Recent Trend", "Compared to England value or percentiles",
-    "Compared to percentiles", "Time period Sortable", "New data", "Compared to goal",
+    "Indicator ID",
+    "Indicator Name",
+    "Parent Code",
+    "Parent Name",
+    "Area Code",
+    "Area Name",
+    "Area Type",
+    "Sex",
+    "Age",
+    "Category Type",
+    "Category",
+    "Time period",
+    "Value",
+    "Lower CI 95.0 limit",
+    "Upper CI 95.0 limit",
+    "Lower CI 99.8 limit",
+    "Upper CI 99.8 limit",
+    "Count",
+    "Denominator",
+    "Value note",
+    "Recent Trend",
+    "Compared to England value or percentiles",
+    "Compared to percentiles",
+    "Time period Sortable",
+    "New data",
+    "Compared to goal",
 ]
 # file stem: (indicator id, name, age label, England level, spread, population share of denominator,
 #             per (100000 or 100), denominator kind)
 FINGERTIPS = {
     "fingertips_acsc_admissions": (
-        90000, "Unplanned hospitalisation for chronic ambulatory care sensitive conditions (NHS OF 2.3i)",
-        "All ages", 800.0, 160.0, 1.0, 100_000),
+        90000,
+        "Unplanned hospitalisation for chronic ambulatory care sensitive conditions (NHS OF 2.3i)",
+        "All ages",
+        800.0,
+        160.0,
+        1.0,
+        100_000,
+    ),
     "fingertips_41101": (
-        41101, "Emergency readmissions within 30 days of discharge from hospital", "All ages", 14.0, 1.3,
-        0.11, 100),
+        41101,
+        "Emergency readmissions within 30 days of discharge from hospital",
+        "All ages",
+        14.0,
+        1.3,
+        0.11,
+        100,
+    ),
     "fingertips_22401": (
-        22401, "Emergency hospital admissions due to falls in people aged 65 and over", "65+ yrs", 2100.0,
-        330.0, 0.18, 100_000),
-    "fingertips_41401": (
-        41401, "Hip fractures in people aged 65 and over", "65+ yrs", 570.0, 70.0, 0.18, 100_000),
+        22401,
+        "Emergency hospital admissions due to falls in people aged 65 and over",
+        "65+ yrs",
+        2100.0,
+        330.0,
+        0.18,
+        100_000,
+    ),
+    "fingertips_41401": (41401, "Hip fractures in people aged 65 and over", "65+ yrs", 570.0, 70.0, 0.18, 100_000),
 }
 SUPPRESSED_NOTE = "Value suppressed for disclosure control due to small count"
 
@@ -89,7 +127,9 @@ def _write_nomis(universe: Universe, out_dir: Path, rng) -> None:
     for a in areas:
         names[a.code] = _nomis_name(a, rng)
         curve = _level("falls_deaths", a.code, 10.0, 3.0)
-        gaps = _suppressed_year(rng, a, [2016, 2017, 2018]) | ({rng.choice(NOMIS_YEARS)} if rng.random() < 0.1 else set())
+        gaps = _suppressed_year(rng, a, [2016, 2017, 2018]) | (
+            {rng.choice(NOMIS_YEARS)} if rng.random() < 0.1 else set()
+        )
         for year in NOMIS_YEARS:
             rate = round(curve(year) * (1.35 if year >= 2020 else 1.0), 2)
             count = max(0, round(rate * a.population / 100_000 * rng.uniform(0.85, 1.15)))
@@ -97,15 +137,17 @@ def _write_nomis(universe: Universe, out_dir: Path, rng) -> None:
             rates[a.code, year] = "-" if year in gaps else rate
 
     def top(measure):
-        return [["Mortality statistics - underlying cause, sex and age"] + [None] * 10,
-                ["ONS Crown Copyright Reserved [from Nomis on 17 January 2024]"] + [None] * 10,
-                [None] * 11,
-                ["cause of death", "LC01b Accidental falls"] + [None] * 9,
-                ["gender", "Total"] + [None] * 9,
-                ["age", "total (all ages)"] + [None] * 9,
-                ["measure", measure] + [None] * 9,
-                [None] * 11,
-                ["local authority: county / unitary (as of April 2021)", *[str(y) for y in NOMIS_YEARS]]]
+        return [
+            ["Mortality statistics - underlying cause, sex and age"] + [None] * 10,
+            ["ONS Crown Copyright Reserved [from Nomis on 17 January 2024]"] + [None] * 10,
+            [None] * 11,
+            ["cause of death", "LC01b Accidental falls"] + [None] * 9,
+            ["gender", "Total"] + [None] * 9,
+            ["age", "total (all ages)"] + [None] * 9,
+            ["measure", measure] + [None] * 9,
+            [None] * 11,
+            ["local authority: county / unitary (as of April 2021)", *[str(y) for y in NOMIS_YEARS]],
+        ]
 
     # Regions in order, as Nomis lists areas; a Scottish demo area the matching must leave out.
     ordered = sorted(areas, key=lambda a: a.region_code)
@@ -123,11 +165,22 @@ def _write_nomis(universe: Universe, out_dir: Path, rng) -> None:
 
 
 # Short month names as the stored files use them (psychty/DTOC): "Sept_16" but "Sep_17".
-DTOC_MONTH_NAMES = {1: "Jan", 2: "Feb", 3: "March", 4: "April", 5: "May", 6: "June", 7: "July", 8: "Aug",
-                    9: "Sep", 10: "Oct", 11: "Nov", 12: "Dec"}
+DTOC_MONTH_NAMES = {
+    1: "Jan",
+    2: "Feb",
+    3: "March",
+    4: "April",
+    5: "May",
+    6: "June",
+    7: "July",
+    8: "Aug",
+    9: "Sep",
+    10: "Oct",
+    11: "Nov",
+    12: "Dec",
+}
 DTOC_BEDS_FROM = (2017, 4)  # the "DTOC Beds" block appears in April 2017 (registry: table layout)
-DTOC_RESIDENCE_ROWS = [("9901", "Resident in Scotland"), ("9900", "Resident In Wales"),
-                       ("9902", "Resident outside GB")]
+DTOC_RESIDENCE_ROWS = [("9901", "Resident in Scotland"), ("9900", "Resident In Wales"), ("9902", "Resident outside GB")]
 
 
 def dtoc_file_name(year: int, month: int) -> str:
@@ -145,12 +198,22 @@ def dtoc_sheet(year: int, month: int, rows: list[list]) -> list[list]:
     days = calendar.monthrange(year, month)[1]
     width = 14 if beds else 9
     period = f"{calendar.month_name[month]} {year}"
-    meta = [("Title:", "Delayed Transfer of Care, NHS Organisations, England (demo)"),
-            ("Summary:", "Number of Delayed Days during the reporting period, Acute and Non-Acute, for NHS "
-                         "Organisations in England by the responsible organisation."),
-            (None, None), ("Period:", period), ("Source:", "Unify2 Data Collection - MSitDT"),
-            ("Basis:", "Local Authority"), ("Published:", "demo"), ("Revised:", "demo"),
-            ("Status:", "Published"), ("Contact:", "demo data, not for use")]
+    meta = [
+        ("Title:", "Delayed Transfer of Care, NHS Organisations, England (demo)"),
+        (
+            "Summary:",
+            "Number of Delayed Days during the reporting period, Acute and Non-Acute, for NHS "
+            "Organisations in England by the responsible organisation.",
+        ),
+        (None, None),
+        ("Period:", period),
+        ("Source:", "Unify2 Data Collection - MSitDT"),
+        ("Basis:", "Local Authority"),
+        ("Published:", "demo"),
+        ("Revised:", "demo"),
+        ("Status:", "Published"),
+        ("Contact:", "demo data, not for use"),
+    ]
     grid = [[None] * width]
     grid += [[None, label, value] + [None] * (width - 3) for label, value in meta]
     grid += [[None] * width, [None] * width]
@@ -165,7 +228,7 @@ def dtoc_sheet(year: int, month: int, rows: list[list]) -> list[list]:
             cells += [None] + [v / days if isinstance(v, (int, float)) else v for v in row[4:8]]
         grid.append(cells)
         if position == 0:
-            grid.append([None] * width)   # the blank row after England
+            grid.append([None] * width)  # the blank row after England
     return grid
 
 
@@ -181,15 +244,16 @@ def _write_dtoc(universe: Universe, out_dir: Path, rng) -> None:
     social_share = {a.code: min(0.7, max(0.05, rng.gauss(0.33, 0.1))) for a in areas}
     both_share = {a.code: min(0.2, max(0.0, rng.gauss(0.07, 0.03))) for a in areas}
     # A few councils miss one month's return (that financial year then has no value).
-    no_return = {(a.code, rng.choice(DTOC_YEARS), rng.randint(1, 12))
-                 for a in rng.sample([a for a in areas if a.is_ranked], 3)}
+    no_return = {
+        (a.code, rng.choice(DTOC_YEARS), rng.randint(1, 12)) for a in rng.sample([a for a in areas if a.is_ranked], 3)
+    }
     # Like the Isles of Scilly, the tiny unranked unitary is not in the files.
     absent = {a.code for a in areas if not a.is_ranked and a.kind == "unitary"}
     residence = random.Random("health_interface:dtoc_residence")
     ordered = sorted(areas, key=lambda a: (regions[a.region_code], a.name))
     for year_end in DTOC_YEARS:
         for month_index in range(12):
-            month = (month_index + 3) % 12 + 1          # April .. March
+            month = (month_index + 3) % 12 + 1  # April .. March
             year = year_end - 1 if month >= 4 else year_end
             days = calendar.monthrange(year, month)[1]
             values = {}
@@ -215,8 +279,10 @@ def _write_dtoc(universe: Universe, out_dir: Path, rng) -> None:
             england = [sum(r[k] for r in body if isinstance(r[k], int)) for k in range(4, 8)]
             sheet = dtoc_sheet(year, month, [["-", "-", "-", "England", *england], *body])
             title = [[None], [None, "Delayed Transfers of Care, England (demo)"]]
-            write_xlsx(out_dir / "health_interface" / "dtoc_la_monthly" / dtoc_file_name(year, month),
-                       {"England": title, "LA - by responsible org": sheet})
+            write_xlsx(
+                out_dir / "health_interface" / "dtoc_la_monthly" / dtoc_file_name(year, month),
+                {"England": title, "LA - by responsible org": sheet},
+            )
 
 
 def _write_fingertips(universe: Universe, out_dir: Path, rng) -> None:
@@ -225,14 +291,51 @@ def _write_fingertips(universe: Universe, out_dir: Path, rng) -> None:
     for stem, (indicator_id, name, age, level, spread, share, per) in FINGERTIPS.items():
         rows = [FINGERTIPS_HEADER]
 
-        def row(parent, parent_name, code, area_name, area_type, period, value, count, denominator,
-                note=None, category_type=None, category=None):
+        def row(
+            parent,
+            parent_name,
+            code,
+            area_name,
+            area_type,
+            period,
+            value,
+            count,
+            denominator,
+            note=None,
+            category_type=None,
+            category=None,
+        ):
             label = f"{period - 1}/{str(period)[2:]}"
             low = None if value is None else round(value * 0.93, 1)
             high = None if value is None else round(value * 1.07, 1)
-            return [indicator_id, name, parent, parent_name, code, area_name, area_type, "Persons", age,
-                    category_type, category, label, value, low, high, None, None, count, denominator, note,
-                    "Cannot be calculated", "Similar", "Not compared", f"{period - 1}0000", None, None]
+            return [
+                indicator_id,
+                name,
+                parent,
+                parent_name,
+                code,
+                area_name,
+                area_type,
+                "Persons",
+                age,
+                category_type,
+                category,
+                label,
+                value,
+                low,
+                high,
+                None,
+                None,
+                count,
+                denominator,
+                note,
+                "Cannot be calculated",
+                "Similar",
+                "Not compared",
+                f"{period - 1}0000",
+                None,
+                None,
+            ]
 
         for period in FINANCIAL_YEARS:
             england = [0, 0]
@@ -250,21 +353,77 @@ def _write_fingertips(universe: Universe, out_dir: Path, rng) -> None:
                 reg[0] += count
                 reg[1] += denominator
                 if period in gaps:
-                    body.append(row(a.region_code, regions[a.region_code], a.code, a.name,
-                                    "County & UA (pre 4/19)", period, None, None, denominator, SUPPRESSED_NOTE))
+                    body.append(
+                        row(
+                            a.region_code,
+                            regions[a.region_code],
+                            a.code,
+                            a.name,
+                            "County & UA (pre 4/19)",
+                            period,
+                            None,
+                            None,
+                            denominator,
+                            SUPPRESSED_NOTE,
+                        )
+                    )
                 else:
-                    body.append(row(a.region_code, regions[a.region_code], a.code, a.name, "County & UA (pre 4/19)",
-                                    period, value, count, denominator))
-            rows.append(row(None, None, "E92000001", "England", "England", period,
-                            round(england[0] / england[1] * per, 1), england[0], england[1]))
+                    body.append(
+                        row(
+                            a.region_code,
+                            regions[a.region_code],
+                            a.code,
+                            a.name,
+                            "County & UA (pre 4/19)",
+                            period,
+                            value,
+                            count,
+                            denominator,
+                        )
+                    )
+            rows.append(
+                row(
+                    None,
+                    None,
+                    "E92000001",
+                    "England",
+                    "England",
+                    period,
+                    round(england[0] / england[1] * per, 1),
+                    england[0],
+                    england[1],
+                )
+            )
             for code, (count, denominator) in by_region.items():
-                rows.append(row("E92000001", "England", code, f"{regions[code]} region", "Region", period,
-                                round(count / denominator * per, 1), count, denominator))
+                rows.append(
+                    row(
+                        "E92000001",
+                        "England",
+                        code,
+                        f"{regions[code]} region",
+                        "Region",
+                        period,
+                        round(count / denominator * per, 1),
+                        count,
+                        denominator,
+                    )
+                )
             for decile in (1, 10):
-                rows.append(row(None, None, "E92000001", "England", "England", period,
-                                round(level * (1.25 if decile == 1 else 0.8), 1), None, None,
-                                category_type="County & UA deprivation deciles in England (IMD2015)",
-                                category=f"{'Most' if decile == 1 else 'Least'} deprived decile"))
+                rows.append(
+                    row(
+                        None,
+                        None,
+                        "E92000001",
+                        "England",
+                        "England",
+                        period,
+                        round(level * (1.25 if decile == 1 else 0.8), 1),
+                        None,
+                        None,
+                        category_type="County & UA deprivation deciles in England (IMD2015)",
+                        category=f"{'Most' if decile == 1 else 'Least'} deprived decile",
+                    )
+                )
             rows += body
         write_csv(out_dir / "health_interface" / f"{stem}.csv", rows)
 

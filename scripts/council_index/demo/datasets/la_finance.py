@@ -37,8 +37,7 @@ from ..writers import write_csv, write_ods, write_xlsx
 FOLDER = "la_finance"
 ELLIPSIS = "…"
 ODS_CLASS = {"L": "LB"}  # the RSX/RO3 releases call London boroughs LB
-CLASS = {"county": "SC", "shire district": "SD", "unitary": "UA", "metropolitan district": "MD",
-         "london borough": "L"}
+CLASS = {"county": "SC", "shire district": "SD", "unitary": "UA", "metropolitan district": "MD", "london borough": "L"}
 
 # RA lines: code, label, GBP per head of the band, band, which classes deliver it.
 # Bands: c = 0-17, w = 18-64, o = 65+, a = 18+, p = all ages. Roles: U upper tier, D district, B both.
@@ -76,40 +75,68 @@ RA_LINES = [
     ("824", "Waste Disposal Authority levy", None, "p", "B"),
 ]
 RS_LINES = [
-    ("190", "Education services"), ("290", "Highways and transport services"),
-    ("330", "Children Social Care"), ("360", "Adult Social Care"), ("390", "Public Health"),
-    ("490", "Housing services (GFRA only)"), ("509", "Cultural and related services"),
-    ("590", "Environmental and regulatory services"), ("599", "Planning and development services"),
+    ("190", "Education services"),
+    ("290", "Highways and transport services"),
+    ("330", "Children Social Care"),
+    ("360", "Adult Social Care"),
+    ("390", "Public Health"),
+    ("490", "Housing services (GFRA only)"),
+    ("509", "Cultural and related services"),
+    ("590", "Environmental and regulatory services"),
+    ("599", "Planning and development services"),
     ("699", "TOTAL SERVICE EXPENDITURE (total of lines 190 to 698)"),
 ]
 RO_LINES = {
     "RO4": [("440", "Homelessness"), ("490", "TOTAL HOUSING SERVICES (GFRA only)")],
-    "RO5": [("581", "Waste collection"), ("582", "Waste disposal"), ("583", "Trade waste"), ("584", "Recycling"),
-            ("585", "Waste minimisation"), ("590", "TOTAL ENVIRONMENTAL AND REGULATORY SERVICES")],
+    "RO5": [
+        ("581", "Waste collection"),
+        ("582", "Waste disposal"),
+        ("583", "Trade waste"),
+        ("584", "Recycling"),
+        ("585", "Waste minimisation"),
+        ("590", "TOTAL ENVIRONMENTAL AND REGULATORY SERVICES"),
+    ],
 }
 RA_YEARS = ["2016-17", "2017-18", "2018-19", "2019-20", "2020-21", "2021-22"]
 RS_YEARS = ["2015-16", "2016-17", "2017-18", "2018-19"]
 RO_YEARS = ["2016-17", "2017-18", "2018-19"]
 OUTTURN_ODS_YEARS = ["2022-23", "2024-25"]  # RSX and RO3: one file of each layout (ods is slow to write)
-COVID_HEADERS = ["Budget Basis (more detail in following 4 columns)", "COVID grant - first tranche (£1.6bn) (a)",
-                 "Grants for payments to businesses (SBGF* and RHLGF**)  (a)", "Council tax hardship grant (£500m) (a)",
-                 "Expenditure adjustments due to Covid (a)"]
+COVID_HEADERS = [
+    "Budget Basis (more detail in following 4 columns)",
+    "COVID grant - first tranche (£1.6bn) (a)",
+    "Grants for payments to businesses (SBGF* and RHLGF**)  (a)",
+    "Council tax hardship grant (£500m) (a)",
+    "Expenditure adjustments due to Covid (a)",
+]
 # RSX service lines (code, label as published) and RO3 lines (the form's own numbers; label as in the
 # 2024-25 header texts, share of the RS service total: CSC lines of 330, ASC lines of 360, PH of 390).
 RSX_LINES = [
-    ("190", "Education services"), ("290", "Highways and transport services"), ("330", "Children Social Care"),
-    ("360", "Adult Social Care"), ("390", "Public Health"), ("490", "Housing services (GFRA only)"),
-    ("509", "Cultural and related services"), ("590", "Environmental and regulatory services"),
-    ("599", "Planning and development services"), ("601", "Police services"), ("602", "Fire and rescue services"),
-    ("690", "Central services"), ("698", "Other services"), ("699", "Total Service Expenditure"),
+    ("190", "Education services"),
+    ("290", "Highways and transport services"),
+    ("330", "Children Social Care"),
+    ("360", "Adult Social Care"),
+    ("390", "Public Health"),
+    ("490", "Housing services (GFRA only)"),
+    ("509", "Cultural and related services"),
+    ("590", "Environmental and regulatory services"),
+    ("599", "Planning and development services"),
+    ("601", "Police services"),
+    ("602", "Fire and rescue services"),
+    ("690", "Central services"),
+    ("698", "Other services"),
+    ("699", "Total Service Expenditure"),
 ]
 RO3_LINES = [
     ("10", "Children's social care: Sure start children's centres and early years", "330", 0.06),
     ("13", "Children's social care - Children Looked After", "330", 0.55),
     ("161", "Children's social care - Children Looked After of which residential care", "330", 0.20),
     ("17", "Children's social care - Children Looked After of which fostering services", "330", 0.22),
-    ("18", "Children's social care - Children Looked After of which asylum seeking children who are looked after",
-     "330", 0.03),
+    (
+        "18",
+        "Children's social care - Children Looked After of which asylum seeking children who are looked after",
+        "330",
+        0.03,
+    ),
     ("19", "Children's social care - Children Looked After of which other", "330", 0.10),
     ("15", "Children's social care - Other children's and families services", "330", 0.05),
     ("22", "Children's social care - Family Support Services", "330", 0.08),
@@ -152,9 +179,15 @@ RO3_LINES = [
     ("90", "TOTAL PUBLIC HEALTH", "390", 1.0),
 ]
 NUMBERED_ONLY_RO3 = {"8", "9"}
-C_HEADERS = ["Employees (C1)", "Running Expenses (C2)", "Total Expenditure (C3 = C1 + C2)",
-             "Sales, Fees and Charges (C4)", "Other Income (C5)", "Total Income (C6 = C4 + C5)",
-             "Net Current Expenditure (C7 = C3 - C6)"]
+C_HEADERS = [
+    "Employees (C1)",
+    "Running Expenses (C2)",
+    "Total Expenditure (C3 = C1 + C2)",
+    "Sales, Fees and Charges (C4)",
+    "Other Income (C5)",
+    "Total Income (C6 = C4 + C5)",
+    "Net Current Expenditure (C7 = C3 - C6)",
+]
 OTHER_BODIES = [("E9951", "Fictional Fire and Rescue Authority"), ("E9952", "Fictional Joint Waste Authority")]
 
 
@@ -176,8 +209,9 @@ class _Budgets:
             self.factor[a.code] = rng.uniform(0.75, 1.3)
         self.csc = {a.code: rng.uniform(480, 900) for a in universe.upper_tier}
         self.housing = {a.code: rng.uniform(8, 40) for a in [*universe.upper_tier, *universe.districts]}
-        self.overspend = {a.code: (rng.gauss(0.06, 0.08), rng.gauss(-0.01, 0.05), rng.gauss(0.0, 0.03))
-                          for a in universe.upper_tier}
+        self.overspend = {
+            a.code: (rng.gauss(0.06, 0.08), rng.gauss(-0.01, 0.05), rng.gauss(0.0, 0.03)) for a in universe.upper_tier
+        }
         self.rng = rng
         self.noise: dict[tuple[str, str], float] = {}
 
@@ -223,7 +257,8 @@ class _Budgets:
         out = {
             "190": (bands["c"] * 1.1 if upper else 0.0) * (1 + noise),
             "290": bands["p"] * (0.045 if upper else 0.01) * (1 + noise),
-            "330": csc, "360": asc,
+            "330": csc,
+            "360": asc,
             "390": bands["p"] * (0.05 if upper else 0.0) * (1 + noise),
             "490": ra["490"] * (1 + other_over + noise),
             "509": bands["p"] * 0.015 * (1 + noise),
@@ -247,16 +282,24 @@ def _rows(universe: Universe):
 
 def _title_rows(title: str, codes: list[str], id_width: int) -> list[list]:
     blank = [None] * id_width
-    return [[title], ["Net current expenditure (£ thousand)"],
-            blank + list(range(4, 4 + len(codes))), blank + [1] * len(codes),
-            blank + ["Service Expenditure"]]
+    return [
+        [title],
+        ["Net current expenditure (£ thousand)"],
+        blank + list(range(4, 4 + len(codes))),
+        blank + [1] * len(codes),
+        blank + ["Service Expenditure"],
+    ]
 
 
 def _footer(id_width: int) -> list[list]:
     pad = [None] * (id_width - 2)
     return [
-        [None, "ENGLAND", *pad], [None, "SHIRE COUNTIES", *pad[:-1], "SC"], [None, "SHIRE DISTRICTS", *pad[:-1], "SD"],
-        [], ["Notes"], ["1. DEMO DATA: synthetic figures for fictional councils."],
+        [None, "ENGLAND", *pad],
+        [None, "SHIRE COUNTIES", *pad[:-1], "SC"],
+        [None, "SHIRE DISTRICTS", *pad[:-1], "SD"],
+        [],
+        ["Notes"],
+        ["1. DEMO DATA: synthetic figures for fictional councils."],
     ]
 
 
@@ -290,27 +333,53 @@ def write(universe: Universe, out_dir: Path, rng) -> None:
         return vals + [{c: 0.0 for c, _ in ra_lines} for _ in others]
 
     # RA 2016-17: no ONS code column (E-code, Local authority, blank, Class)
-    ids = [[a.ecode, a.name, None, CLASS[a.kind]] for a in bodies] + [[o["ecode"], o["name"], None, "O"] for o in others]
-    write_xlsx(folder / "budgetaccounts1617.xlsx", {
-        "Front Page": [["Revenue Account Budget (RA): 2016-17 data (DEMO)"]],
-        "RA LA Data 2016-17": _sheet("Revenue Account Budget (RA): 2016-17 data", ["E-code", "Local authority", None, "Class"],
-                                     ra_lines, ids, ra_values("2016-17"), 4),
-    })
+    ids = [[a.ecode, a.name, None, CLASS[a.kind]] for a in bodies] + [
+        [o["ecode"], o["name"], None, "O"] for o in others
+    ]
+    write_xlsx(
+        folder / "budgetaccounts1617.xlsx",
+        {
+            "Front Page": [["Revenue Account Budget (RA): 2016-17 data (DEMO)"]],
+            "RA LA Data 2016-17": _sheet(
+                "Revenue Account Budget (RA): 2016-17 data",
+                ["E-code", "Local authority", None, "Class"],
+                ra_lines,
+                ids,
+                ra_values("2016-17"),
+                4,
+            ),
+        },
+    )
 
     # RA 2018-19 and 2019-20: the MHCLG workbook with an ONS code column
-    ids_ons = [[a.ecode, a.code, a.name, None, CLASS[a.kind]] for a in bodies] + \
-              [[o["ecode"], None, o["name"], None, "O"] for o in others]
+    ids_ons = [[a.ecode, a.code, a.name, None, CLASS[a.kind]] for a in bodies] + [
+        [o["ecode"], None, o["name"], None, "O"] for o in others
+    ]
     for year in ("2018-19", "2019-20"):
-        write_xlsx(folder / f"RA_{year}_data_by_LA.xlsx", {
-            "Front Page": [[f"Revenue Account Budget (RA): {year} data (DEMO)"]],
-            f"RA LA Data {year}": _sheet(f"Revenue Account Budget (RA) {year}: Revenue Account data",
-                                         ["E-code", "ONS Code", "Local authority", None, "Class"], ra_lines, ids_ons,
-                                         ra_values(year), 5),
-        })
+        write_xlsx(
+            folder / f"RA_{year}_data_by_LA.xlsx",
+            {
+                "Front Page": [[f"Revenue Account Budget (RA): {year} data (DEMO)"]],
+                f"RA LA Data {year}": _sheet(
+                    f"Revenue Account Budget (RA) {year}: Revenue Account data",
+                    ["E-code", "ONS Code", "Local authority", None, "Class"],
+                    ra_lines,
+                    ids_ons,
+                    ra_values(year),
+                    5,
+                ),
+            },
+        )
 
     # RA 2017-18: the BBC's readxl CSV export (row index column, readxl names in row 1, 'NA' blanks)
-    sheet = _sheet("Revenue Account Budget (RA) 2017-18: Revenue Account data",
-                   ["E-code", "ONS Code", "Local authority", None, "Class"], ra_lines, ids_ons, ra_values("2017-18"), 5)
+    sheet = _sheet(
+        "Revenue Account Budget (RA) 2017-18: Revenue Account data",
+        ["E-code", "ONS Code", "Local authority", None, "Class"],
+        ra_lines,
+        ids_ons,
+        ra_values("2017-18"),
+        5,
+    )
     width = max(len(r) for r in sheet)
     csv_rows = [["", sheet[0][0], *[f"X__{i}" for i in range(1, width)]]]
     for index, row in enumerate(sheet[1:], start=1):
@@ -331,20 +400,38 @@ def write(universe: Universe, out_dir: Path, rng) -> None:
             values.append(v)
         ids_rs += [[o["ecode"], None, o["name"], None, "O"] for o in others]
         values += [{c: 0.0 for c, _ in RS_LINES} for _ in others]
-        write_xlsx(folder / f"RS_{year}_data_by_LA.xlsx", {
-            "Front Page": [[f"Revenue Outturn Summary (RS) {year} (DEMO)"]],
-            f"RS LA Data {year}": _sheet(f"Revenue Outturn (RO) {year}: Revenue Outturn Summary (RS) data",
-                                         ["E-code", "ONS Code", "Local authority", None, "Class"], RS_LINES,
-                                         ids_rs, values, 5),
-        })
+        write_xlsx(
+            folder / f"RS_{year}_data_by_LA.xlsx",
+            {
+                "Front Page": [[f"Revenue Outturn Summary (RS) {year} (DEMO)"]],
+                f"RS LA Data {year}": _sheet(
+                    f"Revenue Outturn (RO) {year}: Revenue Outturn Summary (RS) data",
+                    ["E-code", "ONS Code", "Local authority", None, "Class"],
+                    RS_LINES,
+                    ids_rs,
+                    values,
+                    5,
+                ),
+            },
+        )
 
     # roall.csv: BBC processed RS subset, upper tier only, year = end year, R row names first
-    header = ["", "E-code", "ONS Code", "Local authority", "Class", *[f"{c}: {label}" for c, label in RS_LINES[:-1]],
-              "765: Capital expenditure charged to the GF Revenue Account (CERA) (exclude Public Health)",
-              "766: Capital expenditure charged to the GF Revenue Account (CERA) (Public Health)",
-              "school reserves at 1 April", "public health reserves at 1 April",
-              "other earmarked reserves at 1 April", "unallocated financial reserves at 1 April",
-              "Housing Revenue Account (HRA) reserves at 1 April", "year"]
+    header = [
+        "",
+        "E-code",
+        "ONS Code",
+        "Local authority",
+        "Class",
+        *[f"{c}: {label}" for c, label in RS_LINES[:-1]],
+        "765: Capital expenditure charged to the GF Revenue Account (CERA) (exclude Public Health)",
+        "766: Capital expenditure charged to the GF Revenue Account (CERA) (Public Health)",
+        "school reserves at 1 April",
+        "public health reserves at 1 April",
+        "other earmarked reserves at 1 April",
+        "unallocated financial reserves at 1 April",
+        "Housing Revenue Account (HRA) reserves at 1 April",
+        "year",
+    ]
     rows, n = [header], 0
     for year in ("2015-16", "2016-17"):
         for a in universe.upper_tier:
@@ -352,8 +439,20 @@ def write(universe: Universe, out_dir: Path, rng) -> None:
             v = budgets.rs(a, year)
             code = neighbour.code if (year == "2015-16" and a is wrong_code_county) else a.code
             reserves = [round(a.population * x / 1000) for x in (0.02, 0.005, 0.1, 0.03, 0.0)]
-            rows.append([str(n), a.ecode, code, a.name, CLASS[a.kind], *[v[c] for c, _ in RS_LINES[:-1]],
-                         0, 0, *reserves, int(year[:4]) + 1])
+            rows.append(
+                [
+                    str(n),
+                    a.ecode,
+                    code,
+                    a.name,
+                    CLASS[a.kind],
+                    *[v[c] for c, _ in RS_LINES[:-1]],
+                    0,
+                    0,
+                    *reserves,
+                    int(year[:4]) + 1,
+                ]
+            )
     write_csv(folder / "roall.csv", rows)
 
     # RO3 / RO4 / RO5 detailed outturn forms
@@ -367,37 +466,60 @@ def write(universe: Universe, out_dir: Path, rng) -> None:
                     v["490"] = rs["490"]
                     v["440"] = round(rs["490"] * 0.45, 3)
                 values.append(v)
-            write_xlsx(folder / f"{form}_{year}_data_by_LA.xlsx", {
-                "Front Page": [[f"Revenue Outturn {form} {year} (DEMO)"]],
-                f"{form} LA Data {year}": _sheet(f"Revenue Outturn ({form}) {year}",
-                                                 ["E-code", "ONS Code", "Local authority", None, "Class"], lines,
-                                                 [[a.ecode, a.code, a.name, None, CLASS[a.kind]] for a in bodies],
-                                                 values, 5),
-            })
+            write_xlsx(
+                folder / f"{form}_{year}_data_by_LA.xlsx",
+                {
+                    "Front Page": [[f"Revenue Outturn {form} {year} (DEMO)"]],
+                    f"{form} LA Data {year}": _sheet(
+                        f"Revenue Outturn ({form}) {year}",
+                        ["E-code", "ONS Code", "Local authority", None, "Class"],
+                        lines,
+                        [[a.ecode, a.code, a.name, None, CLASS[a.kind]] for a in bodies],
+                        values,
+                        5,
+                    ),
+                },
+            )
 
     # RA 2020-21: the COVID block (five columns) between Class and the lines; a note row carries a
     # cell far to the right of the last header cell (the re-saved sheet is 16,384 columns wide)
-    covid_ids = [[a.ecode, a.code, a.name, None, CLASS[a.kind], "No Covid adjustment", None, None, None, None]
-                 for a in bodies] + [[o["ecode"], None, o["name"], None, "O", "No Covid adjustment", None, None,
-                                      None, None] for o in others]
+    covid_ids = [
+        [a.ecode, a.code, a.name, None, CLASS[a.kind], "No Covid adjustment", None, None, None, None] for a in bodies
+    ] + [[o["ecode"], None, o["name"], None, "O", "No Covid adjustment", None, None, None, None] for o in others]
     covid_ids[0][5:10] = ["Some Covid adjustment", "Some adjustment", None, None, "Housing services"]
-    grid = _sheet("Revenue Account Budget (RA) 2020-21: Revenue Account data",
-                  ["E-code", "ONS Code", "Local authority", None, "Class", *COVID_HEADERS], ra_lines, covid_ids,
-                  ra_values("2020-21"), 10)
+    grid = _sheet(
+        "Revenue Account Budget (RA) 2020-21: Revenue Account data",
+        ["E-code", "ONS Code", "Local authority", None, "Class", *COVID_HEADERS],
+        ra_lines,
+        covid_ids,
+        ra_values("2020-21"),
+        10,
+    )
     grid.append(["Notes"] + [None] * 299 + ["..."])
-    write_xlsx(folder / "RA_2020-21_data_by_LA.xlsx", {
-        "Front Page": [["Revenue Account Budget (RA): 2020-21 data (DEMO)"]],
-        "LA drop-down": [["E-code"]],
-        "RA LA Data 2020-21": grid,
-    })
+    write_xlsx(
+        folder / "RA_2020-21_data_by_LA.xlsx",
+        {
+            "Front Page": [["Revenue Account Budget (RA): 2020-21 data (DEMO)"]],
+            "LA drop-down": [["E-code"]],
+            "RA LA Data 2020-21": grid,
+        },
+    )
     # RA 2021-22: sheet names with underscores
-    write_xlsx(folder / "RA_2021-22_data_by_LA.xlsx", {
-        "Front_Page": [["Revenue Account Budget (RA): 2021-22 data (DEMO)"]],
-        "LA_drop-down": [["E-code"]],
-        "RA_LA_Data_2021-22": _sheet("Revenue Account Budget (RA) 2021-22: Revenue Account data",
-                                     ["E-code", "ONS Code", "Local authority", None, "Class"], ra_lines, ids_ons,
-                                     ra_values("2021-22"), 5),
-    })
+    write_xlsx(
+        folder / "RA_2021-22_data_by_LA.xlsx",
+        {
+            "Front_Page": [["Revenue Account Budget (RA): 2021-22 data (DEMO)"]],
+            "LA_drop-down": [["E-code"]],
+            "RA_LA_Data_2021-22": _sheet(
+                "Revenue Account Budget (RA) 2021-22: Revenue Account data",
+                ["E-code", "ONS Code", "Local authority", None, "Class"],
+                ra_lines,
+                ids_ons,
+                ra_values("2021-22"),
+                5,
+            ),
+        },
+    )
 
     # RSX and RO3 outturn (.ods), 2022-23 to 2024-25: drawn after everything above, so the earlier
     # files keep their numbers
@@ -406,8 +528,14 @@ def write(universe: Universe, out_dir: Path, rng) -> None:
         for a in bodies:
             rs = budgets.rs(a, year)
             upper = a.kind != "shire district"
-            rs.update({"601": 0.0, "602": 0.0, "690": round(a.population * 0.03, 3),
-                       "698": round(a.population * (0.004 if upper else 0.002), 3)})
+            rs.update(
+                {
+                    "601": 0.0,
+                    "602": 0.0,
+                    "690": round(a.population * 0.03, 3),
+                    "698": round(a.population * (0.004 if upper else 0.002), 3),
+                }
+            )
             rsx.append({code: rs[code] for code, _ in RSX_LINES})
             ro3.append({code: round(rs[base] * share, 3) for code, _, base, share in RO3_LINES})
         not_submitted = universe.districts[5]  # a district whose return was not received ('[x]', note M)
@@ -429,8 +557,15 @@ def _c_values(net: float) -> list[float]:
 def _write_outturn_ods(folder: Path, form: str, year: str, bodies, lines, values, not_submitted) -> None:
     """One RSX or RO3 workbook: 2022-23/2023-24 in the line-numbered layout, 2024-25 with text headers."""
     numbered = year != "2024-25"
-    ids_header = ["E-code", "ONS Code", "Local authority", "Notes", "Class", "Detailed Class",
-                  "Certified" if numbered else "Certification"]
+    ids_header = [
+        "E-code",
+        "ONS Code",
+        "Local authority",
+        "Notes",
+        "Class",
+        "Detailed Class",
+        "Certified" if numbered else "Certification",
+    ]
     rows = []
     for a, vals in zip(bodies, values):
         klass = ODS_CLASS.get(CLASS[a.kind], CLASS[a.kind])
@@ -443,7 +578,8 @@ def _write_outturn_ods(folder: Path, form: str, year: str, bodies, lines, values
         detailed = "Fire" if "Fire" in name else "Waste"
         rows.append([ecode, None, name, None, "O", detailed, "Y"] + [0.0] * (7 * len(lines)))
     england = ["Eng", "E92000001", "ENGLAND", None, "Eng", "Eng", "[Y]"] + [
-        round(sum(r[i] for r in rows if isinstance(r[i], float)), 3) for i in range(7, 7 + 7 * len(lines))]
+        round(sum(r[i] for r in rows if isinstance(r[i], float)), 3) for i in range(7, 7 + 7 * len(lines))
+    ]
     # the class breakdown table below ENGLAND repeats a body (the real files repeat the GLA)
     breakdown = [
         ["E-code", "ONS Code", "Class Breakdown [o]", "Notes", "Class", "Detailed Class", ids_header[6]],
@@ -452,34 +588,48 @@ def _write_outturn_ods(folder: Path, form: str, year: str, bodies, lines, values
         [v + 1.0 if isinstance(v, float) else v for v in rows[-2]],
     ]
     title = {"RSX": "Service Expenditure Summary (RSX)", "RO3": "Social Care and Public Health (RO3)"}[form]
-    grid = [[f"Worksheet 2: Revenue Outturn (RO) {year}: {title} data (DEMO)"],
-            ["This worksheet contains 2 tables. Data are reported in £ thousand."],
-            ["DEMO DATA: synthetic figures for fictional councils."]]
+    grid = [
+        [f"Worksheet 2: Revenue Outturn (RO) {year}: {title} data (DEMO)"],
+        ["This worksheet contains 2 tables. Data are reported in £ thousand."],
+        ["DEMO DATA: synthetic figures for fictional councils."],
+    ]
     if numbered:
-        grid += [[f"Source: Revenue Outturn (RO) returns {year}"], ["Last updated: 1 January 2000"],
-                 ["Rows 7-10 are hidden. These rows contain reference data required for this table to populate."]]
+        grid += [
+            [f"Source: Revenue Outturn (RO) returns {year}"],
+            ["Last updated: 1 January 2000"],
+            ["Rows 7-10 are hidden. These rows contain reference data required for this table to populate."],
+        ]
         pad = [None] * 7
         grid.append(pad + [f"{form}-l{code}-c{c}" for code, _ in lines for c in range(1, 8)])
         grid.append(pad + [f"C{c}R{code}" for code, _ in lines for c in range(1, 8)])
         grid.append([None] * 5 + ["Row_no", None] + [int(code) for code, _ in lines for _ in range(7)])
         grid.append([None] * 5 + ["Col_no", None] + [c for _ in lines for c in range(1, 8)])
         if form == "RSX":
-            grid.append(ids_header + [f"{label} - " + h.replace(" (", "\n (") for _, label in lines
-                                      for h in C_HEADERS])
+            grid.append(ids_header + [f"{label} - " + h.replace(" (", "\n (") for _, label in lines for h in C_HEADERS])
         else:
             grid.append(pad + [label if c == 0 else None for _, label in lines for c in range(7)])
             # the visible header repeats the column texts with a running number (as published)
-            grid.append(ids_header + [h.replace(" (", "\n (") + (str(7 * k + c - 6) if k else "")
-                                      for k, _ in enumerate(lines) for c, h in enumerate(C_HEADERS, start=1)])
+            grid.append(
+                ids_header
+                + [
+                    h.replace(" (", "\n (") + (str(7 * k + c - 6) if k else "")
+                    for k, _ in enumerate(lines)
+                    for c, h in enumerate(C_HEADERS, start=1)
+                ]
+            )
     else:
-        grid += [["Blank cells indicate that there is no note in that row."],
-                 ["Row 431 is hidden. This row contains reference data required to populate the dropdown."],
-                 [f"Source: Revenue account Outturn (RO) returns {year} - {form} data"]]
+        grid += [
+            ["Blank cells indicate that there is no note in that row."],
+            ["Row 431 is hidden. This row contains reference data required to populate the dropdown."],
+            [f"Source: Revenue account Outturn (RO) returns {year} - {form} data"],
+        ]
         grid.append(ids_header + [f"{label} - {h}" for _, label in lines for h in C_HEADERS])
     grid += rows + [england] + breakdown
     if not numbered:
         grid.append([None] * 7 + [f"{form}-l{lines[0][0]}-c1"])  # the hidden dropdown reference row
     sheet = f"{form}_LA_Data_{year if numbered else year.replace('-', '')}"
     name = f"{form}_{year}_data_by_LA.ods" if numbered else f"{form}_LA_Data_{year}_data_by_LA.ods"
-    write_ods(folder / name, {"Front_Page": [[f"{title} {year} (DEMO)"]], "Notes": [["Notes"]],
-                              "LA_drop-down": [["E-code"]], sheet: grid})
+    write_ods(
+        folder / name,
+        {"Front_Page": [[f"{title} {year} (DEMO)"]], "Notes": [["Notes"]], "LA_drop-down": [["E-code"]], sheet: grid},
+    )

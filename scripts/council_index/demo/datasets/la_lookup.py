@@ -9,17 +9,59 @@ from ..universe import RESERVED_CODES, Universe
 from ..writers import write_csv
 
 COLUMNS = [
-    "local-authority-code", "official-name", "nice-name", "gss-code", "start-date", "end-date",
-    "replaced-by", "nation", "region", "local-authority-type", "local-authority-type-name", "county-la",
-    "combined-authority", "alt-names", "former-gss-codes", "notes", "current-authority", "BS-6879",
-    "ecode", "even-older-register-and-code", "gov-uk-slug", "area", "pop-2020", "x", "y", "lat", "long",
-    "powers", "lower-or-unitary", "mapit-area-code", "ofcom", "old-ons-la-code", "old-register-and-code",
-    "open-council-data-id", "os-file", "os", "snac", "wdtk-id",
+    "local-authority-code",
+    "official-name",
+    "nice-name",
+    "gss-code",
+    "start-date",
+    "end-date",
+    "replaced-by",
+    "nation",
+    "region",
+    "local-authority-type",
+    "local-authority-type-name",
+    "county-la",
+    "combined-authority",
+    "alt-names",
+    "former-gss-codes",
+    "notes",
+    "current-authority",
+    "BS-6879",
+    "ecode",
+    "even-older-register-and-code",
+    "gov-uk-slug",
+    "area",
+    "pop-2020",
+    "x",
+    "y",
+    "lat",
+    "long",
+    "powers",
+    "lower-or-unitary",
+    "mapit-area-code",
+    "ofcom",
+    "old-ons-la-code",
+    "old-register-and-code",
+    "open-council-data-id",
+    "os-file",
+    "os",
+    "snac",
+    "wdtk-id",
 ]
-TYPE_NAMES = {"CTY": "County", "UA": "Unitary authority", "MD": "Metropolitan district",
-              "LBO": "London borough", "NMD": "Non-metropolitan district"}
-OFFICIAL = {"CTY": "County Council", "UA": "Council", "MD": "Metropolitan Borough Council",
-            "LBO": "London Borough Council", "NMD": "District Council"}
+TYPE_NAMES = {
+    "CTY": "County",
+    "UA": "Unitary authority",
+    "MD": "Metropolitan district",
+    "LBO": "London borough",
+    "NMD": "Non-metropolitan district",
+}
+OFFICIAL = {
+    "CTY": "County Council",
+    "UA": "Council",
+    "MD": "Metropolitan Borough Council",
+    "LBO": "London Borough Council",
+    "NMD": "District Council",
+}
 
 
 def _short(index: int) -> str:
@@ -52,14 +94,23 @@ def write(universe: Universe, out_dir: Path, rng) -> None:
     for a in everyone:
         t = a.lookup_type
         row = dict.fromkeys(COLUMNS, "")
-        row.update({
-            "local-authority-code": short[a.code], "official-name": f"{a.name} {OFFICIAL[t]}",
-            "nice-name": a.name, "gss-code": a.code, "nation": "England", "region": regions[a.region_code],
-            "local-authority-type": t, "local-authority-type-name": TYPE_NAMES[t],
-            "county-la": short.get(a.county_code, "") if a.county_code else "",
-            "current-authority": "True", "ecode": a.ecode, "alt-names": a.name,
-            "pop-2020": f"{a.population * 1.03:.1f}",
-        })
+        row.update(
+            {
+                "local-authority-code": short[a.code],
+                "official-name": f"{a.name} {OFFICIAL[t]}",
+                "nice-name": a.name,
+                "gss-code": a.code,
+                "nation": "England",
+                "region": regions[a.region_code],
+                "local-authority-type": t,
+                "local-authority-type-name": TYPE_NAMES[t],
+                "county-la": short.get(a.county_code, "") if a.county_code else "",
+                "current-authority": "True",
+                "ecode": a.ecode,
+                "alt-names": a.name,
+                "pop-2020": f"{a.population * 1.03:.1f}",
+            }
+        )
         rows.append([row[c] for c in COLUMNS])
     # Rows the 2017-19 upper-tier filter must leave out: another nation, an authority abolished
     # before 2017 and one created after 2019.
@@ -71,10 +122,21 @@ def write(universe: Universe, out_dir: Path, rng) -> None:
     assert {row[0] for row in extra} == set(RESERVED_SHORT) and {row[2] for row in extra[1:]} == RESERVED_CODES
     for code, name, gss, start, end, nation, region, t in extra:
         row = dict.fromkeys(COLUMNS, "")
-        row.update({"local-authority-code": code, "official-name": name, "nice-name": name, "gss-code": gss,
-                    "start-date": start, "end-date": end, "nation": nation, "region": region,
-                    "local-authority-type": t, "local-authority-type-name": TYPE_NAMES.get(t, t),
-                    "current-authority": "False" if end else "True"})
+        row.update(
+            {
+                "local-authority-code": code,
+                "official-name": name,
+                "nice-name": name,
+                "gss-code": gss,
+                "start-date": start,
+                "end-date": end,
+                "nation": nation,
+                "region": region,
+                "local-authority-type": t,
+                "local-authority-type-name": TYPE_NAMES.get(t, t),
+                "current-authority": "False" if end else "True",
+            }
+        )
         rows.append([row[c] for c in COLUMNS])
     write_csv(out_dir / "la_lookup" / "uk_local_authorities_current.csv", rows)
     # The two lookups: name variants (nice name, official name, upper case) and GSS codes.

@@ -23,20 +23,54 @@ YEARS = ["2015-16", "2016-17", "2017-18", "2018-19", "2019-20", "2020-21", "2021
 # code: (measure name as published, years present, England level, spread, rank order, decimals)
 METRICS = {
     "ASC1": ("Outcome, ASC Carer Quality of Life", ["2016-17", "2018-19", "2021-22"], 7.5, 0.4, "desc", 1),
-    "ASC2": ("Outcome, ASC Quality of Life", ["2016-17", "2017-18", "2018-19", "2019-20", "2021-22", "2022-23"],
-             0.403, 0.025, "desc", 3),
-    "ASC3": ("Outcome, Ease of finding information about services : service users",
-             ["2015-16", "2016-17", "2017-18", "2018-19", "2019-20", "2021-22", "2022-23"], 69.0, 6.0, "desc", 1),
-    "ASC4": ("Outcome, Ease of finding information about support : carers", ["2016-17", "2018-19", "2021-22"],
-             62.5, 7.0, "desc", 1),
+    "ASC2": (
+        "Outcome, ASC Quality of Life",
+        ["2016-17", "2017-18", "2018-19", "2019-20", "2021-22", "2022-23"],
+        0.403,
+        0.025,
+        "desc",
+        3,
+    ),
+    "ASC3": (
+        "Outcome, Ease of finding information about services : service users",
+        ["2015-16", "2016-17", "2017-18", "2018-19", "2019-20", "2021-22", "2022-23"],
+        69.0,
+        6.0,
+        "desc",
+        1,
+    ),
+    "ASC4": (
+        "Outcome, Ease of finding information about support : carers",
+        ["2016-17", "2018-19", "2021-22"],
+        62.5,
+        7.0,
+        "desc",
+        1,
+    ),
     "ASC5": ("Outcome, Outcome of short-term services: sequel to service", YEARS, 80.0, 8.0, "desc", 1),
     "ASC6": ("Outcome, Requests resulting in a service", YEARS, 2100.0, 500.0, "desc", None),
     "ASC7": ("Outcome, Workforce turnover rate", YEARS[1:], 33.0, 6.0, "asc", None),
 }
-HEADER = ["Financial year", "Local authority code", "Local authority name", "Grouping", "Entity_Name", "Region",
-          "Measure", "Code", "Value", "MEDIAN", "MADs_from_median", "rank_order"]
-ENTITY = {"county": "Counties", "unitary": "Unitary Authorities", "metropolitan district": "Metropolitan Districts",
-          "london borough": "London Boroughs"}
+HEADER = [
+    "Financial year",
+    "Local authority code",
+    "Local authority name",
+    "Grouping",
+    "Entity_Name",
+    "Region",
+    "Measure",
+    "Code",
+    "Value",
+    "MEDIAN",
+    "MADs_from_median",
+    "rank_order",
+]
+ENTITY = {
+    "county": "Counties",
+    "unitary": "Unitary Authorities",
+    "metropolitan district": "Metropolitan Districts",
+    "london borough": "London Boroughs",
+}
 
 
 def write(universe: Universe, out_dir: Path, rng) -> None:
@@ -63,8 +97,22 @@ def write(universe: Universe, out_dir: Path, rng) -> None:
             mad = statistics.median([abs(v - median) for v in present]) or 1.0
             for a in universe.upper_tier:
                 value = values[a.code]
-                rows.append([year, a.code, a.name, "LA_Raw", ENTITY[a.kind], regions[a.region_code], name, code,
-                             value, median, None if value is None else (value - median) / mad, order])
+                rows.append(
+                    [
+                        year,
+                        a.code,
+                        a.name,
+                        "LA_Raw",
+                        ENTITY[a.kind],
+                        regions[a.region_code],
+                        name,
+                        code,
+                        value,
+                        median,
+                        None if value is None else (value - median) / mad,
+                        order,
+                    ]
+                )
     write_csv(out_dir / "oflog_asc" / "ASC_data.csv", [HEADER, *rows])
     without_code = [[c for i, c in enumerate(r) if i != 7] for r in [HEADER, *rows]]
     write_csv(out_dir / "oflog_asc" / "adult_social_care.csv", without_code)
@@ -112,4 +160,3 @@ def _nearest_by_population(ranked, k):
         candidates.sort(key=lambda b: order[b.code])  # universe order, then the same stable sort
         candidates.sort(key=lambda b: abs(b.population - a.population))
         yield a, candidates[:k]
-

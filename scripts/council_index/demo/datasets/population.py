@@ -41,8 +41,13 @@ EDITIONS = [
     (2023, "mye23tablesew.xlsx", "MYE2 - Persons", "accessible"),
 ]
 SORTED_BY_GEOGRAPHY_TYPE = {2022}
-GEOGRAPHY = {"county": "County", "unitary": "Unitary Authority", "metropolitan district": "Metropolitan District",
-             "london borough": "London Borough", "shire district": "Non-metropolitan District"}
+GEOGRAPHY = {
+    "county": "County",
+    "unitary": "Unitary Authority",
+    "metropolitan district": "Metropolitan District",
+    "london borough": "London Borough",
+    "shire district": "Non-metropolitan District",
+}
 ACCESSIBLE_NOTES = [
     "This worksheet contains one table. Freeze panes are turned on. ",
     "To turn off freeze panes select the 'View' ribbon then 'Freeze Panes' then 'Unfreeze Panes' or use [Alt W, F]",
@@ -80,6 +85,7 @@ def growth(year: int) -> float:
 
 def edition_rows(universe: Universe, profiles: dict, year: int, has_geography: bool) -> list[list]:
     """England, then each region followed by its authorities (counties followed by their districts)."""
+
     def line(code, name, geography, ages):
         return [code, name, *([geography] if has_geography else []), sum(ages), *ages]
 
@@ -132,8 +138,20 @@ def write_dfe_children(universe: Universe, out_dir: Path, profiles: dict) -> Non
     regions = {code: name for code, name, _ in universe.regions}
     london = [a for a in universe.upper_tier if a.kind == "london borough"]
     suppressed = {a.code for a in [u for u in universe.upper_tier if u.region_code == "E12000009"][:2]}
-    header = ["time_period", "time_identifier", "geographic_level", "country_code", "country_name", "region_code",
-              "region_name", "old_la_code", "new_la_code", "la_name", "age_group", "population_estimate"]
+    header = [
+        "time_period",
+        "time_identifier",
+        "geographic_level",
+        "country_code",
+        "country_name",
+        "region_code",
+        "region_name",
+        "old_la_code",
+        "new_la_code",
+        "la_name",
+        "age_group",
+        "population_estimate",
+    ]
     rows = [header]
     for year in DFE_YEARS:
         children = {}
@@ -141,22 +159,65 @@ def write_dfe_children(universe: Universe, out_dir: Path, profiles: dict) -> Non
             members = a.districts if a.kind == "county" else [a]
             revised = 0.985 + 0.001 * (year - 2012)
             children[a.code] = sum(
-                sum(split(int(m.population * growth(year) * revised), profiles[m.code])[:18]) for m in members)
+                sum(split(int(m.population * growth(year) * revised), profiles[m.code])[:18]) for m in members
+            )
         prefix = [year, "Reporting year"]
-        rows.append([*prefix, "National", "E92000001", "England", None, None, None, None, None, DFE_AGE_GROUP,
-                     sum(children.values())])
+        rows.append(
+            [
+                *prefix,
+                "National",
+                "E92000001",
+                "England",
+                None,
+                None,
+                None,
+                None,
+                None,
+                DFE_AGE_GROUP,
+                sum(children.values()),
+            ]
+        )
         for code, name in regions.items():
             total = sum(children[a.code] for a in universe.upper_tier if a.region_code == code)
-            rows.append([*prefix, "Regional", "E92000001", "England", code, name, None, None, None, DFE_AGE_GROUP,
-                         total])
-        for code, name, members in [("E13000001", "Inner London", london[:INNER_LONDON]),
-                                    ("E13000002", "Outer London", london[INNER_LONDON:])]:
-            rows.append([*prefix, "Regional", "E92000001", "England", code, name, None, None, None, DFE_AGE_GROUP,
-                         sum(children[a.code] for a in members)])
+            rows.append(
+                [*prefix, "Regional", "E92000001", "England", code, name, None, None, None, DFE_AGE_GROUP, total]
+            )
+        for code, name, members in [
+            ("E13000001", "Inner London", london[:INNER_LONDON]),
+            ("E13000002", "Outer London", london[INNER_LONDON:]),
+        ]:
+            rows.append(
+                [
+                    *prefix,
+                    "Regional",
+                    "E92000001",
+                    "England",
+                    code,
+                    name,
+                    None,
+                    None,
+                    None,
+                    DFE_AGE_GROUP,
+                    sum(children[a.code] for a in members),
+                ]
+            )
         for a in universe.upper_tier:
             value = "x" if a.code in suppressed and year <= 2014 else children[a.code]
-            rows.append([*prefix, "Local authority", "E92000001", "England", a.region_code, regions[a.region_code],
-                         a.dfe_code, a.code, a.name, DFE_AGE_GROUP, value])
+            rows.append(
+                [
+                    *prefix,
+                    "Local authority",
+                    "E92000001",
+                    "England",
+                    a.region_code,
+                    regions[a.region_code],
+                    a.dfe_code,
+                    a.code,
+                    a.name,
+                    DFE_AGE_GROUP,
+                    value,
+                ]
+            )
     write_csv(out_dir / "population" / DFE_FILE, rows)
 
 
