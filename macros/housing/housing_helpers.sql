@@ -2,7 +2,7 @@
     Helpers of the housing area (homelessness, rough sleeping, housing supply).
 
     is_la_or_england_code(column): true for district, unitary, metropolitan, London borough (E06-E09)
-    and county (E10) codes and England (E92000001): the rows of the housing tables that staging
+    and county (E10) codes and England (var `england_code`): the rows of the housing tables that staging
     keeps (regions, 'Rest of England', notes and blank rows are dropped; London appears twice as a
     region in the H-CLIC sheets).
 
@@ -15,7 +15,7 @@
     offset 5 -> 2019). Portable position/substring.
 -#}
 {% macro is_la_or_england_code(column) -%}
-    (upper(trim({{ column }})) = 'E92000001' or (length(trim({{ column }})) = 9 and upper(substring(trim({{ column }}), 1, 3)) in ('E06', 'E07', 'E08', 'E09', 'E10')))
+    (upper(trim({{ column }})) = '{{ var("england_code") }}' or (length(trim({{ column }})) = 9 and upper(substring(trim({{ column }}), 1, 3)) in ('E06', 'E07', 'E08', 'E09', 'E10')))
 {%- endmacro %}
 
 {% macro number_or_null_flag(column) -%}

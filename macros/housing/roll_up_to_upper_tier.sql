@@ -11,7 +11,7 @@
       - a shire district (int_geography__district_to_county) is summed to its county;
       - a 2018 upper-tier code (int_geography__upper_tier_2018) is kept; county total rows (E10)
         of the input are ignored (counties are always summed from districts);
-      - England (E92000001) rows are kept as published; with `england_from_sum` England is also
+      - England (var `england_code`) rows are kept as published; with `england_from_sum` England is also
         summed over every upper-tier authority for periods without a published England row.
     A total is null when any of its parts is null (missing stays missing, never a partial sum).
     Output: authority_code, period, period_end_year, the measures, is_apportioned, n_parts.
@@ -73,7 +73,7 @@
         from roll_base
         where
             (
-                roll_base.authority_code = 'E92000001'
+                roll_base.authority_code = '{{ var("england_code") }}'
                 or roll_base.authority_code in (
                     select authority_code from {{ ref('int_geography__upper_tier_2018') }}
                 )
@@ -103,7 +103,7 @@
     union all
 
     select
-        'E92000001' as authority_code,
+        '{{ var("england_code") }}' as authority_code,
         period,
         period_end_year,
         {%- for m in measures %}
@@ -113,8 +113,8 @@
         sum(n_parts) as n_parts
     from roll_summed
     where
-        authority_code <> 'E92000001'
-        and period not in (select period from roll_summed where authority_code = 'E92000001')
+        authority_code <> '{{ var("england_code") }}'
+        and period not in (select period from roll_summed where authority_code = '{{ var("england_code") }}')
     group by period, period_end_year
     {%- endif %}
     )

@@ -2,7 +2,7 @@
     LAIT values with GSS codes and periods: stg_dfe_lait__bds_long, plus
     - Area: DfE LA number -> GSS code through int_geography__dfe_authority_codes (the 2017-19
       code where a number has two, e.g. Buckinghamshire 825 -> E10000002); England (970) ->
-      E92000001, regions (980-990) -> E12 codes, Inner/Outer London (987/988) -> E13000001/2.
+      England's code (var `england_code`), regions (980-990) -> E12 codes, Inner/Outer London (987/988) -> E13000001/2.
     - Period: follows the dictionary's Year_Type (stg_dfe_lait__data_dictionary): a bare year of
       a Financial Year, Annual (31 March) or Academic Year measure is the year ending then
       ('2017' -> '2016-17'); of a Calendar Year, end-of-September or January measure it stays
@@ -38,7 +38,7 @@ located as (
     select
         lait.*,
         case lait.dfe_area_code
-            when '970' then 'E92000001'
+            when '970' then '{{ var("england_code") }}'
             when '980' then 'E12000001'
             when '981' then 'E12000002'
             when '982' then 'E12000003'

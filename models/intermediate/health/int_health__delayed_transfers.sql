@@ -16,7 +16,7 @@ monthly as (
 upper_tier as (
     select authority_code from {{ ref('int_geography__upper_tier_2018') }}
     union all
-    select 'E92000001' as authority_code
+    select '{{ var("england_code") }}' as authority_code
 ),
 
 population as (
@@ -27,7 +27,7 @@ population as (
     from {{ ref('int_population__upper_tier') }}
     union all
     select
-        'E92000001' as authority_code,
+        '{{ var("england_code") }}' as authority_code,
         mid_year,
         sum(persons_18_plus) as persons_18_plus
     from {{ ref('int_population__upper_tier') }}

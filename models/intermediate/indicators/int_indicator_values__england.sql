@@ -1,6 +1,6 @@
 {#-
     The England value of each indicator for the period an edition uses (the period chosen in
-    int_indicator_values__editions), where the source publishes one (authority code E92000001). The
+    int_indicator_values__editions), where the source publishes one (authority code: var `england_code`). The
     distance-to-England normalisation and the report's council pages compare councils with it.
     Indicators whose sources publish no England figure (most district-summed housing and waste
     measures) have no row; the index then uses the ranked councils' median.
@@ -38,7 +38,7 @@ final as (
             edition_periods.indicator_id = values_all_periods.indicator_id
             and edition_periods.period = values_all_periods.period
     where
-        values_all_periods.authority_code = 'E92000001'
+        values_all_periods.authority_code = '{{ var("england_code") }}'
         and values_all_periods.value is not null
 )
 

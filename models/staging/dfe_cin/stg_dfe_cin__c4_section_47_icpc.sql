@@ -4,7 +4,7 @@
     enquiry, and the quartiles of those days, one row per area, year and measure (long).
     time_period 2025 = year ending 31 March 2025 = '2024-25'.
 
-    - Rows: England (geographic_level 'national', code E92000001) and every local authority
+    - Rows: England (geographic_level 'national', code: var `england_code`) and every local authority
       (GSS code as published in new_la_code, normalised with normalise_authority_code; DfE
       number in old_la_code); regional rows are left out.
     - Markers c, x, z, k, u (low reliability), low (rounds to zero) and blank cells become null

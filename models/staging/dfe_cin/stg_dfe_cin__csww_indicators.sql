@@ -5,7 +5,7 @@
     time_period 2025 = 30 September 2025: period is the calendar year '2025' (a snapshot, not a
     financial year).
 
-    - Rows: England (geographic_level 'national', code E92000001) and every local authority
+    - Rows: England (geographic_level 'national', code: var `england_code`) and every local authority
       (GSS code as published in new_la_code, normalised with normalise_authority_code; DfE
       number in old_la_code); regional rows are left out.
     - Markers c, x, z, k, u (low reliability), low (rounds to zero) and blank cells become null

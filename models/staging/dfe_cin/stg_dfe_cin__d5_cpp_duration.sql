@@ -5,7 +5,7 @@
     cpp_2_years_or_more (both often 'c' for small councils). time_period 2025 = 31 March 2025 =
     period '2024-25'.
 
-    - Rows: England (geographic_level 'national', code E92000001) and every local authority
+    - Rows: England (geographic_level 'national', code: var `england_code`) and every local authority
       (GSS code as published in new_la_code, normalised with normalise_authority_code; DfE
       number in old_la_code); regional rows are left out.
     - Markers c, x, z, k, u (low reliability), low (rounds to zero) and blank cells become null

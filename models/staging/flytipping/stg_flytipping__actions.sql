@@ -3,7 +3,7 @@
     authorities, one row per authority and financial year; the same row rules as the incidents
     sheet: ':' -> null, never zero (is_suppressed read from the total), names trimmed, the England
     row ('*Total' code with region '*Total England', or for 2018-19 the '(original)' series) kept
-    as E92000001 with no region, regional '*Total' rows and rows with no financial year or code
+    as England's code (var `england_code`) with no region, regional '*Total' rows and rows with no financial year or code
     dropped.
 -#}
 with
@@ -15,7 +15,7 @@ source as (
 renamed as (
     select
         case
-            when trim(ons_code) = '*Total' then 'E92000001'
+            when trim(ons_code) = '*Total' then '{{ var("england_code") }}'
             else {{ normalise_authority_code('ons_code') }}
         end as authority_code,
         case

@@ -4,7 +4,7 @@
     financial year. ':' (not available) becomes null, never zero; is_suppressed is read from the
     total. Trailing spaces in names are trimmed. The England row ('*Total' code with region
     '*Total England'; for 2018-19 the '(original)' series, comparable with earlier years) is kept
-    as E92000001 with no region; regional '*Total' rows and rows with no financial year or code are
+    as England's code (var `england_code`) with no region; regional '*Total' rows and rows with no financial year or code are
     dropped.
 -#}
 with
@@ -16,7 +16,7 @@ source as (
 renamed as (
     select
         case
-            when trim(ons_code) = '*Total' then 'E92000001'
+            when trim(ons_code) = '*Total' then '{{ var("england_code") }}'
             else {{ normalise_authority_code('ons_code') }}
         end as authority_code,
         case

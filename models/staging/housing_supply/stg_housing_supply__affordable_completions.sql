@@ -1,6 +1,6 @@
 {#- Live Table 1008C (total additional affordable dwellings, completions): one column per financial
     year -> one row per area and year (2014-15 to 2018-19). No county rows. The England row has
-    'England' in the first column and no code: it is given E92000001. '-' (nil or less than half the
+    'England' in the first column and no code: it is given England's code (var `england_code`). '-' (nil or less than half the
     final digit) and '..' (not applicable) become null, flagged is_suppressed (no number in the
     cell). -#}
 with
@@ -12,7 +12,7 @@ source as (
 renamed as (
     select
         case
-            when lower(trim(col_1)) = 'england' then 'E92000001'
+            when lower(trim(col_1)) = 'england' then '{{ var("england_code") }}'
             else {{ normalise_authority_code('current_ons_code') }}
         end as authority_code,
         case

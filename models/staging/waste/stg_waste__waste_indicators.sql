@@ -2,7 +2,7 @@
     Defra ENV18 Table_3: the former national waste indicators, one row per authority and financial
     year. NI192 and NI193 are published as fractions (0.437) and are converted to percentages
     (43.7). '-' (NI193 for collection authorities, which do not manage disposal) becomes null.
-    The 'Total England' row is kept as E92000001; regional total rows (code 'Total', region
+    The 'Total England' row is kept as England's code (var `england_code`); regional total rows (code 'Total', region
     '*<name>') and footnote rows are dropped.
 -#}
 with
@@ -14,7 +14,7 @@ source as (
 renamed as (
     select
         case
-            when trim(ons_code) = 'Total' and trim(region) = 'Total England' then 'E92000001'
+            when trim(ons_code) = 'Total' and trim(region) = 'Total England' then '{{ var("england_code") }}'
             else {{ normalise_authority_code('ons_code') }}
         end as authority_code,
         case

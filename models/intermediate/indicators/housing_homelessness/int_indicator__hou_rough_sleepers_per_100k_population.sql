@@ -39,7 +39,7 @@ population as (
     from upper_tier_population
     union all
     select
-        'E92000001' as authority_code,
+        '{{ var("england_code") }}' as authority_code,
         mid_year,
         sum(persons_all_ages) as persons_all_ages
     from upper_tier_population

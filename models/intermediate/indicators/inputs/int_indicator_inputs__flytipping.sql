@@ -43,7 +43,7 @@ direct as (
     union all
     select *
     from flytipping
-    where authority_code = 'E92000001'
+    where authority_code = '{{ var("england_code") }}'
 ),
 
 county_districts as (

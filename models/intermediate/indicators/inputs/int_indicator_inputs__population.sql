@@ -27,7 +27,7 @@ final as (
         mid_year + 1 as period_end_year,
         sum(persons) as population
     from mye2_persons
-    where area_code = 'E92000001'
+    where area_code = '{{ var("england_code") }}'
     group by area_code, mid_year
 )
 

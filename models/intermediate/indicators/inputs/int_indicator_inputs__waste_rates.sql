@@ -55,7 +55,7 @@ upper_tier_rows as (
 england as (
     select *
     from recoded
-    where authority_code = 'E92000001'
+    where authority_code = '{{ var("england_code") }}'
 ),
 
 final as (

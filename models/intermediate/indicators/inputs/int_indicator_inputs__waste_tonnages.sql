@@ -47,7 +47,7 @@ final as (
         )
     union all
     select
-        'E92000001' as authority_code,
+        '{{ var("england_code") }}' as authority_code,
         period,
         period_end_year,
         sum(lacw_total_tonnes) as lacw_total_tonnes,
