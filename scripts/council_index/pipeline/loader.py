@@ -25,10 +25,11 @@ import pyarrow as pa
 from council_index.errors import command
 
 from .checks import run_checks, summarise
+from .coverage import check_coverage, load_authority_lists
 from .errors import LoadError
 from .gcpause import no_cyclic_gc
 from .readers import ArrowRows, Landed, read_file, shorten
-from .registry import Dataset, NotRead, Table, load_not_read, load_registry
+from .registry import REGISTRY_DIR, Dataset, NotRead, Table, load_not_read, load_registry
 
 METADATA_COLUMNS = ("_source_file", "_sheet", "_row_number", "_file_sha256", "_loaded_at")
 
@@ -530,7 +531,8 @@ def load_all(
 
     A table whose files and registry entry are unchanged since the warehouse's last load is kept as it
     was (``full_refresh`` lands everything again). A file with markedly fewer rows or authorities than
-    the same file at the last load stops the load, unless ``accept_shrink`` (recorded in the log).
+    the same file at the last load, or short of what its registry entry says a whole file holds
+    (``expects``, pipeline/coverage.py), stops the load, unless ``accept_shrink`` (recorded in the log).
     ``in_place``: the caller already works on a copy of
     the warehouse (scripts/council_index/build.py), so the load writes to ``db_path`` directly in one transaction.
     """
@@ -597,6 +599,14 @@ def load_all(
                     progress(f"  ! {entry.file}: {found} (see raw.quarantine)")
                 if entry.reused:
                     entry.message = f"reused: unchanged since the last load; {entry.message}"
+            check_coverage(
+                con,
+                [t for d in datasets for t in d.tables],
+                load_authority_lists(Path(registry_dir) if registry_dir else REGISTRY_DIR),
+                entries,
+                accept_shrink,
+                progress,
+            )
             write_release_tables(con, datasets)
             con.execute(
                 "create table raw.load_log (dataset varchar, raw_table varchar, file varchar, rows bigint, "
@@ -662,7 +672,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--accept-shrink",
         action="store_true",
-        help="accept files with markedly fewer rows or authorities than at the last load",
+        help="accept files with markedly fewer rows or authorities than at the last load, or short of their "
+        "registry expectation (recorded in raw.load_log)",
     )
     args = parser.parse_args(argv)
     if not args.raw_dir:

@@ -27,6 +27,7 @@ Optional table keys: ``sheets`` (list: land several sheets of one layout into on
 row), ``encoding`` (csv; default: UTF-8 with or without BOM, falling back to cp1252 with a warning),
 ``header_scan_rows`` (how far down to look when the header is not where declared; default 30),
 ``checks`` (value checks reported in ``raw.quarantine``; see ``pipeline/checks.py``),
+``expects`` (which authorities and periods a whole file holds; see ``pipeline/coverage.py``),
 ``column_aliases`` (canonical name -> list of other normalised names a release uses for it: the
 column lands under the canonical name), ``metadata`` (column -> label of a cell above the header,
 e.g. ``period: "Period:"``: the first non-empty cell right of the label lands in that column on
@@ -61,6 +62,7 @@ import yaml
 from council_index import PROJECT_ROOT
 
 from .checks import CHECK_KEYS, Checks
+from .coverage import LISTS_FILE, Expects, parse_expects
 from .errors import RegistryError
 
 READERS = ("csv", "xlsx", "xls", "ods", "parquet", "json")
@@ -103,6 +105,7 @@ TABLE_KEYS = {
     "column_aliases",
     "metadata",
     "variants",
+    "expects",
 }
 VARIANT_KEYS = {
     "files",
@@ -176,6 +179,7 @@ class Table:
     metadata: tuple[tuple[str, str], ...] = ()
     variants: tuple[Variant, ...] = ()
     variant_name: str | None = None
+    expects: Expects | None = None
 
     def for_file(self, shown: str) -> Table:
         """The layout that applies to one file (path relative to the raw directory): the first
@@ -300,6 +304,7 @@ def _parse_table(dataset_id: str, entry: dict, where: str) -> Table:
         raise RegistryError(f"{where}: 'variants' must be a list")
     all_columns = list(columns) + [c for v in variants for k, val in v.overrides if k == "columns" for c in val]
     checks = _parse_checks(entry.get("checks"), tuple(all_columns), where)
+    expects = parse_expects(entry.get("expects"), tuple(all_columns), where)
     start = entry.get("data_start_row")
     if start is not None and (not isinstance(start, int) or start < 1):
         raise RegistryError(f"{where}: data_start_row must be a 1-based row number")
@@ -320,6 +325,7 @@ def _parse_table(dataset_id: str, entry: dict, where: str) -> Table:
         column_aliases=aliases,
         metadata=metadata,
         variants=variants,
+        expects=expects,
     )
 
 
@@ -513,6 +519,8 @@ def _documents(directory: Path):
     if not files:
         raise RegistryError(f"registry directory {directory} holds no *.yml files")
     for path in files:
+        if path.name == LISTS_FILE:  # the authority lists of the tables' expects (pipeline/coverage.py)
+            continue
         try:
             document = yaml.safe_load(path.read_text(encoding="utf-8"))
         except yaml.YAMLError as exc:
