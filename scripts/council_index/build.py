@@ -26,6 +26,7 @@ from council_index import PROJECT_ROOT as ROOT
 from council_index.errors import BuildError, command
 from council_index.pipeline.errors import LoadError
 from council_index.pipeline.loader import ensure_not_locked, load_all
+from council_index.summary import keep_previous, read_snapshot, summary_lines
 
 TARGETS = ("duckdb", "postgres", "spark")
 # dbt-postgres and dbt-spark (session) run no dbt Python models: the analysis models are DuckDB-only.
@@ -80,92 +81,6 @@ def summarise(db_path: Path) -> None:
     print("marts:")
     for schema, name, size in rows:
         print(f"  {schema}.{name:<40} {size:>9,} rows")
-
-
-EDITION_SUMMARY_SQL = """
-    with overall as (
-        select edition, count(*) filter (where is_ranked_overall) as ranked_overall
-        from marts.fct_overall_productivity group by edition
-    ),
-    lenses as (
-        select edition, lens_id, count(lens_rank) as ranked,
-               max(indicators_in_lens) as indicators_in_lens, max(indicators_used) as most_indicators_used
-        from marts.fct_lens_productivity group by edition, lens_id
-    ),
-    spend as (
-        select edition, spend_source, spend_year, count(*) as n,
-               row_number() over (partition by edition order by count(*) desc, spend_year desc) as pick
-        from marts.fct_lens_productivity where spend_source is not null
-        group by edition, spend_source, spend_year
-    )
-    select lenses.edition, coalesce(max(overall.ranked_overall), 0) as ranked_overall,
-           count(*) filter (where lenses.ranked > 0) as lenses_scored,
-           max(spend.spend_source) as spend_source, max(spend.spend_year) as spend_year
-    from lenses
-    left join overall on lenses.edition = overall.edition
-    left join spend on lenses.edition = spend.edition and spend.pick = 1
-    group by lenses.edition order by lenses.edition
-"""
-
-UNSCORED_LENSES_SQL = """
-    select lenses.edition, lenses.lens_id, lenses.most_indicators_used, lenses.indicators_in_lens,
-           string_agg(distinct coverage.source_dataset_id, ', ' order by coverage.source_dataset_id) as missing
-    from (
-        select edition, lens_id, max(indicators_in_lens) as indicators_in_lens,
-               max(indicators_used) as most_indicators_used, count(lens_rank) as ranked
-        from marts.fct_lens_productivity group by edition, lens_id
-    ) as lenses
-    left join marts.fct_indicator_coverage as coverage
-        on lenses.edition = coverage.edition and lenses.lens_id = coverage.lens_id
-        and coverage.councils_with_value = 0
-    where lenses.ranked = 0
-    group by 1, 2, 3, 4 order by 1, 2
-"""
-
-
-def edition_summary(db_path: Path) -> tuple[list[tuple], list[tuple]]:
-    """Per edition: councils ranked overall, lenses scored, the main spend source and year; and the
-    lenses no council is scored on, with the datasets that had nothing for the edition's period."""
-    import duckdb
-
-    if not db_path.exists():
-        return [], []
-    con = duckdb.connect(str(db_path), read_only=True)
-    try:
-        tables = {
-            r[0] for r in con.execute("select table_name from duckdb_tables() where schema_name = 'marts'").fetchall()
-        }
-        if not {"fct_overall_productivity", "fct_lens_productivity", "fct_indicator_coverage"} <= tables:
-            return [], []
-        return con.execute(EDITION_SUMMARY_SQL).fetchall(), con.execute(UNSCORED_LENSES_SQL).fetchall()
-    finally:
-        con.close()
-
-
-def summary_lines(current: list[tuple], unscored: list[tuple], previous: list[tuple]) -> list[str]:
-    """What the build published, one line per edition, and a 'why' line where an edition ranks no
-    council or fewer councils than the previous build did."""
-    before = {row[0]: row[1] for row in previous}
-    lines = []
-    for edition, ranked, lenses, source, year in current:
-        lines.append(
-            f"edition {edition}: {ranked} councils ranked overall, {lenses} of 6 lenses scored, "
-            f"spend from {source or 'no source'} {year or ''}".rstrip()
-        )
-        shortfall = edition in before and ranked < before[edition]
-        if ranked == 0 or shortfall:
-            reasons = [
-                f"{lens.replace('_', ' ')} is scored for no council ({used or 0} of {total} indicators "
-                f"have data for the edition's period; nothing from {missing or 'its datasets'})"
-                for ed, lens, used, total, missing in unscored
-                if ed == edition
-            ]
-            what = "ranks no council overall" if ranked == 0 else f"ranks {ranked} councils, {before[edition]} before"
-            lines.append(
-                f"  why: edition {edition} {what}: "
-                + ("; ".join(reasons) or "fewer councils have enough ranked lenses")
-            )
-    return lines
 
 
 @command
@@ -289,16 +204,17 @@ def main(argv: list[str] | None = None) -> int:
             building,
             raw_dir,
         )
-        previous_summary, _ = edition_summary(db_path)
+        previous_build = read_snapshot(db_path)  # what the warehouse it replaces published
         os.replace(building, db_path)  # only reached when the load and every error-severity test passed
     finally:
         for leftover in (building, building.with_name(building.name + ".wal")):
             leftover.unlink(missing_ok=True)
     summarise(db_path)
-    current, unscored = edition_summary(db_path)
-    if current:
+    keep_previous(db_path, previous_build)
+    published = summary_lines(db_path, previous_build)
+    if published:
         print("\nwhat this build published:")
-        for line in summary_lines(current, unscored, previous_summary):
+        for line in published:
             print(f"  {line}")
     if args.export_marts:
         from council_index.engines.marts import export_marts_duckdb, write_build_info
