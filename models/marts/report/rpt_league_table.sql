@@ -4,7 +4,9 @@
     (dim_authority), its overall rank, mean lens rank, mean outcome and spend indices and quadrant
     (fct_overall_productivity), its rank in each of the six lenses side by side
     (fct_lens_productivity, one column per lens of seed lenses), its movement since the previous
-    edition (fct_rank_changes, lens_id 'overall') and, when the analysis marts are built (var
+    edition (fct_rank_changes, lens_id 'overall'), the caveats of its overall rank and why it has
+    none (fct_overall_productivity: flags, caveat_text, not_ranked_reason) and, when the analysis
+    marts are built (var
     analysis_enabled), the 90% interval of its overall rank over the method's judgement calls
     (fct_rank_uncertainty; null otherwise). row_order is the order of the table: ranked councils by
     overall rank, ties by name, then the councils without an overall rank by name.
@@ -91,6 +93,13 @@ joined as (
         rank_changes.previous_rank,
         rank_changes.rank_change,
         coalesce(rank_changes.is_most_improved, false) as is_most_improved,
+        overall.is_ranked_on_fewer_lenses,
+        overall.has_implausibly_low_spend,
+        overall.has_few_indicators,
+        overall.has_partial_lens,
+        overall.is_fallback_spend_year,
+        overall.caveat_text,
+        overall.not_ranked_reason,
         row_number() over (
             partition by overall.edition
             order by
@@ -141,7 +150,14 @@ final as (
         cast(quadrant as {{ type_varchar() }}) as quadrant,
         cast(previous_rank as integer) as previous_rank,
         cast(rank_change as integer) as rank_change,
-        cast(is_most_improved as boolean) as is_most_improved
+        cast(is_most_improved as boolean) as is_most_improved,
+        cast(is_ranked_on_fewer_lenses as boolean) as is_ranked_on_fewer_lenses,
+        cast(has_implausibly_low_spend as boolean) as has_implausibly_low_spend,
+        cast(has_few_indicators as boolean) as has_few_indicators,
+        cast(has_partial_lens as boolean) as has_partial_lens,
+        cast(is_fallback_spend_year as boolean) as is_fallback_spend_year,
+        cast(caveat_text as {{ type_varchar() }}) as caveat_text,
+        cast(not_ranked_reason as {{ type_varchar() }}) as not_ranked_reason
     from joined
 )
 
