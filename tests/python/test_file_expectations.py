@@ -318,3 +318,62 @@ def test_every_expects_names_a_defined_list():
     assert {t.expects.authorities for t in expecting} <= set(lists.lists)
     covered = {t.dataset_id for t in expecting}
     assert {"nhsd_ascof", "ascof_processed", "dfe_cla", "oflog_asc", "defra_lacw", "defra_flytipping"} <= covered
+
+
+def real_registry_subset(tmp_path: Path, *names: str) -> Path:
+    """The project's registry files for these source folders, with its authority lists."""
+    from council_index.pipeline.registry import REGISTRY_DIR
+
+    registry = tmp_path / "registry"
+    registry.mkdir()
+    for name in (*names, "la_lookup", "_authority_lists"):
+        shutil.copy(REGISTRY_DIR / f"{name}.yml", registry / f"{name}.yml")
+    return registry
+
+
+@pytest.mark.slow
+def test_the_demo_resolves_against_its_own_register_and_a_damaged_demo_file_stops(tmp_path):
+    """The same registry entry judges the demo's fictional councils by the demo's register."""
+    import random
+
+    from council_index.demo.datasets import ascof, la_lookup
+    from council_index.demo.universe import SEED, build_universe
+
+    universe = build_universe(SEED, 1)
+    raw = tmp_path / "raw"
+    for module in (la_lookup, ascof):
+        module.write(universe, raw, random.Random(f"{SEED}:{module.__name__.rsplit('.', 1)[-1]}"))
+    registry = real_registry_subset(tmp_path, "ascof")
+    db = tmp_path / "warehouse.duckdb"
+    entries = load_all(raw, db, registry, progress=lambda m: None)
+    assert [e.file for e in entries if "coverage not checked" in e.message] == []
+    damaged = [raw / "ascof" / "final_data_2019.csv", next((raw / "ascof").glob("*.xlsx"))]  # a csv and a workbook
+    for n, path in enumerate(damaged):
+        fresh = tmp_path / f"fresh_{n}"
+        shutil.copytree(raw, fresh)
+        what = write_damaged(path, fresh / "ascof" / path.name, "authority_removed")
+        code = what.split(" of ")[-1].split()[0]
+        fresh_db = tmp_path / f"fresh_{n}.duckdb"
+        with pytest.raises(CoverageError, match=rf"^file ascof/{re.escape(path.name)}: looks partial: .*{code}"):
+            load_all(fresh, fresh_db, registry, progress=lambda m: None)
+        assert not fresh_db.exists()
+
+
+def test_a_real_file_with_one_council_removed_stops_a_first_load(tmp_path, shared_data):
+    raw = tmp_path / "raw"
+    (raw / "ascof").mkdir(parents=True)
+    (raw / "la_lookup").symlink_to(shared_data / "la_lookup")
+    registry = real_registry_subset(tmp_path, "ascof")
+    write_damaged(
+        shared_data / "ascof" / "final_data_2019.csv",
+        raw / "ascof" / "final_data_2019.csv",
+        "authority_removed",
+        "E08000025",
+    )
+    with pytest.raises(
+        CoverageError,
+        match=r"^file ascof/final_data_2019\.csv: looks partial: period 2019 \(the year to 31 March 2019\) lacks 1 of "
+        r"the 152 upper-tier authorities expected: E08000025 Birmingham\.",
+    ):
+        load_all(raw, tmp_path / "warehouse.duckdb", registry, progress=lambda m: None)
+    assert not (tmp_path / "warehouse.duckdb").exists()

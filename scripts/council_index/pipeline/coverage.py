@@ -344,8 +344,9 @@ def file_shortfalls(table, lists: AuthorityLists, register, file: str, found: di
         if missing:
             names = ", ".join(f"{a.code} {a.name}" for a in missing[:SHOWN])
             more = f" and {len(missing) - SHOWN} more" if len(missing) > SHOWN else ""
+            shown = f"{label} (the year to 31 March {end.year})" if expects.period_type == "year_to_march" else label
             problems.append(
-                f"period {label} lacks {len(missing)} of the {len(want)} {kind.name.replace('_', '-')} "
+                f"period {shown} lacks {len(missing)} of the {len(want)} {kind.name.replace('_', '-')} "
                 f"authorities expected: {names}{more}"
             )
     return problems
