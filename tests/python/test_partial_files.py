@@ -171,3 +171,23 @@ def test_real_xls_cut_short_stops_the_load(tmp_path, shared_data):
     with pytest.raises(LoadError, match=r"^file things/counts\.xls.*(cannot be opened|cannot be read|truncated)"):
         load_all(raw, db, registry, progress=lambda m: None)
     assert not db.exists()
+
+
+def test_a_real_folder_after_the_demo_is_not_judged_against_it(tmp_path):
+    """make run (demo) then make run RAW_DIR=... on the same warehouse: the demo's fictional councils
+    share file names with the real files, so the real files are not 'partial' demo files (and the
+    reverse); two loads of the same kind are compared as before."""
+    from council_index.demo.generate import DEMO_MARKER
+    from council_index.pipeline import loader
+
+    assert loader.DEMO_MARKER == DEMO_MARKER
+    raw, registry, path, db = setup(tmp_path, "csv")
+    (raw / DEMO_MARKER).write_text("demo\n", encoding="utf-8")
+    load_all(raw, db, registry, progress=lambda m: None)  # the demo, now the last load
+    (raw / DEMO_MARKER).unlink()
+    write(path, GRID[:21])  # the "real" files: other councils, fewer rows
+    messages = []
+    load_all(raw, db, registry, progress=messages.append)
+    assert any("last load was of the demo files" in m for m in messages), messages
+    write(path, GRID[:11])  # real after real: judged as before
+    stops(raw, registry, db, r"looks partial: 10 rows where the last successful load had 20 \(-50%\)")

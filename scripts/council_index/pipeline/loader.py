@@ -290,6 +290,19 @@ class Previous:
         return before if exists else None
 
 
+DEMO_MARKER = "DEMO_DATA.md"  # the file that marks a demo raw folder (council_index.demo.generate)
+
+
+def was_demo(con) -> bool:
+    """Whether the warehouse's last load was of a demo folder (its load_log lists the marker file)."""
+    return bool(
+        con.execute(
+            "select count(*) from information_schema.tables where table_schema = 'raw' and table_name = 'load_log'"
+        ).fetchone()[0]
+        and con.execute("select count(*) from raw.load_log where file = ?", [DEMO_MARKER]).fetchone()[0]
+    )
+
+
 def read_previous(con) -> Previous:
     """The last load's record, or nothing to reuse when there is none (or it predates reuse)."""
     empty = Previous({}, {})
@@ -554,6 +567,14 @@ def load_all(
             con.execute("create schema if not exists raw")
             previous = read_previous(con)
             baseline = previous  # shrinkage is judged against the last load even on a full refresh
+            if previous.entries and was_demo(con) != (raw_dir / DEMO_MARKER).exists():
+                # The demo's fictional councils and the real ones share file names: a real folder after
+                # the demo (make run, then make run RAW_DIR=...) is not a shrunken demo, nor the reverse.
+                baseline = Previous({}, {})
+                progress(
+                    f"  (the last load was of the {'demo' if was_demo(con) else 'real'} files: this load of the "
+                    f"{'demo' if (raw_dir / DEMO_MARKER).exists() else 'real'} files is not compared with it for shrinkage)"
+                )
             if full_refresh:
                 previous = Previous({}, {})
             registered = {t.raw_table for d in datasets for t in d.tables}
