@@ -1,27 +1,32 @@
 {#-
-    Spend per head of each lens, per edition and 2018 upper-tier authority.
+    The spend of each lens, per edition and 2018 upper-tier authority (the base geography the
+    revenue account lines are held on, int_finance__service_lines): which return and year the
+    edition uses, and the sum of the lens's lines (seed lens_spend_lines) in it.
+    int_finance__lens_spend maps it to the edition's own geography and divides by population.
 
-    Spend = the sum of the lens's lines (seed lens_spend_lines) in the edition's Revenue Account
-    budget year (seed editions.budget_financial_year). District-delivered services (housing,
-    waste) use the whole area's spend (county council + its districts), others the upper tier's
-    own return. A lens's spend needs every one of its lines with a value, except an optional line
-    (the waste disposal authority levy, paid only where a joint waste disposal authority exists),
-    which counts as zero when not reported. int_finance__lens_spend_lines lists the lines.
-    Fallbacks, always visible in `spend_source` and `spend_year`:
-      1. 'RA budget'                            the edition's budget year;
-      2. 'RA budget (fallback: earlier year)'   the latest earlier RA budget loaded;
-      3. 'RS outturn (fallback)'                the latest RS outturn up to the budget year, for
-                                                lenses with an RS line (service totals only).
-    Population: the band of `population_basis` in int_population__upper_tier, from the latest
-    mid-year estimate up to the calendar year the spend year starts in (2017-18 -> mid-2017),
-    else the earliest loaded; `population_mid_year` says which.
-    No spend or no population -> no row (missing stays missing).
+    An edition uses what had been published by its publication date (int_sources__period_releases)
+    and no year after its own budget year (seed editions.budget_financial_year):
+      1. 'RA budget'                            the Revenue Account budget of the edition's year;
+      2. otherwise the most recent year among the outturns and earlier RA budgets released by then,
+         an outturn first when the years tie:
+         'RSX outturn'                          RSX service totals (2022-23 on, RS line numbers);
+         'RO3 outturn'                          the RO3 adult social care lines by age (older
+                                                people, all-age disability);
+         'RS outturn (fallback)'                an RS workbook or roall.csv service total (to 2017-18);
+         'RA budget (fallback: earlier year)'   the latest earlier RA budget (waste always, from
+                                                2022: no outturn of the waste lines is held).
+    A district-delivered lens (housing, waste) uses the whole area's spend (county council + its
+    districts), others the upper tier's own return. A lens's spend needs every one of its lines of
+    that return with a value, except an optional line (the waste disposal authority levy, paid
+    only where a joint waste disposal authority exists), which counts as zero when not reported.
+    No spend gives no row (missing stays missing).
 -#}
 with
 
 editions as (
     select
         edition,
+        publication_date,
         budget_financial_year,
         {{ financial_year_end('budget_financial_year') }} as budget_end_year
     from {{ ref('editions') }}
@@ -45,8 +50,8 @@ service_lines as (
     select * from {{ ref('int_finance__service_lines') }}
 ),
 
-population as (
-    select * from {{ ref('int_population__upper_tier') }}
+releases as (
+    select * from {{ ref('int_sources__period_releases') }}
 ),
 
 lens_line_values as (
@@ -92,7 +97,13 @@ lens_year_spend as (
 ),
 
 complete_spend as (
-    select lens_year_spend.*
+    select
+        lens_year_spend.*,
+        case lens_year_spend.return_type
+            when 'RA' then 'mhclg_ra_budget'
+            when 'RS' then 'mhclg_rs_outturn'
+            else 'mhclg_ro_detail'
+        end as source_dataset_id
     from lens_year_spend
     inner join lens_line_counts
         on
@@ -109,70 +120,46 @@ candidates as (
         row_number() over (
             partition by editions.edition, complete_spend.authority_code, complete_spend.lens_id
             order by
-                case when complete_spend.return_type = 'RA' then 1 else 2 end,
-                complete_spend.period_end_year desc
+                case
+                    when
+                        complete_spend.return_type = 'RA'
+                        and complete_spend.period = editions.budget_financial_year
+                        then 1
+                    else 2
+                end,
+                complete_spend.period_end_year desc,
+                case when complete_spend.return_type = 'RA' then 2 else 1 end
         ) as preference
     from editions
     inner join complete_spend on editions.budget_end_year >= complete_spend.period_end_year
-),
-
-chosen as (
-    select * from candidates
-    where preference = 1
-),
-
-population_choice as (
-    select
-        chosen.edition,
-        chosen.authority_code,
-        chosen.lens_id,
-        population.mid_year,
-        case chosen.population_basis
-            when 'persons_0_17' then population.persons_0_17
-            when 'persons_18_64' then population.persons_18_64
-            when 'persons_65_plus' then population.persons_65_plus
-            when 'persons_18_plus' then population.persons_18_plus
-            when 'persons_all_ages' then population.persons_all_ages
-        end as population,
-        population.is_apportioned as is_population_apportioned,
-        row_number() over (
-            partition by chosen.edition, chosen.authority_code, chosen.lens_id
-            order by
-                case when population.mid_year <= chosen.period_end_year - 1 then 1 else 2 end,
-                case when population.mid_year <= chosen.period_end_year - 1 then population.mid_year end desc,
-                population.mid_year
-        ) as preference
-    from chosen
-    inner join population on chosen.authority_code = population.authority_code
+    left join releases
+        on
+            complete_spend.source_dataset_id = releases.source_dataset_id
+            and complete_spend.period = releases.period
+    where releases.released_on is null or releases.released_on < editions.publication_date
 ),
 
 final as (
     select
-        chosen.edition,
-        chosen.authority_code,
-        chosen.lens_id,
-        cast(chosen.spend_gbp_k as {{ type_double() }}) as spend_gbp_k,
-        cast(population_choice.population as {{ type_double() }}) as population,
-        cast(chosen.spend_gbp_k * 1000.0 / population_choice.population as {{ type_double() }}) as spend_per_head,
+        edition,
+        authority_code,
+        lens_id,
+        cast(spend_gbp_k as {{ type_double() }}) as spend_gbp_k,
         case
-            when chosen.return_type = 'RA' and chosen.period = chosen.budget_financial_year then 'RA budget'
-            when chosen.return_type = 'RA' then 'RA budget (fallback: earlier year)'
+            when return_type = 'RA' and period = budget_financial_year then 'RA budget'
+            when return_type = 'RA' then 'RA budget (fallback: earlier year)'
+            when return_type = 'RO3' then 'RO3 outturn'
+            when period_end_year >= 2023 then 'RSX outturn'
             else 'RS outturn (fallback)'
         end as spend_source,
-        chosen.period as spend_year,
-        chosen.return_type,
-        chosen.budget_financial_year,
-        chosen.population_basis,
-        cast(population_choice.mid_year as integer) as population_mid_year,
-        chosen.is_apportioned or population_choice.is_population_apportioned as is_apportioned
-    from chosen
-    inner join population_choice
-        on
-            chosen.edition = population_choice.edition
-            and chosen.authority_code = population_choice.authority_code
-            and chosen.lens_id = population_choice.lens_id
-            and population_choice.preference = 1
-    where population_choice.population > 0
+        period as spend_year,
+        period_end_year as spend_year_end,
+        return_type,
+        budget_financial_year,
+        population_basis,
+        is_apportioned
+    from candidates
+    where preference = 1
 )
 
 select * from final

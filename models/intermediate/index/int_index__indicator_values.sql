@@ -1,7 +1,7 @@
 {#-
     The indicator values the index scores: per edition, ranked council and indicator, the value of
-    the latest period the edition may use (fct_indicator_values already picks it; the latest
-    period_end_year is kept if several arrive), with the indicator's lens and polarity, the
+    the latest period the edition may use (fct_indicator_values already picks it, on the edition's
+    own geography; the latest period_end_year is kept if several arrive), with the indicator's lens and polarity, the
     direction (+1 higher is better, -1 lower is better) and the England reference value for the
     distance-to-England method: the England value of var('england_values_model') when set and
     published, else the median of the ranked councils' values (reference_source says which).
@@ -9,7 +9,7 @@
 with
 
 indicator_values as (
-    select * from {{ ref('int_indicator_values__editions') }}
+    select * from {{ ref('int_indicator_values__edition_geography') }}
 ),
 
 indicators as (
@@ -17,7 +17,7 @@ indicators as (
 ),
 
 authorities as (
-    select * from {{ ref('int_geography__authorities') }}
+    select * from {{ ref('int_geography__edition_authorities') }}
 ),
 
 england as (
@@ -38,7 +38,9 @@ ranked_values as (
         ) as recency
     from indicator_values
     inner join authorities
-        on indicator_values.authority_code = authorities.authority_code
+        on
+            indicator_values.edition = authorities.edition
+            and indicator_values.authority_code = authorities.authority_code
     where
         authorities.is_ranked
         and indicator_values.value is not null

@@ -4,7 +4,7 @@
     catalogue); when a council has scores for fewer than var('min_indicator_share') (0.5) of them,
     its outcome score is null and has_enough_indicators is false (so a lens whose sources are
     mostly missing in an edition is not scored, rather than scored on one indicator).
-    One row per edition x ranked council x lens. The rules are macros (macros/index/index_method.sql)
+    One row per edition x ranked council (of the edition's own geography) x lens. The rules are macros (macros/index/index_method.sql)
     shared with the rank simulation (int_analysis__rank_runs).
 -#}
 with
@@ -14,7 +14,7 @@ editions as (
 ),
 
 authorities as (
-    select * from {{ ref('int_geography__authorities') }}
+    select * from {{ ref('int_geography__edition_authorities') }}
 ),
 
 lenses as (
@@ -36,7 +36,7 @@ spine as (
         authorities.authority_code,
         lenses.lens_id
     from editions
-    cross join authorities
+    inner join authorities on editions.edition = authorities.edition
     cross join lenses
     where authorities.is_ranked
 ),

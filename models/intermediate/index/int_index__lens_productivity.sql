@@ -5,8 +5,9 @@
       spend_index        = 100 x spend per head / median spend per head (ranked councils, same
                            edition and lens)
       productivity_index = 100 x outcome_index / spend_index
-      lens_rank          = rank() by productivity_index, 1 = most productive; ties share the
-                           lowest rank; null when the productivity index is null.
+      lens_rank          = rank() by productivity_index rounded to 9 decimals, 1 = most
+                           productive; ties share the lowest rank; null when the productivity
+                           index is null.
     The formulas are macros (macros/index/index_method.sql) shared with the rank simulation
     (int_analysis__rank_runs).
 -#}
@@ -75,7 +76,9 @@ productivity as (
 ranked as (
     select
         *,
-        {{ index_rank('productivity_index', 'edition, lens_id') }} as lens_rank
+        -- rounded to 9 decimals as in the rank simulation, so councils with identical data tie
+        -- (the two halves of a split county scored on its apportioned counts) whatever the float noise
+        {{ index_rank(analysis_round('productivity_index', 9), 'edition, lens_id') }} as lens_rank
     from productivity
 ),
 

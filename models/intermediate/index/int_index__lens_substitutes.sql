@@ -11,7 +11,7 @@ lens_outcomes as (
 ),
 
 edition_values as (
-    select * from {{ ref('int_indicator_values__editions') }}
+    select * from {{ ref('int_indicator_values__edition_geography') }}
 ),
 
 catalogue as (

@@ -1,6 +1,8 @@
 {#-
     The indicator values each edition of the index uses: one row per edition, authority (the 152
-    upper-tier authorities of 2017-19) and indicator that has a value.
+    upper-tier authorities of 2017-19, and the upper-tier authorities created since as their
+    values are published: int_indicator_values__edition_geography uses those for the editions on
+    their geography) and indicator that has a value. The period is chosen on 2018 geography.
 
     Period rule (documented in _indicator_values__docs.md): an edition may use a period that had
     been released before the edition's publication date (seeds/editions.csv; release dates from the
@@ -125,14 +127,16 @@ final as (
         allowed.denominator,
         allowed.source_dataset_id,
         allowed.is_apportioned,
-        authorities.is_ranked
+        coalesce(authorities.is_ranked, false) as is_ranked
     from allowed
     inner join kept_periods
         on
             allowed.edition = kept_periods.edition
             and allowed.indicator_id = kept_periods.indicator_id
             and allowed.period = kept_periods.period
-    inner join authorities on allowed.authority_code = authorities.authority_code
+    left join authorities on allowed.authority_code = authorities.authority_code
+    -- the 2018 authorities, and the later ones as published (England is not an authority)
+    where allowed.authority_code <> '{{ var("england_code") }}'
 )
 
 select * from final

@@ -1,6 +1,6 @@
 {#-
     When each period of each outcome dataset was first published: one row per dataset and period
-    that has indicator values. The date is the period's own known release date where the registry
+    that has indicator values, and per revenue account return (RA, RS/RSX, RO) and year held. The date is the period's own known release date where the registry
     gives one (`releases.known`, from the files' front pages), else the end of the period plus the
     dataset's usual release lag (`releases.lag_months`), marked `is_estimated`.
     End of a period: a financial year '2016-17' ends on 31 March 2017; any other label (a calendar
@@ -16,6 +16,17 @@ periods as (
         period,
         period_end_year
     from {{ ref('int_indicator_values__all_periods') }}
+    union
+    -- the revenue account returns whose years lens spend may use (int_finance__lens_spend_base)
+    select distinct
+        case return_type
+            when 'RA' then 'mhclg_ra_budget'
+            when 'RS' then 'mhclg_rs_outturn'
+            else 'mhclg_ro_detail'
+        end as source_dataset_id,
+        period,
+        period_end_year
+    from {{ ref('int_finance__service_lines') }}
 ),
 
 timetables as (

@@ -1,11 +1,12 @@
 {#-
-    Published from int_indicator_values__editions (models/intermediate/indicators), where it is built: marts only publish,
+    Published from int_indicator_values__edition_geography (models/intermediate/indicators): the
+    values of int_indicator_values__editions mapped to each edition's own geography; marts only publish,
     with the enforced contract and the tests in _indicator_values__models.yml.
 -#}
 with
 
 editions as (
-    select * from {{ ref('int_indicator_values__editions') }}
+    select * from {{ ref('int_indicator_values__edition_geography') }}
 ),
 
 final as (
@@ -21,7 +22,9 @@ final as (
         denominator,
         source_dataset_id,
         is_apportioned,
-        is_ranked
+        is_ranked,
+        mapping_rule,
+        is_recomputed
     from editions
 )
 

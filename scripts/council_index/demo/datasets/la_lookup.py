@@ -86,6 +86,14 @@ def _shorts(count: int) -> list[str]:
     return list(itertools.islice((c for c in codes if c not in RESERVED_SHORT), count))
 
 
+# The demo's boundary change, between the 2019 and 2020 editions: two unitaries of the South East
+# (Bexstead and Yarrowmore, codes fixed by the seed) end on 31 March 2020 and merge into New
+# Tarnvale (QZC, E06900999) from 1 April 2020, as listed in seeds/reference/boundary_changes.csv.
+MERGED_INTO_NEW_TARNVALE = ("E06900033", "E06900035")
+MERGER_END_DATE = "2020-03-31"
+NEW_TARNVALE_ECODE = "E9999"  # beyond the generated E9001 ... E9998
+
+
 def write(universe: Universe, out_dir: Path, rng) -> None:
     regions = {code: name for code, name, _ in universe.regions}
     everyone = [*universe.upper_tier, *universe.districts]
@@ -111,9 +119,11 @@ def write(universe: Universe, out_dir: Path, rng) -> None:
                 "pop-2020": f"{a.population * 1.03:.1f}",
             }
         )
+        if a.code in MERGED_INTO_NEW_TARNVALE:
+            row.update({"end-date": MERGER_END_DATE, "replaced-by": "QZC", "current-authority": "False"})
         rows.append([row[c] for c in COLUMNS])
     # Rows the 2017-19 upper-tier filter must leave out: another nation, an authority abolished
-    # before 2017 and one created after 2019.
+    # before 2017 and one created after 2019 (New Tarnvale, the merger of two unitaries).
     extra = [
         ("QZA", "Glenbarra Council", "S12900001", "", "", "Scotland", "Scotland", "UA"),
         ("QZB", "Old Fernmarsh District Council", "E07900999", "", "2009-03-31", "England", "South West", "NMD"),
@@ -137,6 +147,8 @@ def write(universe: Universe, out_dir: Path, rng) -> None:
                 "current-authority": "False" if end else "True",
             }
         )
+        if code == "QZC":
+            row.update({"ecode": NEW_TARNVALE_ECODE, "official-name": f"{name}", "alt-names": "New Tarnvale"})
         rows.append([row[c] for c in COLUMNS])
     write_csv(out_dir / "la_lookup" / "uk_local_authorities_current.csv", rows)
     # The two lookups: name variants (nice name, official name, upper case) and GSS codes.
