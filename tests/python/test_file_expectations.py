@@ -220,6 +220,18 @@ def test_boundaries_successors_and_former_codes(tmp_path):
     )
 
 
+def test_a_new_code_the_register_does_not_know_yet_stands_for_its_authority(tmp_path):
+    lists = LISTS + (
+        "  new_codes:\n    - code: E06000003\n      new_code: E06000903\n"
+        "      reason: recoded after the register was published\n"
+    )
+    raw, registry, path, db = setup(tmp_path, "csv", lists=lists)
+    write(path, [["E06000903", *r[1:]] if r[0] == "E06000003" else r for r in grid()])
+    load_all(raw, db, registry, progress=lambda m: None)
+    write(path, [r for r in grid() if r[0] != "E06000003"])
+    stops(raw, registry, db, r"lacks 1 of the 42 upper-tier authorities expected: E06000003 Council 3", CoverageError)
+
+
 def test_an_exception_with_its_reason_lets_the_file_through(tmp_path):
     exceptions = textwrap.dedent("""\
         exceptions:
@@ -268,14 +280,14 @@ def test_a_list_the_authority_lists_do_not_define_is_a_registry_error(tmp_path):
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ("period_type: financial_year", r"period_type 'quarter' is not one of"),
+        ("period_type: financial_year", r"period_type 'monthly' is not one of"),
         ("period_column: period", r"give 'period_column' or 'period_from_file'"),
         ("code_column: code", r"names column\(s\) \['ons_code'\] not listed in 'columns'"),
     ],
 )
 def test_expects_is_validated(tmp_path, change, message):
     replacement = {
-        "period_type: financial_year": "period_type: quarter",
+        "period_type: financial_year": "period_type: monthly",
         "period_column: period": "period_column: period\n          period_from_file: '(\\d{4})'",
         "code_column: code": "code_column: ons_code",
     }[change]
@@ -294,6 +306,8 @@ def test_expects_is_validated(tmp_path, change, message):
         ("18-19", "financial_year", ("2018-04-01", "2019-03-31")),
         ("2019", "year_to_march", ("2018-04-01", "2019-03-31")),
         ("2019", "calendar_year", ("2019-01-01", "2019-12-31")),
+        ("201906", "quarter", ("2019-04-01", "2019-06-30")),
+        ("2019-12", "quarter", ("2019-10-01", "2019-12-31")),
     ],
 )
 def test_period_labels(label, kind, bounds):

@@ -12,6 +12,7 @@ Registry keys of a table (``scripts/registry/<folder>.yml``)::
       period_type: financial_year    # financial_year ("2018-19", "201819", "2018/19", "1819", "18-19": April to March)
                                      # | year_to_march ("2019": the year to 31 March 2019)
                                      # | calendar_year ("2019": January to December)
+                                     # | quarter ("201906": the quarter ending June 2019)
       first_period: "2015-16"        # optional: the file must hold every period from this one to its last
       exceptions:                    # authorities a publisher leaves out, each with the reason
         - codes: [E06000053, E09000001]
@@ -58,7 +59,7 @@ EXPECTS_KEYS = {
     "exceptions",
 }
 EXCEPTION_KEYS = {"codes", "reason", "periods"}
-PERIOD_TYPES = ("financial_year", "year_to_march", "calendar_year")
+PERIOD_TYPES = ("financial_year", "year_to_march", "calendar_year", "quarter")
 LISTS_FILE = "_authority_lists.yml"
 SHOWN = 8  # missing authorities named in a message before the count of the rest
 
@@ -100,6 +101,7 @@ class AuthorityLists:
     nation: str
     lists: dict
     exceptions: tuple[Exception_, ...] = ()
+    new_codes: tuple[tuple[str, str], ...] = ()  # (register code, newer code it is published under)
 
 
 def _strings(value, where: str, key: str) -> tuple[str, ...]:
@@ -180,7 +182,7 @@ def load_authority_lists(directory: Path) -> AuthorityLists | None:
     if not isinstance(document, dict) or not isinstance(document.get("authority_lists"), dict):
         raise RegistryError(f"{where}: expected a mapping 'authority_lists'")
     entry = document["authority_lists"]
-    unknown = set(entry) - {"table", "nation", "lists", "exceptions", "description"}
+    unknown = set(entry) - {"table", "nation", "lists", "exceptions", "new_codes", "description"}
     if unknown:
         raise RegistryError(f"{where}: unknown keys {sorted(unknown)}")
     lists = {}
@@ -190,11 +192,17 @@ def load_authority_lists(directory: Path) -> AuthorityLists | None:
         lists[name] = AuthorityList(name, str(item.get("description", "")), _strings(item.get("types"), where, "types"))
     if not lists or not isinstance(entry.get("table"), str):
         raise RegistryError(f"{where}: needs 'table' (the raw table of the register) and 'lists'")
+    new_codes = []
+    for i, item in enumerate(entry.get("new_codes") or [], start=1):
+        if not isinstance(item, dict) or set(item) != {"code", "new_code", "reason"}:
+            raise RegistryError(f"{where} new_codes {i}: must be a mapping of code, new_code and reason")
+        new_codes.append((str(item["code"]).strip().upper(), str(item["new_code"]).strip().upper()))
     return AuthorityLists(
         table=entry["table"],
         nation=str(entry.get("nation", "England")),
         lists=lists,
         exceptions=parse_exceptions(entry.get("exceptions"), where),
+        new_codes=tuple(new_codes),
     )
 
 
@@ -210,6 +218,13 @@ def period_bounds(label: str, period_type: str) -> tuple[dt.date, dt.date, int] 
         if int(match.group(2)[-2:]) != (start + 1) % 100:
             return None
         return dt.date(start, 4, 1), dt.date(start + 1, 3, 31), start
+    if period_type == "quarter":
+        match = re.fullmatch(r"(\d{4})-?(03|06|09|12)", label)
+        if not match:
+            return None
+        year, month = int(match.group(1)), int(match.group(2))
+        last = (dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)) - dt.timedelta(days=1)
+        return dt.date(year, month - 2, 1), last, year * 4 + month // 3
     match = re.fullmatch(r"(\d{4})", label)
     if not match:
         return None
@@ -220,6 +235,9 @@ def period_bounds(label: str, period_type: str) -> tuple[dt.date, dt.date, int] 
 
 
 def _label(ordinal: int, period_type: str) -> str:
+    if period_type == "quarter":
+        year, quarter = divmod(ordinal, 4)
+        return f"{year - 1}12" if quarter == 0 else f"{year}{quarter * 3:02d}"
     return f"{ordinal}-{(ordinal + 1) % 100:02d}" if period_type == "financial_year" else str(ordinal)
 
 
@@ -277,6 +295,8 @@ def read_register(con, lists: AuthorityLists) -> list[Authority]:
         ).fetchall():
             if short in by_short and other and other != by_short[short]:
                 former.setdefault(by_short[short], set()).add(other)
+    for code, newer in lists.new_codes:  # recoded after the register was published
+        former.setdefault(code, set()).add(newer)
     successors: dict[str, set] = {}
     for code, _, _, _, _, _, replaced, _ in rows:
         for short in re.split(r"[,;\s]+", replaced or ""):
