@@ -79,6 +79,70 @@ def test_generator_renders_from_the_rows_it_is_given():
         generator.render([{**row, "lens_id": "nope"}], lenses, {})
 
 
+def test_lens_pages_open_with_a_plain_title_and_editions_get_coverage_pages():
+    lenses = [{"lens_id": "l1", "lens_name": "Lens one", "sort_order": "1", "description": "d", "spend_basis": "s"}]
+    base = {
+        "lens_id": "l1",
+        "definition": "d",
+        "numerator": "n",
+        "denominator": "d",
+        "unit": "percent",
+        "polarity": "higher_is_better",
+        "publisher_url": "https://example.org/x",
+        "rationale": "r",
+    }
+    rows = [
+        {
+            **base,
+            "indicator_id": "x_one",
+            "name": "One",
+            "source_dataset_id": "ds",
+            "substitutes_for": "",
+            "other_source_dataset_ids": "ds_b ds_c",
+        },
+        {
+            **base,
+            "indicator_id": "x_sub",
+            "name": "Stand-in",
+            "source_dataset_id": "ds_s",
+            "substitutes_for": "x_one",
+            "other_source_dataset_ids": "",
+        },
+    ]
+    edition = {
+        "edition": "2018",
+        "publication_date": "2018-08-01",
+        "outcome_period_end_year": "2018",
+        "budget_financial_year": "2018-19",
+        "description": "The update.",
+    }
+    files = generator.render(rows, lenses, {"ds_b": {"publisher": "PubB", "title": "TitleB"}}, [edition])
+    lens_page = yaml.safe_load(files[(generator.ANALYSES_DIR / "_lenses__analyses.yml").relative_to(ROOT)])
+    assert lens_page["analyses"][0]["description"].startswith(
+        "# Lens one: the lens and its 1 indicators and 1 substitute"
+    )
+    docs = files[generator.DOCS_FILE.relative_to(ROOT)]
+    assert "where it has no value: `ds_b`: PubB, TitleB; `ds_c`" in docs  # every source the values may come from
+    coverage = files[generator.COVERAGE_DOCS_FILE.relative_to(ROOT)]
+    block = coverage.split("{% docs coverage_2018 %}")[1].split("{% enddocs %}")[0]
+    assert "# Coverage of the 2018 edition" in block and "2018-08-01" in block and "2018-19" in block
+    assert "| One (`x_one`) | `ds` `ds_b` `ds_c` | Stand-in (`x_sub`) |" in block
+    assert "x_sub`) |" not in block.split("| One (`x_one`)")[0]  # a substitute has no row of its own
+    sql = files[(generator.COVERAGE_DIR / "coverage_2018.sql").relative_to(ROOT)]
+    assert "where edition = 2018" in sql and "ref('fct_indicator_scores')" in sql
+    pages = yaml.safe_load(files[(generator.COVERAGE_DIR / "_coverage__analyses.yml").relative_to(ROOT)])
+    assert [page["name"] for page in pages["analyses"]] == ["coverage_2018"]
+    assert generator.coverage_page("2018") == "#!/analysis/analysis.council_productivity.coverage_2018"
+    assert generator.COVERAGE_DOCS_FILE.relative_to(ROOT) not in generator.render(rows, lenses, {})  # no editions
+
+
+def test_overview_links_every_edition_coverage_page():
+    overview = (ROOT / "models" / "_overview__docs.md").read_text(encoding="utf-8")
+    with (ROOT / "seeds" / "editions.csv").open(newline="", encoding="utf-8") as handle:
+        for edition in csv.DictReader(handle):
+            assert generator.coverage_page(edition["edition"]) in overview, edition["edition"]
+
+
 def test_overview_covers_the_method_and_links_every_lens():
     overview = doc_blocks((ROOT / "models" / "_overview__docs.md").read_text(encoding="utf-8"))["__overview__"]
     for word in ("Normalisation", "Productivity", "Ranking", "Financial grip"):

@@ -23,6 +23,7 @@ final as (
         catalogue.publisher_url,
         catalogue.rationale,
         catalogue.substitutes_for,
+        catalogue.other_source_dataset_ids,
         catalogue.substitutes_for is not null as is_substitute
     from catalogue
     inner join lenses on catalogue.lens_id = lenses.lens_id

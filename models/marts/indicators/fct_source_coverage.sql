@@ -3,6 +3,13 @@
     staging (every landed table, indicator or not), the authorities with indicator data on the
     2017-19 upper tier, indicator rows, and the loader's record of files and rows. Datasets with
     no period at all (lookups, missing datasets) appear once with a null period.
+    Use by the editions: a dataset and period is used when an edition takes indicator values from it
+    (int_indicator_values__editions), lens spend (the revenue account return and year of
+    int_finance__lens_spend: RA -> mhclg_ra_budget, RS/RSX -> mhclg_rs_outturn, RO3 ->
+    mhclg_ro_detail, as int_sources__period_releases names them) or the population that divides
+    spend (ons_mid_year_population, period = the mid-year, e.g. '2017'); `used_for`,
+    `editions_used` and `latest_edition_used` say how and by which editions. A period used only
+    for spend or population gets its row here even when staging lists no such period.
 -#}
 with
 
@@ -20,6 +27,85 @@ expected as (
 
 loaded as (
     select * from {{ ref('int_sources__loads') }}
+),
+
+edition_values as (
+    select * from {{ ref('int_indicator_values__editions') }}
+),
+
+lens_spend as (
+    select * from {{ ref('int_finance__lens_spend') }}
+),
+
+edition_uses as (
+    -- every (dataset, period) an edition uses, and what for
+    select distinct
+        edition,
+        source_dataset_id,
+        period,
+        period_end_year,
+        'indicators' as used_for
+    from edition_values
+    union
+    select distinct
+        edition,
+        case return_type
+            when 'RA' then 'mhclg_ra_budget'
+            when 'RS' then 'mhclg_rs_outturn'
+            else 'mhclg_ro_detail'
+        end as source_dataset_id,
+        spend_year as period,
+        {{ financial_year_end('spend_year') }} as period_end_year,
+        'spend' as used_for
+    from lens_spend
+    union
+    select distinct
+        edition,
+        'ons_mid_year_population' as source_dataset_id,
+        cast(population_mid_year as {{ type_varchar() }}) as period,
+        population_mid_year as period_end_year,
+        'population' as used_for
+    from lens_spend
+),
+
+uses as (
+    select
+        source_dataset_id,
+        period,
+        max(period_end_year) as period_end_year,
+        max(edition) as latest_edition_used
+    from edition_uses
+    group by source_dataset_id, period
+),
+
+used_for as (
+    select
+        source_dataset_id,
+        period,
+        {{ text_agg('used_for', "', '", 'used_for') }} as used_for
+    from (
+        select distinct
+            source_dataset_id,
+            period,
+            used_for
+        from edition_uses
+    ) as kinds
+    group by source_dataset_id, period
+),
+
+editions_used as (
+    select
+        source_dataset_id,
+        period,
+        {{ text_agg('cast(edition as ' ~ type_varchar() ~ ')', "', '", 'edition') }} as editions_used
+    from (
+        select distinct
+            source_dataset_id,
+            period,
+            edition
+        from edition_uses
+    ) as editions
+    group by source_dataset_id, period
 ),
 
 indicator_periods as (
@@ -56,13 +142,18 @@ dataset_periods as (
         source_dataset_id,
         period
     from staged
+    union
+    select
+        source_dataset_id,
+        period
+    from uses
 ),
 
 period_rows as (
     select
         dataset_periods.source_dataset_id,
         dataset_periods.period,
-        coalesce(indicator_periods.period_end_year, staged.period_end_year) as period_end_year,
+        coalesce(indicator_periods.period_end_year, staged.period_end_year, uses.period_end_year) as period_end_year,
         coalesce(indicator_periods.authorities_with_data, 0) as authorities_with_data,
         coalesce(indicator_periods.indicator_rows, 0) as indicator_rows,
         coalesce(staged.staged_rows, 0) as staged_rows,
@@ -76,6 +167,10 @@ period_rows as (
         on
             dataset_periods.source_dataset_id = staged.source_dataset_id
             and dataset_periods.period = staged.period
+    left join uses
+        on
+            dataset_periods.source_dataset_id = uses.source_dataset_id
+            and dataset_periods.period = uses.period
 ),
 
 datasets_without_periods as (
@@ -109,10 +204,26 @@ final as (
         all_rows.authorities_in_source,
         coalesce(loaded.files_loaded, 0) as files_loaded,
         coalesce(loaded.raw_rows_loaded, 0) as raw_rows_loaded,
-        coalesce(loaded.load_status, 'not_in_registry') as load_status
+        coalesce(loaded.load_status, 'not_in_registry') as load_status,
+        uses.source_dataset_id is not null as is_used,
+        used_for.used_for,
+        editions_used.editions_used,
+        uses.latest_edition_used
     from all_rows
     cross join expected
     left join loaded on all_rows.source_dataset_id = loaded.source_dataset_id
+    left join uses
+        on
+            all_rows.source_dataset_id = uses.source_dataset_id
+            and all_rows.period = uses.period
+    left join used_for
+        on
+            all_rows.source_dataset_id = used_for.source_dataset_id
+            and all_rows.period = used_for.period
+    left join editions_used
+        on
+            all_rows.source_dataset_id = editions_used.source_dataset_id
+            and all_rows.period = editions_used.period
 )
 
 select * from final
