@@ -19,7 +19,7 @@ DB          ?= $(or $(INDEX_DB_PATH),data/warehouse.duckdb)
 DEMO_DIR    := data/demo_raw
 TEST_DIR    := data/test
 
-# Other engines (issue 9): TARGET=postgres or TARGET=spark, each with its own virtual environment
+# Other engines: TARGET=postgres or TARGET=spark, each with its own virtual environment
 # (requirements-postgres.txt, requirements-spark.txt) so the default install stays small.
 TARGET      ?= $(or $(INDEX_TARGET),duckdb)
 VENV_PG     := .venv-postgres
@@ -107,7 +107,7 @@ venv-spark: $(VENV_SPARK)/.installed ## create .venv-spark (dbt-spark, PySpark; 
 compare-engines: $(STAMP) $(VENV_PG)/.installed $(VENV_SPARK)/.installed ## build the demo on DuckDB, PostgreSQL and Spark and compare every mart row by row
 	$(BIN)/index-compare-engines --workdir $(TEST_DIR)/engines
 
-# What users see (issue 6): the dbt docs site, the BI exports and the league-table report.
+# What users see: the dbt docs site, the BI exports and the league-table report.
 .PHONY: docs docs-serve export report
 DOCS_PORT ?= 8080
 DOCS_DB   = $(if $(wildcard $(DB)),$(DB),$(TEST_DIR)/docs_empty.duckdb)
