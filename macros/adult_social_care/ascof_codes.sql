@@ -92,17 +92,17 @@
     case
         {#- meas-from-asc-of-17-18-open-data.csv: 'yy-yy' #}
         when position('asc-of-' in {{ name }}) > 0 and substring({{ tail }}, 3, 1) = '-'
-            then 2000 + {{ safe_cast("substring(" ~ tail ~ ", 4, 2)", 'integer') }}
+            then 2000 + {{ cast_or_null("substring(" ~ tail ~ ", 4, 2)", 'integer') }}
         {#- meas-from-asc-of-eng-2021-22-...: 'yyyy-yy' #}
         when position('asc-of-' in {{ name }}) > 0 and substring({{ tail }}, 5, 1) = '-'
             and substring({{ tail }}, 6, 2) between '00' and '99' and substring({{ tail }}, 8, 1) not between '0' and '9'
-            then 2000 + {{ safe_cast("substring(" ~ tail ~ ", 6, 2)", 'integer') }}
+            then 2000 + {{ cast_or_null("substring(" ~ tail ~ ", 6, 2)", 'integer') }}
         {#- meas-from-asc-of-1617-..., -eng-1819-..., -eng-2021-... (2020-21): 'yyyy', the second pair ends the year #}
         when position('asc-of-' in {{ name }}) > 0
-            then 2000 + {{ safe_cast("substring(" ~ tail ~ ", 3, 2)", 'integer') }}
+            then 2000 + {{ cast_or_null("substring(" ~ tail ~ ", 3, 2)", 'integer') }}
         {#- 2015-16 ASCOF open data csv file.csv: 'yyyy-yy' before the words #}
         when position(' ascof open data' in {{ name }}) > 7 and substring({{ label }}, 5, 1) = '-'
-            then 2000 + {{ safe_cast("substring(" ~ label ~ ", 6, 2)", 'integer') }}
+            then 2000 + {{ cast_or_null("substring(" ~ label ~ ", 6, 2)", 'integer') }}
     end
 {%- endmacro %}
 

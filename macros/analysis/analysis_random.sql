@@ -18,8 +18,7 @@
         `shape` independent exponential draws, -ln(u_1) - ... - ln(u_shape), the u_i taken from the
         slots of `hashes` in turn (a list of SQL expressions of analysis_hash values, at least
         shape / 2 of them). Exact, which is why the shape must be a whole number.
-    analysis_hex_to_bigint(hex): the integer value of a text of at most 15 hexadecimal digits
-        (dispatched: DuckDB casts '0x...', PostgreSQL reads it as a bit string, Spark uses conv).
+    The hexadecimal digits become an integer through hex_to_bigint (macros/cross_db).
 -#}
 {% macro analysis_hash(parts) -%}
     {%- set pieces = ["'" ~ (var('uncertainty_seed', 20180) | string) ~ "'"] -%}
@@ -31,7 +30,7 @@
 {%- endmacro %}
 
 {% macro analysis_hash_uniform(hash, slot=0) -%}
-    {%- set digits = council_productivity.analysis_hex_to_bigint(
+    {%- set digits = council_productivity.hex_to_bigint(
         'substr(' ~ hash ~ ', ' ~ (1 + 13 * (slot | int)) ~ ', 13)') -%}
     ((cast({{ digits }} as {{ council_productivity.type_double() }}) + 0.5) / 4503599627370496.0)
 {%- endmacro %}
@@ -56,20 +55,4 @@
         - ln({{ council_productivity.analysis_hash_uniform(hashes[i // 2], i % 2) }})
     {%- endfor %}
     )
-{%- endmacro %}
-
-{% macro analysis_hex_to_bigint(hex) -%}
-    {{ return(adapter.dispatch('analysis_hex_to_bigint', 'council_productivity')(hex)) }}
-{%- endmacro %}
-
-{% macro default__analysis_hex_to_bigint(hex) -%}
-    cast(concat('0x', {{ hex }}) as bigint)
-{%- endmacro %}
-
-{% macro postgres__analysis_hex_to_bigint(hex) -%}
-    cast(cast(concat('x', lpad({{ hex }}, 16, '0')) as bit(64)) as bigint)
-{%- endmacro %}
-
-{% macro spark__analysis_hex_to_bigint(hex) -%}
-    cast(conv({{ hex }}, 16, 10) as bigint)
 {%- endmacro %}

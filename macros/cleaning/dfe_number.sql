@@ -7,6 +7,6 @@
     three-digit range is used up. Null when the text is not a number.
 -#}
 {% macro dfe_number(column) -%}
-    {%- set digits = "cast(" ~ safe_cast("trim(" ~ column ~ ")", "integer") ~ " as " ~ type_varchar() ~ ")" -%}
+    {%- set digits = "cast(" ~ cast_or_null("trim(" ~ column ~ ")", "integer") ~ " as " ~ type_varchar() ~ ")" -%}
     case when length({{ digits }}) < 3 then lpad({{ digits }}, 3, '0') else {{ digits }} end
 {%- endmacro %}

@@ -9,16 +9,3 @@
     {%- set stripped = regexp_replace_all(lowered, "(county council|metropolitan borough|borough of|city of|council|^the |[(].*[)])", "") -%}
     {{ regexp_replace_all(stripped, "[^a-z0-9]", "") }}
 {%- endmacro %}
-
-{#- regexp_replace_all(expression, pattern, replacement): replace every match (PostgreSQL needs the 'g' flag). -#}
-{% macro regexp_replace_all(expression, pattern, replacement) -%}
-    {{ return(adapter.dispatch('regexp_replace_all', 'council_productivity')(expression, pattern, replacement)) }}
-{%- endmacro %}
-
-{% macro default__regexp_replace_all(expression, pattern, replacement) -%}
-    regexp_replace({{ expression }}, '{{ pattern }}', '{{ replacement }}', 'g')
-{%- endmacro %}
-
-{% macro spark__regexp_replace_all(expression, pattern, replacement) -%}
-    regexp_replace({{ expression }}, '{{ pattern }}', '{{ replacement }}')
-{%- endmacro %}

@@ -7,7 +7,7 @@
     is_suppressed(column): true when the cell holds a suppression marker or is blank.
     Markers: the GSS symbols (x not available, c confidential, z not applicable, k or 'low': rounds to zero
     but is not zero, as the DfE's EES files publish it, u low reliability), '..', '-', '*' and the like.
-    Both dispatch through adapter.dispatch so another warehouse only needs its own `safe_cast`.
+    Both dispatch through adapter.dispatch so another warehouse only needs its own `cast_or_null`.
 -#}
 {% macro suppression_markers() -%}
     {{ return(['x', 'c', 'z', 'k', 'u', 'low', ':', '..', '...', '-', '--', '[c]', '[x]', '[z]', '[u]', '*', '~', 'n/a', 'na', '#name?', '']) }}
@@ -22,7 +22,7 @@
         when lower(trim({{ column }})) in (
             {%- for marker in suppression_markers() %}'{{ marker }}'{{ ", " if not loop.last }}{% endfor -%}
         ) then null
-        else {{ safe_cast(
+        else {{ cast_or_null(
             "replace(replace(replace(replace(trim(" ~ column ~ "), ',', ''), '£', ''), '%', ''), ' ', '')",
             'double'
         ) }}

@@ -81,7 +81,7 @@
 
 {% macro index_mean_lens_rank(lens_rank, weight=none) -%}
     {%- if weight is none -%}
-        avg(cast({{ lens_rank }} as {{ index_double() }}))
+        avg(cast({{ lens_rank }} as {{ type_double() }}))
     {%- else -%}
         (sum(({{ weight }}) * ({{ lens_rank }})) / sum(case when {{ lens_rank }} is not null then {{ weight }} end))
     {%- endif -%}

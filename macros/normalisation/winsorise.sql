@@ -4,8 +4,8 @@
 -#}
 {% macro winsorise(expression, limit) -%}
     case
-        when ({{ expression }}) > {{ limit }} then cast({{ limit }} as {{ index_double() }})
-        when ({{ expression }}) < -{{ limit }} then cast(-{{ limit }} as {{ index_double() }})
+        when ({{ expression }}) > {{ limit }} then cast({{ limit }} as {{ type_double() }})
+        when ({{ expression }}) < -{{ limit }} then cast(-{{ limit }} as {{ type_double() }})
         else ({{ expression }})
     end
 {%- endmacro %}

@@ -63,8 +63,8 @@ joined as (
         authorities.authority_type,
         authorities.region_code,
         population.mid_year as context_mid_year,
-        cast(population.persons_all_ages as {{ index_double() }}) as population,
-        ln(cast(population.persons_all_ages as {{ index_double() }})) as log_population,
+        cast(population.persons_all_ages as {{ type_double() }}) as population,
+        ln(cast(population.persons_all_ages as {{ type_double() }})) as log_population,
         100.0 * population.persons_0_17 / population.persons_all_ages as share_0_17_pct,
         100.0 * population.persons_65_plus / population.persons_all_ages as share_65_plus_pct
     from edition_mid_years

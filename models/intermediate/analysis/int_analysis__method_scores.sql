@@ -57,7 +57,7 @@ final as (
         cast(authority_code as {{ type_varchar() }}) as authority_code,
         cast(indicator_id as {{ type_varchar() }}) as indicator_id,
         cast(lens_id as {{ type_varchar() }}) as lens_id,
-        cast(score as {{ index_double() }}) as score
+        cast(score as {{ type_double() }}) as score
     from scored
     where score is not null
 )

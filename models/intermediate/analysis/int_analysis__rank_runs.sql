@@ -104,7 +104,7 @@ rankable as (
         authority_code,
         -- rounded to 9 decimals so that councils with identical ranks tie whatever the summation order
         case
-            when {{ index_is_ranked_overall('lenses_ranked') }} then {{ analysis_round('mean_lens_rank', 9) }}
+            when {{ index_is_ranked_overall('lenses_ranked') }} then {{ round_places('mean_lens_rank', 9) }}
         end as ranked_mean_lens_rank
     from by_council
 ),

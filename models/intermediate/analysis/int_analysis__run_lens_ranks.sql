@@ -216,7 +216,7 @@ productivity as (
         authority_code,
         lens_id,
         lens_number,
-        {{ analysis_round(index_productivity_index(
+        {{ round_places(index_productivity_index(
             index_outcome_index(
                 'outcome_score',
                 'avg(outcome_score) over (partition by edition, run_id, lens_number)',

@@ -95,7 +95,7 @@ final as (
         cast(run_id as integer) as run_id,
         cast(weight_of as {{ type_varchar() }}) as weight_of,
         cast(weight_key as {{ type_varchar() }}) as weight_key,
-        cast(weight as {{ index_double() }}) as weight
+        cast(weight as {{ type_double() }}) as weight
     from indicator_weights
     union all
     select
@@ -103,7 +103,7 @@ final as (
         cast(run_id as integer) as run_id,
         cast(weight_of as {{ type_varchar() }}) as weight_of,
         cast(weight_key as {{ type_varchar() }}) as weight_key,
-        cast(weight as {{ index_double() }}) as weight
+        cast(weight as {{ type_double() }}) as weight
     from lens_weights
 )
 

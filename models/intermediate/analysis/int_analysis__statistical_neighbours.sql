@@ -33,7 +33,7 @@ final as (
         cast(authority_code as {{ type_varchar() }}) as authority_code,
         cast(neighbour_rank as integer) as neighbour_rank,
         cast(neighbour_code as {{ type_varchar() }}) as neighbour_code,
-        cast(distance as {{ index_double() }}) as distance,
+        cast(distance as {{ type_double() }}) as distance,
         cast(is_other_type as boolean) as is_other_type,
         cast(is_other_region as boolean) as is_other_region
     from ordered

@@ -55,7 +55,7 @@ latest as (
         indicators.polarity,
         ranked_values.period,
         ranked_values.period_end_year,
-        cast(ranked_values.value as {{ index_double() }}) as value,  -- noqa: RF04
+        cast(ranked_values.value as {{ type_double() }}) as value,  -- noqa: RF04
         case indicators.polarity
             when 'higher_is_better' then 1
             when 'lower_is_better' then -1
@@ -69,7 +69,7 @@ council_medians as (
     select
         edition,
         indicator_id,
-        {{ index_median('value') }} as median_value
+        {{ median_of('value') }} as median_value
     from latest
     group by edition, indicator_id
 ),

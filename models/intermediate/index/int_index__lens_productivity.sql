@@ -47,7 +47,7 @@ lens_stats as (
         lens_id,
         avg(outcome_score) as mean_outcome_score,
         stddev_samp(outcome_score) as sd_outcome_score,
-        {{ index_median('spend_per_head') }} as median_spend_per_head
+        {{ median_of('spend_per_head') }} as median_spend_per_head
     from joined
     group by edition, lens_id
 ),
@@ -78,7 +78,7 @@ ranked as (
         *,
         -- rounded to 9 decimals as in the rank simulation, so councils with identical data tie
         -- (the two halves of a split county scored on its apportioned counts) whatever the float noise
-        {{ index_rank(analysis_round('productivity_index', 9), 'edition, lens_id') }} as lens_rank
+        {{ index_rank(round_places('productivity_index', 9), 'edition, lens_id') }} as lens_rank
     from productivity
 ),
 
@@ -87,14 +87,14 @@ final as (
         cast(edition as integer) as edition,
         cast(authority_code as {{ type_varchar() }}) as authority_code,
         cast(lens_id as {{ type_varchar() }}) as lens_id,
-        cast(outcome_score as {{ index_double() }}) as outcome_score,
+        cast(outcome_score as {{ type_double() }}) as outcome_score,
         cast(indicators_used as integer) as indicators_used,
         cast(indicators_in_lens as integer) as indicators_in_lens,
         cast(has_enough_indicators as boolean) as has_enough_indicators,
-        cast(spend_per_head as {{ index_double() }}) as spend_per_head,
-        cast(spend_index as {{ index_double() }}) as spend_index,
-        cast(outcome_index as {{ index_double() }}) as outcome_index,
-        cast(productivity_index as {{ index_double() }}) as productivity_index,
+        cast(spend_per_head as {{ type_double() }}) as spend_per_head,
+        cast(spend_index as {{ type_double() }}) as spend_index,
+        cast(outcome_index as {{ type_double() }}) as outcome_index,
+        cast(productivity_index as {{ type_double() }}) as productivity_index,
         cast(lens_rank as integer) as lens_rank,
         cast(spend_source as {{ type_varchar() }}) as spend_source,
         cast(spend_year as {{ type_varchar() }}) as spend_year

@@ -47,11 +47,11 @@ final as (
         cast(edition as integer) as edition,
         cast(authority_code as {{ type_varchar() }}) as authority_code,
         cast(lenses_ranked as integer) as lenses_ranked,
-        cast(mean_lens_rank as {{ index_double() }}) as mean_lens_rank,
+        cast(mean_lens_rank as {{ type_double() }}) as mean_lens_rank,
         cast(is_ranked_overall as boolean) as is_ranked_overall,
         cast(overall_rank as integer) as overall_rank,
-        cast(mean_outcome_index as {{ index_double() }}) as mean_outcome_index,
-        cast(mean_spend_index as {{ index_double() }}) as mean_spend_index,
+        cast(mean_outcome_index as {{ type_double() }}) as mean_outcome_index,
+        cast(mean_spend_index as {{ type_double() }}) as mean_spend_index,
         cast(
             case
                 when not is_ranked_overall then null

@@ -41,9 +41,9 @@ final as (
         cast(authority_code as {{ dbt.type_string() }}) as authority_code,
         cast(period as {{ dbt.type_string() }}) as period,
         cast(period_end_year as integer) as period_end_year,
-        cast(value as {{ index_double() }}) as value,  -- noqa: RF04
-        cast(numerator as {{ index_double() }}) as numerator,
-        cast(denominator as {{ index_double() }}) as denominator,
+        cast(value as {{ type_double() }}) as value,  -- noqa: RF04
+        cast(numerator as {{ type_double() }}) as numerator,
+        cast(denominator as {{ type_double() }}) as denominator,
         cast(source_dataset_id as {{ dbt.type_string() }}) as source_dataset_id,
         is_apportioned
     from unioned

@@ -65,10 +65,10 @@ statistics as (
         edition,
         lens_id,
         cast(count(*) as integer) as councils_compared,
-        cast({{ index_correlation('published_order', 'rebuilt_order') }} as {{ index_double() }})
+        cast({{ correlation_of('published_order', 'rebuilt_order') }} as {{ type_double() }})
             as spearman_correlation,
-        cast(avg(abs(rebuilt_rank - published_rank)) as {{ index_double() }}) as mean_absolute_rank_difference,
-        cast(avg(rebuilt_rank) as {{ index_double() }}) as mean_rebuilt_rank
+        cast(avg(abs(rebuilt_rank - published_rank)) as {{ type_double() }}) as mean_absolute_rank_difference,
+        cast(avg(rebuilt_rank) as {{ type_double() }}) as mean_rebuilt_rank
     from within_set
     group by edition, lens_id
 ),

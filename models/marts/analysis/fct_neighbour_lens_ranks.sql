@@ -34,7 +34,7 @@ group_ranks as (
         count(*) as group_size,
         count(neighbour_ranks.rank_value) as neighbours_ranked,
         sum(case when neighbour_ranks.rank_value < own.rank_value then 1 else 0 end) as neighbours_ranked_better,
-        {{ index_median('neighbour_ranks.rank_value') }} as neighbour_median_rank
+        {{ median_of('neighbour_ranks.rank_value') }} as neighbour_median_rank
     from ranks as own
     inner join neighbours
         on
@@ -61,7 +61,7 @@ final as (
             neighbours_ranked + case when rank_value is not null then 1 else 0 end as integer
         ) as group_councils_ranked,
         cast(group_size + 1 as integer) as group_size,
-        cast(neighbour_median_rank as {{ index_double() }}) as neighbour_median_rank
+        cast(neighbour_median_rank as {{ type_double() }}) as neighbour_median_rank
     from group_ranks
 )
 

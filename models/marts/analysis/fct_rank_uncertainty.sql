@@ -40,10 +40,10 @@ spread as (
         authority_code,
         lens_id,
         count(*) as draws_ranked,
-        avg(cast(rank as {{ index_double() }})) as mean_rank,
-        {{ index_median('rank') }} as median_rank,
-        {{ analysis_percentile_disc('rank', 0.05) }} as rank_p05,
-        {{ analysis_percentile_disc('rank', 0.95) }} as rank_p95
+        avg(cast(rank as {{ type_double() }})) as mean_rank,
+        {{ median_of('rank') }} as median_rank,
+        {{ percentile_disc_of('rank', 0.05) }} as rank_p05,
+        {{ percentile_disc_of('rank', 0.95) }} as rank_p95
     from runs
     group by edition, authority_code, lens_id
 ),
@@ -54,10 +54,10 @@ final as (
         cast(published.authority_code as {{ type_varchar() }}) as authority_code,
         cast(published.lens_id as {{ type_varchar() }}) as lens_id,
         cast(published.rank_value as integer) as rank,
-        cast(spread.median_rank as {{ index_double() }}) as median_rank,
+        cast(spread.median_rank as {{ type_double() }}) as median_rank,
         cast(spread.rank_p05 as integer) as rank_p05,
         cast(spread.rank_p95 as integer) as rank_p95,
-        cast(spread.mean_rank as {{ index_double() }}) as mean_rank,
+        cast(spread.mean_rank as {{ type_double() }}) as mean_rank,
         cast(coalesce(draws_per_edition.draws, 0) as integer) as draws,
         cast(coalesce(spread.draws_ranked, 0) as integer) as draws_ranked
     from published

@@ -37,7 +37,7 @@ final as (
         cast(ordered.authority_code as {{ type_varchar() }}) as authority_code,
         cast(ordered.neighbour_rank as integer) as neighbour_rank,
         cast(ordered.neighbour_code as {{ type_varchar() }}) as neighbour_code,
-        cast(ordered.distance as {{ index_double() }}) as distance,
+        cast(ordered.distance as {{ type_double() }}) as distance,
         cast(ordered.is_other_type as boolean) as is_other_type,
         cast(ordered.is_other_region as boolean) as is_other_region,
         cast(

@@ -84,13 +84,13 @@ final as (
     select
         cast(scope as {{ type_varchar() }}) as scope,
         cast(count(*) as integer) as councils_compared,
-        cast(avg(our_neighbours) as {{ index_double() }}) as mean_our_neighbours,
-        cast(avg(oflog_group_size) as {{ index_double() }}) as mean_oflog_group_size,
-        cast(avg(shared_neighbours) as {{ index_double() }}) as mean_shared_neighbours,
-        cast(avg(share_shared) as {{ index_double() }}) as mean_share_shared,
-        cast(min(share_shared) as {{ index_double() }}) as min_share_shared,
-        cast(max(share_shared) as {{ index_double() }}) as max_share_shared,
-        cast(avg(chance_share) as {{ index_double() }}) as chance_share
+        cast(avg(our_neighbours) as {{ type_double() }}) as mean_our_neighbours,
+        cast(avg(oflog_group_size) as {{ type_double() }}) as mean_oflog_group_size,
+        cast(avg(shared_neighbours) as {{ type_double() }}) as mean_shared_neighbours,
+        cast(avg(share_shared) as {{ type_double() }}) as mean_share_shared,
+        cast(min(share_shared) as {{ type_double() }}) as min_share_shared,
+        cast(max(share_shared) as {{ type_double() }}) as max_share_shared,
+        cast(avg(chance_share) as {{ type_double() }}) as chance_share
     from scopes
     group by scope
 )

@@ -64,11 +64,11 @@ per_run as (
         runs.run_option,
         runs.draw,
         count(*) as councils_compared,
-        avg(abs(cast(runs.rank - published.overall_rank as {{ index_double() }}))) as mean_abs_rank_shift,
+        avg(abs(cast(runs.rank - published.overall_rank as {{ type_double() }}))) as mean_abs_rank_shift,
         max(abs(runs.rank - published.overall_rank)) as max_abs_rank_shift,
-        {{ index_correlation(
-            'cast(runs.rank as ' ~ index_double() ~ ')',
-            'cast(published.overall_rank as ' ~ index_double() ~ ')') }} as spearman_correlation
+        {{ correlation_of(
+            'cast(runs.rank as ' ~ type_double() ~ ')',
+            'cast(published.overall_rank as ' ~ type_double() ~ ')') }} as spearman_correlation
     from runs
     inner join published
         on
@@ -101,14 +101,14 @@ final as (
         cast(summarised.run_option as {{ type_varchar() }}) as option_id,
         cast(coalesce(indicators.name, summarised.run_option) as {{ type_varchar() }}) as option_label,
         cast(summarised.runs as integer) as runs,
-        cast(summarised.councils_compared as {{ index_double() }}) as councils_compared,
-        cast(summarised.mean_abs_rank_shift as {{ index_double() }}) as mean_abs_rank_shift,
+        cast(summarised.councils_compared as {{ type_double() }}) as councils_compared,
+        cast(summarised.mean_abs_rank_shift as {{ type_double() }}) as mean_abs_rank_shift,
         cast(summarised.max_abs_rank_shift as integer) as max_abs_rank_shift,
         cast(
-            {{ analysis_round("summarised.spearman_correlation", 10) }} as {{ index_double() }}
+            {{ round_places("summarised.spearman_correlation", 10) }} as {{ type_double() }}
         ) as spearman_correlation,
         cast(
-            {{ analysis_round("summarised.min_spearman_correlation", 10) }} as {{ index_double() }}
+            {{ round_places("summarised.min_spearman_correlation", 10) }} as {{ type_double() }}
         ) as min_spearman_correlation
     from summarised
     inner join choice_order

@@ -105,7 +105,7 @@ cohort_stats as (
         min(variance_pct) as min_variance_pct,
         max(variance_pct) as max_variance_pct,
         avg(variance_pct) as mean_variance_pct,
-        {{ index_correlation('variance_pct', 'cast(overall_rank as ' ~ index_double() ~ ')') }} as correlation_with_rank
+        {{ correlation_of('variance_pct', 'cast(overall_rank as ' ~ type_double() ~ ')') }} as correlation_with_rank
     from members
     group by edition, cohort
 ),
@@ -139,10 +139,10 @@ final as (
         cast(spine.cohort_order as integer) as cohort_order,
         cast(coalesce(cohort_stats.councils, 0) as integer) as councils,
         cast(coalesce(cohort_stats.councils_with_variance, 0) as integer) as councils_with_variance,
-        cast(cohort_stats.min_variance_pct as {{ index_double() }}) as min_variance_pct,
-        cast(cohort_stats.max_variance_pct as {{ index_double() }}) as max_variance_pct,
-        cast(cohort_stats.mean_variance_pct as {{ index_double() }}) as mean_variance_pct,
-        cast(cohort_stats.correlation_with_rank as {{ index_double() }}) as correlation_with_rank,
+        cast(cohort_stats.min_variance_pct as {{ type_double() }}) as min_variance_pct,
+        cast(cohort_stats.max_variance_pct as {{ type_double() }}) as max_variance_pct,
+        cast(cohort_stats.mean_variance_pct as {{ type_double() }}) as mean_variance_pct,
+        cast(cohort_stats.correlation_with_rank as {{ type_double() }}) as correlation_with_rank,
         cast(edition_stats.top5_overspenders_in_worst30 as integer) as top5_overspenders_in_worst30
     from spine
     left join cohort_stats

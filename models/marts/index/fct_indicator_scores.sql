@@ -13,10 +13,10 @@ final as (
         cast(lens_id as {{ type_varchar() }}) as lens_id,
         cast(period as {{ type_varchar() }}) as period,
         cast(period_end_year as integer) as period_end_year,
-        cast(value as {{ index_double() }}) as value,  -- noqa: RF04
-        cast(reference_value as {{ index_double() }}) as reference_value,
+        cast(value as {{ type_double() }}) as value,  -- noqa: RF04
+        cast(reference_value as {{ type_double() }}) as reference_value,
         cast(reference_source as {{ type_varchar() }}) as reference_source,
-        cast(score as {{ index_double() }}) as score,
+        cast(score as {{ type_double() }}) as score,
         cast(normalisation as {{ type_varchar() }}) as normalisation
     from scores
 )

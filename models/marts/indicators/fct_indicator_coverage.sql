@@ -87,7 +87,7 @@ final as (
         cast(
             100.0
             * coalesce(per_indicator.councils_with_value, 0)
-            / ranked_count.ranked_councils as {{ index_double() }}
+            / ranked_count.ranked_councils as {{ type_double() }}
         )
             as coverage_pct,
         coalesce(per_indicator.councils_with_value, 0)

@@ -59,7 +59,7 @@ renamed as (
         {{ normalise_authority_code('ons_code') }} as authority_code,
         trim(geographical_description) as area_name,
         trim(geographical_level) as geographical_level,
-        {{ safe_cast('trim(year)', 'integer') }} as period_end_year,
+        {{ cast_or_null('trim(year)', 'integer') }} as period_end_year,
         {{ ascof_measure_code_from_description('measure_group_description') }} as measure_code,
         trim(measure_group_description) as measure_name,
         trim(disaggregation_level) as disaggregation,

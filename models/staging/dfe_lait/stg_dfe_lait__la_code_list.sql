@@ -17,7 +17,7 @@ renamed as (
         trim(type) as la_type,
         _source_file as source_file
     from source
-    where {{ safe_cast('trim(la_number)', 'integer') }} is not null
+    where {{ cast_or_null('trim(la_number)', 'integer') }} is not null
 )
 
 select * from renamed

@@ -5,7 +5,7 @@
     April 2017, the published "DTOC Beds" (delayed days / days in the month).
     - authority_code: the file's 'ONS Geography' column (GSS code as published; the file's own
       'Code' column, the three-digit CASSR code, is kept as cassr_code). The England row has no
-      code in the file ('-') and is given E92000001; the rows of patients resident in Scotland,
+      code in the file ('-') and is given England's code (var `england_code`); the rows of patients resident in Scotland,
       Wales and outside GB (codes 9900-9902, no GSS code) are left out.
     - The month is the file's own Period cell ('April 2016', landed by the registry's `metadata`
       key as reporting_period). The month in the file name (April_16.xls, Sept_16.xls) is parsed
@@ -32,7 +32,7 @@ source as (
 renamed as (
     select
         case
-            when lower(trim(name)) = 'england' then 'E92000001'
+            when lower(trim(name)) = 'england' then '{{ var("england_code") }}'
             else {{ normalise_authority_code('ons_geography') }}
         end as authority_code,
         nullif(trim(code), '-') as cassr_code,
@@ -61,9 +61,9 @@ dated as (
     select
         renamed.*,
         {{ month_number('reporting_period') }} as month_number,
-        {{ safe_cast('right(reporting_period, 4)', 'integer') }} as calendar_year,
+        {{ cast_or_null('right(reporting_period, 4)', 'integer') }} as calendar_year,
         {{ month_number('file_name') }} as file_month_number,
-        2000 + {{ safe_cast("substring(file_name, position('_' in file_name) + 1, 2)", 'integer') }}
+        2000 + {{ cast_or_null("substring(file_name, position('_' in file_name) + 1, 2)", 'integer') }}
             as file_calendar_year
     from renamed
 ),

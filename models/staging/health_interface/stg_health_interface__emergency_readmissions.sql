@@ -63,7 +63,7 @@ final as (
     -- other (rolling multi-year) periods are dropped
     where
         time_period like '____/__'
-        or (time_period like '____' and {{ safe_cast('time_period', 'integer') }} is not null)
+        or (time_period like '____' and {{ cast_or_null('time_period', 'integer') }} is not null)
 )
 
 select * from final

@@ -107,7 +107,7 @@ renamed as (
         trim(ons_code) as published_ons_code,
         trim(local_authority) as authority_name,
         trim(class) as authority_class,
-        {{ financial_year_label(safe_cast('trim(year)', 'integer')) }} as period,
+        {{ financial_year_label(cast_or_null('trim(year)', 'integer')) }} as period,
         'RS' as source_form,
         2 as source_priority,
         _source_file as source_file,

@@ -10,7 +10,7 @@ renamed as (
         raw_table,
         file as source_file,
         coalesce(cast(rows as bigint), 0) as rows_loaded,
-        cast(seconds as {{ index_double() }}) as load_seconds,
+        cast(seconds as {{ type_double() }}) as load_seconds,
         status as load_status,
         status like 'loaded%' as is_loaded,
         message as load_message,

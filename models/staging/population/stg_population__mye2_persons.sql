@@ -34,9 +34,10 @@ renamed as (
         {{ normalise_authority_code('code') }} as area_code,
         trim(name) as area_name,
         case
-            when position('estimatesmid' in _source_file) > 0 then {{ safe_cast(year_after_estimatesmid, 'integer') }}
-            when position('estimates' in _source_file) > 0 then {{ safe_cast(year_after_estimates, 'integer') }}
-            when position('/mye' in _source_file) > 0 then 2000 + {{ safe_cast(year_after_mye, 'integer') }}
+            when position('estimatesmid' in _source_file) > 0
+                then {{ cast_or_null(year_after_estimatesmid, 'integer') }}
+            when position('estimates' in _source_file) > 0 then {{ cast_or_null(year_after_estimates, 'integer') }}
+            when position('/mye' in _source_file) > 0 then 2000 + {{ cast_or_null(year_after_mye, 'integer') }}
         end as mid_year,
         {%- for age in range(91) %}
             col_{{ age }},

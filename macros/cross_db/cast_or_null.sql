@@ -1,21 +1,22 @@
 {#-
-    safe_cast(expression, type): cast that yields null instead of failing on bad text.
-    The root project's `safe_cast` also replaces dbt's own (dbt's unit tests cast fixture values with it).
+    cast_or_null(expression, type): cast that yields null instead of failing on bad text.
+    Named apart from dbt's own `safe_cast` (which dbt's unit tests use for fixture values), so it
+    never replaces it.
     DuckDB: try_cast (text with a fraction cast to an integer type is rounded half away from zero:
     '301.0' -> 301, '2.5' -> 3). PostgreSQL: a regex guard for numbers (surrounding blanks allowed),
     integer types through numeric so they round the same way. Spark: try_cast (null on failure,
     whatever the ANSI setting), integer types through a rounded double so they round the same way.
     `type` is one of the project's type names (see `portable_type`).
 -#}
-{% macro safe_cast(expression, type) -%}
-    {{ return(adapter.dispatch('safe_cast', 'council_productivity')(expression, type)) }}
+{% macro cast_or_null(expression, type) -%}
+    {{ return(adapter.dispatch('cast_or_null', 'council_productivity')(expression, type)) }}
 {%- endmacro %}
 
-{% macro default__safe_cast(expression, type) -%}
+{% macro default__cast_or_null(expression, type) -%}
     try_cast({{ expression }} as {{ type }})
 {%- endmacro %}
 
-{% macro postgres__safe_cast(expression, type) -%}
+{% macro postgres__cast_or_null(expression, type) -%}
     {%- set kind = (type | string).strip().lower() -%}
     {%- if kind in ('integer', 'int', 'bigint', 'smallint', 'double', 'double precision', 'float', 'real')
         or kind.startswith('numeric') or kind.startswith('decimal') -%}
@@ -29,12 +30,12 @@
                 {%- endif %} as {{ council_productivity.portable_type(type) }})
     end
     {%- else -%}
-    {#- not a number type (dbt's unit tests call safe_cast too): a plain cast -#}
+    {#- not a number type: a plain cast -#}
     cast({{ expression }} as {{ council_productivity.portable_type(type) }})
     {%- endif -%}
 {%- endmacro %}
 
-{% macro spark__safe_cast(expression, type) -%}
+{% macro spark__cast_or_null(expression, type) -%}
     {%- if type | lower in ('integer', 'int', 'bigint', 'smallint') -%}
     try_cast(round(try_cast({{ expression }} as double)) as {{ type }})
     {%- else -%}
