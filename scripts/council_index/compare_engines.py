@@ -52,6 +52,7 @@ def build(engine: str, workdir: Path, raw_dir: Path, extra_vars: str) -> tuple[b
             "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
             "INDEX_SPARK_DIR": str(workdir / "spark"),
             "INDEX_TARGET": engine,
+            "INDEX_PG_THROWAWAY": "1",  # only the exported marts are compared: no local cluster is kept
         }
     )
     if engine == "spark":  # a fresh metastore and warehouse each time

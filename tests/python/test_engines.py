@@ -107,6 +107,85 @@ def test_free_port_is_bindable_on_loopback():
         sock.bind(("127.0.0.1", port))
 
 
+def test_a_local_server_is_kept_beside_the_landing_warehouse_unless_throwaway_is_asked(tmp_path):
+    from council_index.engines.build import local_cluster_dir
+
+    default = local_cluster_dir(Path("data/landing_postgres.duckdb"))
+    assert default == Path("data/landing_postgres_pg")
+    assert postgres_server.keep_dir_from_env(default, {}) == default
+    assert postgres_server.keep_dir_from_env(default, {"INDEX_PG_KEEP_DIR": str(tmp_path)}) == tmp_path
+    for value in ("1", "true", "YES"):
+        assert postgres_server.keep_dir_from_env(default, {"INDEX_PG_THROWAWAY": value}) is None
+    assert postgres_server.keep_dir_from_env(default, {"INDEX_PG_THROWAWAY": "0"}) == default
+
+
+def test_a_kept_server_says_where_its_data_is_and_how_to_start_query_and_stop_it(tmp_path):
+    server = postgres_server.ThrowawayPostgres(keep_dir=tmp_path / "pg", port=5555)
+    server.bin, server.folder = Path("/opt/pg/bin"), tmp_path / "pg"
+    lines = server.how_to_query()
+    text = "\n".join(lines)
+    assert str(tmp_path / "pg" / "data") in lines[0] and "council_productivity" in lines[0]
+    start = next(line for line in lines if "start it:" in line)
+    assert "/opt/pg/bin/pg_ctl -D " in start and "port=5555" in start and start.endswith(" start")
+    assert "-h 127.0.0.1 -p 5555 -U index council_productivity" in text and "marts.fct_overall_productivity" in text
+    assert "INDEX_PG_THROWAWAY=1" in text and "runuser" not in text
+    server.run_as = "postgres"  # as root, the server runs as postgres: so must the commands printed
+    assert all(
+        "runuser -u postgres -- /opt/pg/bin/pg_ctl" in line
+        for line in server.how_to_query()
+        if "it:  " in line and "pg_ctl" in line
+    )
+
+
+def _local_postgres_available() -> bool:
+    try:
+        import psycopg2  # noqa: F401
+
+        postgres_server.find_pg_bin()
+    except (ImportError, FileNotFoundError):
+        return False
+    return True
+
+
+@pytest.mark.skipif(not _local_postgres_available(), reason="needs psycopg2 (.venv-postgres) and PostgreSQL binaries")
+def test_a_kept_local_server_can_be_started_and_queried_after_the_run():
+    import shlex
+    import shutil
+    import subprocess
+    import tempfile
+
+    import psycopg2
+
+    # not pytest's tmp_path (mode 700): as root the server runs as `postgres`, which must reach the folder
+    tmp_path = Path(tempfile.mkdtemp(prefix="index-pg-test-"))
+    tmp_path.chmod(0o755)
+    printed: list[str] = []
+    try:
+        _start_write_stop_restart_query(tmp_path, printed, psycopg2, shlex, subprocess)
+    finally:
+        shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+def _start_write_stop_restart_query(tmp_path, printed, psycopg2, shlex, subprocess):
+    with postgres_server.ThrowawayPostgres(keep_dir=tmp_path / "pg", progress=printed.append) as server:
+        con = psycopg2.connect(host="127.0.0.1", port=server.port, user=server.user, dbname=server.database)
+        con.autocommit = True
+        with con.cursor() as cur:
+            cur.execute("create schema marts; create table marts.t as select 2018 as edition, 1 as overall_rank")
+        con.close()
+    assert (tmp_path / "pg" / "data" / "PG_VERSION").exists(), "the data is kept"
+    command = {line.split(":", 1)[0].strip(): line.split(":", 1)[1].strip() for line in printed if "it:  " in line}
+    subprocess.run(shlex.split(command["start it"]), check=True, capture_output=True)
+    try:
+        con = psycopg2.connect(host="127.0.0.1", port=server.port, user=server.user, dbname=server.database)
+        with con.cursor() as cur:
+            cur.execute("select edition, overall_rank from marts.t")
+            assert cur.fetchall() == [(2018, 1)]
+        con.close()
+    finally:
+        subprocess.run(shlex.split(command["stop it"]), check=True, capture_output=True)
+
+
 # --- Parquet landing --------------------------------------------------------------------------------
 
 

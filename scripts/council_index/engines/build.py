@@ -7,9 +7,11 @@
 4. A summary of the marts, and with ``--export-marts`` every mart as Parquet plus ``_build.json``
    (the seconds each step took). When dbt fails, the marts it did build are still exported (for
    diagnosis) and the build exits non-zero.
-PostgreSQL: with no INDEX_PG_HOST a throwaway server is started on 127.0.0.1 and stopped at the end
-(its data goes with it); set INDEX_PG_HOST (and _PORT, _USER, _PASSWORD, _DATABASE) to build into
-a server of your own.
+PostgreSQL: with no INDEX_PG_HOST a local server is started on 127.0.0.1 and stopped at the end; its
+cluster is kept in INDEX_PG_KEEP_DIR (default ``<landing db stem>_pg`` beside the landing warehouse,
+data/landing_postgres_pg) and the build prints how to start it, query the marts and stop it
+(INDEX_PG_THROWAWAY=1: removed at the end instead); set INDEX_PG_HOST (and _PORT, _USER, _PASSWORD,
+_DATABASE) to build into a server of your own.
 """
 
 from __future__ import annotations
@@ -81,16 +83,16 @@ def build_on_engine(
 def _build_postgres(raw_dir, landing_db, parquet_dir, run_dbt, seconds, export_dir, dbt_args) -> None:
     import psycopg2
 
-    from .postgres_server import ThrowawayPostgres, postgres_connection_settings
+    from .postgres_server import ThrowawayPostgres, keep_dir_from_env, postgres_connection_settings
 
     settings = postgres_connection_settings()
     server = None
     if settings is None:
         import signal
 
-        # a terminated build still stops its throwaway server (SIGTERM -> SystemExit -> finally below)
+        # a terminated build still stops its local server (SIGTERM -> SystemExit -> finally below)
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-        server = ThrowawayPostgres().start()
+        server = ThrowawayPostgres(keep_dir=keep_dir_from_env(local_cluster_dir(landing_db))).start()
         settings = server.settings
         os.environ.update(settings)
     else:
@@ -128,6 +130,11 @@ def _build_postgres(raw_dir, landing_db, parquet_dir, run_dbt, seconds, export_d
             server.stop()
     if failure:
         raise failure
+
+
+def local_cluster_dir(landing_db: Path) -> Path:
+    """Default folder of the local PostgreSQL cluster kept after a build: beside the landing warehouse."""
+    return landing_db.with_name(landing_db.stem + "_pg")
 
 
 def _build_spark(raw_dir, landing_db, parquet_dir, run_dbt, seconds, export_dir, dbt_args) -> None:

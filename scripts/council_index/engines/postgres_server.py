@@ -3,14 +3,20 @@
 ``ThrowawayPostgres`` runs ``initdb`` in a new temporary folder (trust authentication, C locale,
 UTF-8), starts ``postgres`` with ``pg_ctl`` on a free port of 127.0.0.1 only (no Unix socket in
 /tmp, no TCP on any other address), creates the database, and on exit stops the server and deletes
-the folder. ``postgres_connection_settings()`` gives the INDEX_PG_* settings, from the environment
-when INDEX_PG_HOST is set (an existing server), otherwise none (start a throwaway one).
+the folder. With ``keep_dir`` the cluster lives in that folder instead (a previous one there is
+replaced): on exit the server is stopped but its data is kept, and ``how_to_query()`` gives the
+commands that start it again, query the marts and stop it. ``postgres_connection_settings()`` gives
+the INDEX_PG_* settings, from the environment when INDEX_PG_HOST is set (an existing server),
+otherwise none (start a local one). ``keep_dir_from_env()`` is where ``make run TARGET=postgres``
+keeps that local one (INDEX_PG_KEEP_DIR, default beside the landing warehouse), or None when
+INDEX_PG_THROWAWAY=1 asks for the old throwaway behaviour.
 """
 
 from __future__ import annotations
 
 import glob
 import os
+import shlex
 import shutil
 import socket
 import subprocess
@@ -51,6 +57,15 @@ def free_port(host: str = "127.0.0.1") -> int:
         return sock.getsockname()[1]
 
 
+def keep_dir_from_env(default: Path, environ=None) -> Path | None:
+    """Where a local server's cluster is kept after the build: INDEX_PG_KEEP_DIR, else ``default``;
+    None (remove it at the end) when INDEX_PG_THROWAWAY is 1/true/yes."""
+    environ = os.environ if environ is None else environ
+    if environ.get("INDEX_PG_THROWAWAY", "").strip().lower() in {"1", "true", "yes"}:
+        return None
+    return Path(environ.get("INDEX_PG_KEEP_DIR") or default)
+
+
 def postgres_connection_settings(environ=None) -> dict[str, str] | None:
     """INDEX_PG_* settings of a configured server, or None when INDEX_PG_HOST is not set."""
     environ = os.environ if environ is None else environ
@@ -60,7 +75,8 @@ def postgres_connection_settings(environ=None) -> dict[str, str] | None:
 
 
 class ThrowawayPostgres:
-    """Context manager: a PostgreSQL server in a temporary folder, stopped and deleted on exit."""
+    """Context manager: a PostgreSQL server in a temporary folder, stopped and deleted on exit; with
+    ``keep_dir``, in that folder, stopped on exit and kept (``how_to_query()`` says how to use it)."""
 
     def __init__(
         self,
@@ -68,9 +84,11 @@ class ThrowawayPostgres:
         user: str = DEFAULTS["INDEX_PG_USER"],
         port: int | None = None,
         progress=print,
+        keep_dir: Path | None = None,
     ):
         self.database, self.user, self.port = database, user, port
         self.progress = progress
+        self.keep_dir = Path(keep_dir).resolve() if keep_dir is not None else None
         self.folder: Path | None = None
         self.bin: Path | None = None
         self.run_as: str | None = None
@@ -102,14 +120,25 @@ class ThrowawayPostgres:
     def start(self) -> ThrowawayPostgres:
         self.bin = find_pg_bin()
         self.port = self.port or free_port()
-        self.folder = Path(tempfile.mkdtemp(prefix="index-pg-"))
+        if self.keep_dir is not None:
+            self._stop_cluster(self.keep_dir / "data")  # a previous build's server, if still running
+            shutil.rmtree(self.keep_dir, ignore_errors=True)
+            self.keep_dir.mkdir(parents=True)
+            self.folder = self.keep_dir
+        else:
+            self.folder = Path(tempfile.mkdtemp(prefix="index-pg-"))
         if os.geteuid() == 0:
             self.run_as = "postgres" if _user_exists("postgres") else "nobody"
             shutil.chown(self.folder, user=self.run_as)
         data = self.folder / "data"
+        fate = (
+            "kept after the run: you can query it afterwards"
+            if self.keep_dir is not None
+            else "removed when the run ends (INDEX_PG_THROWAWAY=1)"
+        )
         self.progress(
-            f"POSTGRES: no INDEX_PG_HOST configured; starting a throwaway PostgreSQL server on "
-            f"127.0.0.1:{self.port} (data in {data}, removed when the run ends)"
+            f"POSTGRES: no INDEX_PG_HOST configured; starting a local PostgreSQL server on "
+            f"127.0.0.1:{self.port} (data in {data}, {fate})"
         )
         self._run(
             [
@@ -124,27 +153,57 @@ class ThrowawayPostgres:
                 "--no-sync",
             ]
         )
-        options = (
+        self._run(self.start_command())
+        self._create_database()
+        return self
+
+    def server_options(self) -> str:
+        """The server options: 127.0.0.1 only, its port, the Unix socket in the cluster's own folder."""
+        return (
             f"-c listen_addresses=127.0.0.1 -c port={self.port} -c unix_socket_directories='{self.folder}' "
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=20"
         )
-        self._run(
-            [
-                str(self.bin / "pg_ctl"),
-                "-D",
-                str(data),
-                "-l",
-                str(self.folder / "server.log"),
-                "-o",
-                options,
-                "-w",
-                "-t",
-                "60",
-                "start",
-            ]
+
+    def start_command(self) -> list[str]:
+        """``pg_ctl ... start`` of this cluster (as run, without the switch of user)."""
+        return [
+            str(self.bin / "pg_ctl"),
+            "-D",
+            str(self.folder / "data"),
+            "-l",
+            str(self.folder / "server.log"),
+            "-o",
+            self.server_options(),
+            "-w",
+            "-t",
+            "60",
+            "start",
+        ]
+
+    def how_to_query(self) -> list[str]:
+        """Lines for the user: where the kept database is, and the commands to start it, query it and stop it."""
+        prefix = f"runuser -u {self.run_as} -- " if self.run_as else ""
+        start = prefix + " ".join(shlex.quote(part) for part in self.start_command())
+        stop = prefix + " ".join(
+            shlex.quote(part)
+            for part in [str(self.bin / "pg_ctl"), "-D", str(self.folder / "data"), "-m", "fast", "stop"]
         )
-        self._create_database()
-        return self
+        psql = self.bin / "psql" if (self.bin / "psql").exists() else "psql"
+        query = (
+            f"{psql} -h 127.0.0.1 -p {self.port} -U {self.user} {self.database} "
+            "-c 'select * from marts.fct_overall_productivity order by edition, overall_rank limit 10'"
+        )
+        return [
+            f"POSTGRES: the build's database is kept in {self.folder / 'data'} (server stopped; database "
+            f"{self.database}, user {self.user}, no password, schemas raw, staging, intermediate, marts, reference)",
+            f"  start it:  {start}",
+            f"  query it:  {query}",
+            f"  or point a BI tool at 127.0.0.1:{self.port} (INDEX_PG_HOST=127.0.0.1 INDEX_PG_PORT={self.port} "
+            f"INDEX_PG_USER={self.user} INDEX_PG_DATABASE={self.database} reuses it as your own server)",
+            f"  stop it:   {stop}",
+            f"  remove it: rm -rf {self.folder}  (the next make run TARGET=postgres replaces it; "
+            "INDEX_PG_THROWAWAY=1 removes it at the end of the run)",
+        ]
 
     def _create_database(self) -> None:
         import psycopg2  # only the PostgreSQL extra has it
@@ -157,18 +216,25 @@ class ThrowawayPostgres:
         finally:
             con.close()
 
-    def stop(self) -> None:
-        if self.folder is None:
-            return
-        data = self.folder / "data"
-        if (data / "postmaster.pid").exists():
+    def _stop_cluster(self, data: Path) -> None:
+        if (data / "postmaster.pid").exists() and self.bin is not None:
             subprocess.run(
                 self._command([str(self.bin / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"]),
                 capture_output=True,
                 text=True,
             )
-        shutil.rmtree(self.folder, ignore_errors=True)
-        self.progress(f"POSTGRES: throwaway server on 127.0.0.1:{self.port} stopped and its data removed")
+
+    def stop(self) -> None:
+        if self.folder is None:
+            return
+        self._stop_cluster(self.folder / "data")
+        if self.keep_dir is not None and (self.folder / "data" / "PG_VERSION").exists():
+            self.progress(f"POSTGRES: local server on 127.0.0.1:{self.port} stopped; its data is kept")
+            for line in self.how_to_query():
+                self.progress(line)
+        else:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.progress(f"POSTGRES: throwaway server on 127.0.0.1:{self.port} stopped and its data removed")
         self.folder = None
 
     def __enter__(self) -> ThrowawayPostgres:
