@@ -19,53 +19,6 @@ ascof as (
     select * from {{ ref('int_indicator_inputs__ascof') }}
 ),
 
-oflog_metrics as (
-    select * from {{ ref('stg_oflog_asc__metrics') }}
-),
-
-areas as (
-    select * from {{ ref('int_indicator_inputs__areas') }}
-),
-
-from_ascof as (
-    select
-        authority_code,
-        period,
-        period_end_year,
-        value,
-        numerator,
-        denominator,
-        source_dataset_id
-    from ascof
-    where measure_code = '1D' and disaggregation = 'Total'
-),
-
-from_oflog as (
-    select
-        oflog_metrics.authority_code,
-        oflog_metrics.period,
-        oflog_metrics.period_end_year,
-        oflog_metrics.metric_value as value,  -- noqa: RF04
-        cast(null as {{ type_double() }}) as numerator,
-        cast(null as {{ type_double() }}) as denominator,
-        'oflog_asc' as source_dataset_id
-    from oflog_metrics
-    inner join areas on oflog_metrics.authority_code = areas.authority_code
-    left join from_ascof
-        on oflog_metrics.authority_code = from_ascof.authority_code and oflog_metrics.period = from_ascof.period
-    where
-        oflog_metrics.metric_code = 'ASC1'
-        and oflog_metrics.metric_value is not null
-        and oflog_metrics.period_end_year <= 2019
-        and from_ascof.authority_code is null
-),
-
-combined as (
-    select * from from_ascof
-    union all
-    select * from from_oflog
-),
-
 final as (
     select
         'health_social_care_interface' as lens_id,
@@ -78,7 +31,8 @@ final as (
         cast(denominator as {{ type_double() }}) as denominator,
         source_dataset_id,
         false as is_apportioned
-    from combined
+    from ascof
+    where measure_code = '1D' and disaggregation = 'Total'
 )
 
 select * from final

@@ -7,9 +7,9 @@
     Denominator: population aged 18 and over (ONS mid-year estimate).
     Value:       per 100,000 adults: ASCOF's published outcome where there is one, else
                  numerator / denominator x 100,000 (ASCOF's method).
-    Sources, in order of preference for an authority and year:
-      1. ASCOF 2C(1), disaggregation 'Total' (int_indicator_inputs__ascof: NHS Digital open
-         data, else the processed extract; 2018-19 in ../shared/data);
+    Sources, in order of preference for an authority and year (int_indicator_inputs__ascof):
+      1. ASCOF 2C(1), disaggregation 'Total' (NHS Digital open data, else the processed
+         extract; 2018-19 in ../shared/data);
       2. NHS England's monthly delayed transfers files summed over the year
          (int_health__delayed_transfers: a council-year with fewer than 12 monthly returns has no
          value; source nhse_dtoc_la_monthly).
@@ -21,63 +21,6 @@ with
 
 ascof as (
     select * from {{ ref('int_indicator_inputs__ascof') }}
-),
-
-delayed_transfers as (
-    select * from {{ ref('int_health__delayed_transfers') }}
-),
-
-areas as (
-    select * from {{ ref('int_indicator_inputs__areas') }}
-),
-
-from_ascof as (
-    select
-        authority_code,
-        period,
-        period_end_year,
-        value,  -- noqa: RF04
-        numerator,
-        denominator,
-        source_dataset_id
-    from ascof
-    where measure_code = '2C(1)' and disaggregation = 'Total'
-),
-
-monthly_files as (
-    select
-        authority_code,
-        period,
-        period_end_year,
-        average_delayed_beds_total as numerator,
-        population_18_plus as denominator
-    from delayed_transfers
-    where
-        average_delayed_beds_total is not null
-        and population_18_plus > 0
-        and period_end_year <= 2019
-),
-
-from_monthly_files as (
-    select
-        monthly_files.authority_code,
-        monthly_files.period,
-        monthly_files.period_end_year,
-        monthly_files.numerator / monthly_files.denominator * 100000 as value,  -- noqa: RF04
-        monthly_files.numerator,
-        monthly_files.denominator,
-        'nhse_dtoc_la_monthly' as source_dataset_id
-    from monthly_files
-    inner join areas on monthly_files.authority_code = areas.authority_code
-    left join from_ascof
-        on monthly_files.authority_code = from_ascof.authority_code and monthly_files.period = from_ascof.period
-    where from_ascof.authority_code is null
-),
-
-combined as (
-    select * from from_ascof
-    union all
-    select * from from_monthly_files
 ),
 
 final as (
@@ -92,7 +35,8 @@ final as (
         cast(denominator as {{ type_double() }}) as denominator,
         source_dataset_id,
         false as is_apportioned
-    from combined
+    from ascof
+    where measure_code = '2C(1)' and disaggregation = 'Total'
 )
 
 select * from final

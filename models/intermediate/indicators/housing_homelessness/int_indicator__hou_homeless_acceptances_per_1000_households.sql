@@ -11,65 +11,33 @@
                  2018-19) for the same authority and period.
     Value:       numerator / denominator x 1,000; null where either is missing or the
                  denominator is 0 (the row is kept).
-    Source:      int_housing__area_counts: counts on 2018 upper-tier geography and England,
-                 shire districts summed to counties (never averaged), later-boundary counts
-                 apportioned to 2018 authorities (is_apportioned, from the numerator).
+    Source:      int_indicator_inputs__per_1000_households (from int_housing__area_counts:
+                 counts on 2018 upper-tier geography and England, shire districts summed to
+                 counties (never averaged), later-boundary counts apportioned to 2018 authorities;
+                 is_apportioned from the numerator).
     Period:      the financial year ('2017-18', period_end_year 2018).
 -#}
 {{ config(materialized='view') }}
 with
 
-area_counts as (
-    select * from {{ ref('int_housing__area_counts') }}
-),
-
-areas as (
-    select * from {{ ref('int_indicator_inputs__areas') }}
-),
-
-acceptances as (
-    select * from area_counts
-    where measure_id = 'acceptances'
-),
-
-households as (
-    select * from area_counts
-    where measure_id = 'households'
-),
-
-rates as (
-    select
-        acceptances.authority_code,
-        acceptances.period,
-        acceptances.period_end_year,
-        acceptances.value as numerator,
-        households.value as denominator,
-        acceptances.source_dataset_id,
-        acceptances.is_apportioned
-    from acceptances
-    inner join households
-        on
-            acceptances.authority_code = households.authority_code
-            and acceptances.period = households.period
+per_1000_households as (
+    select * from {{ ref('int_indicator_inputs__per_1000_households') }}
 ),
 
 final as (
     select
         'housing_homelessness' as lens_id,
         'hou_homeless_acceptances_per_1000_households' as indicator_id,
-        rates.authority_code,
-        rates.period,
-        rates.period_end_year,
-        cast(case
-            when rates.numerator is null or rates.denominator is null or rates.denominator = 0 then null
-            else rates.numerator / rates.denominator * 1000
-        end as {{ type_double() }}) as value,  -- noqa: RF04
-        cast(rates.numerator as {{ type_double() }}) as numerator,
-        cast(rates.denominator as {{ type_double() }}) as denominator,
-        rates.source_dataset_id,
-        coalesce(rates.is_apportioned, false) as is_apportioned
-    from rates
-    inner join areas on rates.authority_code = areas.authority_code
+        authority_code,
+        period,
+        period_end_year,
+        cast(value as {{ type_double() }}) as value,  -- noqa: RF04
+        cast(numerator as {{ type_double() }}) as numerator,
+        cast(denominator as {{ type_double() }}) as denominator,
+        source_dataset_id,
+        coalesce(is_apportioned, false) as is_apportioned
+    from per_1000_households
+    where measure_id = 'acceptances'
 )
 
 select * from final
