@@ -36,13 +36,17 @@ DDL = {
     "outcome_score double, indicators_used integer, indicators_in_lens integer, "
     "has_enough_indicators boolean, spend_per_head double, spend_index double, "
     "outcome_index double, productivity_index double, lens_rank integer, "
-    "spend_source varchar, spend_year varchar",
+    "spend_source varchar, spend_year varchar, substitutes_used integer, is_partial_lens boolean, "
+    "has_implausibly_low_spend boolean, has_few_indicators boolean, is_fallback_spend_year boolean, "
+    "caveat_text varchar, not_ranked_reason varchar",
     "fct_overall_productivity": "edition integer not null, authority_code varchar not null, lenses_ranked integer, "
     "mean_lens_rank double, is_ranked_overall boolean, overall_rank integer, "
-    "mean_outcome_index double, mean_spend_index double, quadrant varchar",
+    "mean_outcome_index double, mean_spend_index double, quadrant varchar, lenses_scored integer, "
+    "is_ranked_on_fewer_lenses boolean, has_implausibly_low_spend boolean, has_few_indicators boolean, "
+    "has_partial_lens boolean, is_fallback_spend_year boolean, caveat_text varchar, not_ranked_reason varchar",
     "fct_rank_changes": "edition integer not null, previous_edition integer, authority_code varchar not null, "
     "lens_id varchar not null, rank integer, previous_rank integer, rank_change integer, "
-    "is_most_improved boolean",
+    "is_most_improved boolean, previous_authority_code varchar, no_previous_rank_reason varchar",
     "fct_financial_grip": "financial_year varchar not null, period_end_year integer, authority_code varchar not null, "
     "service varchar not null, budget_gbp_k double, outturn_gbp_k double, "
     "variance_gbp_k double, variance_pct double, is_apportioned boolean",
@@ -131,7 +135,7 @@ def _analysis_rows(rng, rows, ranked: list[str], lens_ids: list[str], catalogue,
     outcome scores. Facts: intervals[edition][code] = (p05, p95) of the overall rank,
     neighbours[code] = [neighbour codes nearest first], residuals[edition][(code, lens_id)].
     """
-    ranks = {(e, c, l): r for e, c, l, *rest, r, _, _ in rows["fct_lens_productivity"]}
+    ranks = {(row[0], row[1], row[2]): row[11] for row in rows["fct_lens_productivity"]}  # lens_rank
     outcome = {(e, c, l): o for e, c, l, o, *_ in rows["fct_lens_productivity"]}
     for edition, code, _, _, _, overall_rank, *_ in rows["fct_overall_productivity"]:
         ranks[(edition, code, "overall")] = overall_rank
@@ -322,7 +326,12 @@ def build_mart_warehouse(
             )
         )
 
-    facts = {"ranked_overall": {}, "councils": [a[0] for a in authorities], "names": {a[0]: a[3] for a in authorities}}
+    facts = {
+        "ranked_overall": {},
+        "councils": [a[0] for a in authorities],
+        "names": {a[0]: a[3] for a in authorities},
+        "flags": set(),  # (edition, council, lens, caveat kind) of every flag set
+    }
     previous_ranks: dict[tuple, int | None] = {}
     for edition in EDITIONS:
         for row in catalogue:
@@ -360,13 +369,33 @@ def build_mart_warehouse(
             lens_values[lens_id] = {code: (*details[code], productivity[code], ranks[code]) for code in ranked}
             for code in ranked:
                 outcome, spend, prod, lens_rank = lens_values[lens_id][code]
+                # the caveat flags (issue 19), set on chosen rows so the tests know where each mark belongs:
+                # the first ranked council's first lens rests on implausibly low spend; the second lens is
+                # scored on substitutes in the study editions; the third council's third lens on few
+                # indicators; the last lens's spend is from an earlier year in the last edition
+                low_spend = code == ranked[0] and lens_id == lens_ids[0]
+                partial = lens_id == lens_ids[1] and edition < EDITIONS[-1] and outcome is not None
+                few = code == ranked[2] and lens_id == lens_ids[2] and outcome is not None
+                fallback = lens_id == lens_ids[-1] and edition == EDITIONS[-1]
+                facts["flags"].update(
+                    {
+                        (edition, code, lens_id, kind)
+                        for kind, on in (
+                            ("low-spend", low_spend),
+                            ("substitutes", partial),
+                            ("few-indicators", few),
+                            ("fallback-year", fallback),
+                        )
+                        if on
+                    }
+                )
                 rows["fct_lens_productivity"].append(
                     (
                         edition,
                         code,
                         lens_id,
                         None if outcome is None else (outcome - 100) / 10,
-                        5,
+                        2 if few else 5,
                         6,
                         outcome is not None,
                         None if spend is None else spend * 3.1,
@@ -375,7 +404,24 @@ def build_mart_warehouse(
                         prod,
                         lens_rank,
                         "ra_budget",
-                        f"{edition}-{str(edition + 1)[2:]}",
+                        f"{edition - 1 if fallback else edition}-{str(edition + (0 if fallback else 1))[2:]}",
+                        2 if partial else 0,
+                        partial,
+                        low_spend,
+                        few,
+                        fallback,
+                        "; ".join(
+                            kind
+                            for kind, on in (
+                                ("low spend", low_spend),
+                                ("substitutes", partial),
+                                ("few", few),
+                                ("earlier spend year", fallback),
+                            )
+                            if on
+                        )
+                        or None,
+                        None if lens_rank is not None else f"fixture: no {lens_id} figures for the {edition} edition",
                     )
                 )
         mean_rank: dict[str, float | None] = {}
@@ -394,6 +440,8 @@ def build_mart_warehouse(
                 sum(spends) / len(spends),
             )
         overall = _rank(mean_rank, descending=False)
+        # the council-level flags: any of its lenses carries the flag (the order of the DDL's columns)
+        kinds = ("low-spend", "few-indicators", "substitutes", "fallback-year")
         facts["ranked_overall"][edition] = sorted(c for c in ranked if overall[c] is not None)
         for code in ranked:
             lenses_ranked, mean, is_ranked, outcome, spend = overall_rows[code]
@@ -415,6 +463,11 @@ def build_mart_warehouse(
                     outcome if is_ranked else None,
                     spend if is_ranked else None,
                     quadrant,
+                    lenses_ranked,
+                    is_ranked and lenses_ranked < len(lens_ids),
+                    *(any(f == (edition, code, l, kind) for f in facts["flags"] for l in lens_ids) for kind in kinds),
+                    "; ".join(sorted({k for (e, c, _, k) in facts["flags"] if (e, c) == (edition, code)})) or None,
+                    None if is_ranked else f"fixture: ranked in {lenses_ranked} lenses, an overall rank needs 5",
                 )
             )
         if edition != EDITIONS[0]:
@@ -423,6 +476,9 @@ def build_mart_warehouse(
                     rank = overall[code] if lens_id == "overall" else lens_values[lens_id][code][3]
                     before = previous_ranks.get((code, lens_id))
                     change = None if rank is None or before is None else before - rank
+                    reason = None
+                    if before is None:
+                        reason = f"not ranked in the {edition - 1} edition"
                     rows["fct_rank_changes"].append(
                         (
                             edition,
@@ -433,6 +489,8 @@ def build_mart_warehouse(
                             before,
                             change,
                             lens_id == "overall" and change is not None and change > 3,
+                            code,
+                            reason,
                         )
                     )
         for code in ranked:

@@ -629,7 +629,8 @@ def test_report_needs_the_league_table_mart(tmp_path):
 
 @pytest.fixture(scope="module")
 def layout_report(tmp_path_factory):
-    """The demo fixture with one indicator far off the scale (+1,600% against England) for its first council."""
+    """The demo fixture with one indicator far off the scale (+1,600% against England, standardised score 5.2) and
+    a spend per head far above the median (spend index 260) for its first council."""
     import duckdb
 
     folder = tmp_path_factory.mktemp("report_layout")
@@ -642,9 +643,14 @@ def layout_report(tmp_path_factory):
         [edition, code],
     ).fetchone()[0]
     con.execute(
-        "update marts.fct_indicator_scores set value = reference_value * 17 where edition = ? "
+        "update marts.fct_indicator_scores set value = reference_value * 17, score = 5.2 where edition = ? "
         "and authority_code = ? and indicator_id = ?",
         [edition, code, indicator],
+    )
+    con.execute(
+        "update marts.fct_lens_productivity set spend_index = 260, spend_per_head = 806 where edition = ? "
+        "and authority_code = ? and lens_id = 'housing_homelessness'",
+        [edition, code],
     )
     lens_ranks = dict(
         con.execute(
@@ -825,3 +831,392 @@ def test_agreement_section_shows_published_against_rebuilt_ranks():
     assert block["edition"] == 2018
     assert [c.text for c in block["stats"].rows[1].cells] == ["Waste and recycling", "2 of 2", "-1.00", "2.0", "8.0"]
     assert [c.text for c in block["councils"].rows[1].cells] == ["Brook", "2 / unranked", "6 / 7"]
+
+
+# --- caveats where the number is shown, why a council is not ranked, why this rank, editions (issues 19, 15) -----
+
+
+def edition_data(page: str) -> dict:
+    """The edition selector's data (page.edition_views), keyed by edition, with the marks expanded to
+    [kind, symbol, reason] as the page script does."""
+    import json
+
+    text = page[page.index('id="edition-data">') + len('id="edition-data">') :]
+    data = json.loads(html.unescape(text[: text.index("</script>")]))
+    symbols, reasons = data["marks"]["symbols"], data["marks"]["reasons"]
+    for view in data["editions"].values():
+        for rows in [view["league"], *(lens["rows"] for lens in view["lenses"].values())]:
+            for row in rows:
+                for cell in row[2:]:
+                    if isinstance(cell, dict) and "m" in cell:
+                        cell["m"] = [[kind, symbols[kind], reasons[index]] for kind, index in cell["m"]]
+    return data["editions"]
+
+
+def marks_in(cell_html: str) -> list[tuple[str, str]]:
+    """(kind, reason) of each caveat mark of a cell's HTML."""
+    return [
+        (kind, html.unescape(reason))
+        for kind, reason in re.findall(r'<span class="caveat c-([a-z-]+)" title="([^"]*)"', cell_html)
+    ]
+
+
+def row_cells_html(page: str, table_id: str, code: str) -> list[str]:
+    body = page[page.index(f'<table id="{table_id}"') :]
+    body = body[: body.index("</table>")]
+    row = body[body.index(f'<tr data-code="{code}"') :]
+    return re.findall(r"<td[^>]*>(.*?)</td>", row[: row.index("</tr>")], re.S)
+
+
+def compact_marks(cell) -> list[tuple[str, str]]:
+    return [] if isinstance(cell, str) else [(m[0], m[2]) for m in cell.get("m", [])]
+
+
+def test_caveat_marks_sit_next_to_the_ranks_they_qualify(demo_report):
+    """Each flag of fct_lens_productivity marks that council's rank in that lens, in the league table and the lens
+    table, with the lens named in its reason; no other rank carries a mark. Every edition, through the selector's
+    data; the report's own edition in the page as served."""
+    summary, facts = demo_report
+    page = summary["path"].read_text(encoding="utf-8")
+    data = load(summary["path"].with_name("fixture.duckdb"))
+    edition = summary["edition"]
+    headers = league_headers(page)
+    flags = facts["flags"]
+    assert flags, "the fixture sets flags"
+    for code in facts["ranked_overall"][edition]:
+        cells = row_cells_html(page, "league-table", code)
+        for lens_id in data.lens_ids:
+            marks = marks_in(cells[headers.index(data.lens_names[lens_id])])
+            expected = sorted(kind for (e, c, l, kind) in flags if (e, c, l) == (edition, code, lens_id))
+            assert sorted(kind for kind, _ in marks) == expected, (code, lens_id, marks)
+            assert all(reason.startswith(data.lens_names[lens_id] + ":") for _, reason in marks), marks
+        for lens_id in data.lens_ids:
+            rank_cell = row_cells_html(page, f"lens-table-{lens_id}", code)[0]
+            expected = sorted(kind for (e, c, l, kind) in flags if (e, c, l) == (edition, code, lens_id))
+            assert sorted(kind for kind, _ in marks_in(rank_cell)) == expected, (code, lens_id)
+    # the low-spend mark of the fixture's first council names its spend per head and says why it matters
+    low = next((e, c, l) for (e, c, l, kind) in flags if kind == "low-spend" and e == edition)
+    reason = dict(marks_in(row_cells_html(page, f"lens-table-{low[2]}", low[1])[0]))["low-spend"]
+    spend = data.lens_rows[low]["spend_per_head"]
+    assert f"£{spend:,.0f} a head" in reason and "inflated" in reason, reason
+    # every edition through the selector's data: the marks of each lens table row are exactly the flags
+    views = edition_data(page)
+    assert sorted(int(e) for e in views) == data.editions
+    for e, view in views.items():
+        for lens_id, lens in view["lenses"].items():
+            for row in lens["rows"]:
+                code = row[0]["data-code"]
+                expected = sorted(kind for (fe, c, l, kind) in flags if (fe, c, l) == (int(e), code, lens_id))
+                assert sorted(kind for kind, _ in compact_marks(row[2])) == expected, (e, code, lens_id)
+    # the legend explains every mark used, with its count in the edition
+    legend = page[page.index('<dl class="caveat-legend"') : page.index("</dl>")]
+    for kind, label in (
+        ("low-spend", "Implausibly low spend"),
+        ("substitutes", "Scored on substitutes"),
+        ("few-indicators", "Few indicators"),
+        ("fallback-year", "Spend from another year"),
+        ("fewer-lenses", "Ranked on fewer lenses"),
+    ):
+        count = sum(1 for (e, c, l, k) in flags if k == kind and e == edition) if kind != "fewer-lenses" else 0
+        assert f"<b>{label}</b>" in legend
+        assert re.search(rf'data-kind="{kind}">\({count} in this edition\)', legend), (kind, count)
+
+
+def test_a_council_ranked_on_fewer_lenses_is_marked(tmp_path):
+    """An overall rank resting on fewer lens ranks than there are lenses carries the mark, naming the lens missing."""
+    import duckdb
+
+    facts = fixture_warehouse(tmp_path / "fixture.duckdb", demo=True)
+    edition = max(facts["ranked_overall"])
+    code = facts["ranked_overall"][edition][0]
+    con = duckdb.connect(str(tmp_path / "fixture.duckdb"))
+    con.execute(
+        "update marts.fct_lens_productivity set lens_rank = null, not_ranked_reason = 'no waste figures for 2018-19' "
+        "where edition = ? and authority_code = ? and lens_id = 'waste_recycling'",
+        [edition, code],
+    )
+    con.execute(
+        "update marts.fct_overall_productivity set lenses_ranked = 5, is_ranked_on_fewer_lenses = true "
+        "where edition = ? and authority_code = ?",
+        [edition, code],
+    )
+    con.close()
+    add_league_table(tmp_path / "fixture.duckdb")
+    page = build_report(tmp_path / "fixture.duckdb", tmp_path / "index.html")["path"].read_text(encoding="utf-8")
+    rank_marks = marks_in(row_cells_html(page, "league-table", code)[0])
+    assert rank_marks == [("fewer-lenses", "Ranked overall on 5 of 6 lenses (no rank in Waste and recycling)")]
+    others = [c for c in facts["ranked_overall"][edition] if c != code]
+    assert all(not marks_in(row_cells_html(page, "league-table", c)[0]) for c in others)
+    row = page[page.index(f'<tr data-code="{code}"') :]
+    cells = re.findall(r"<td[^>]*>.*?</td>", row[: row.index("</tr>")], re.S)
+    waste = cells[league_headers(page).index("Waste and recycling")]
+    assert (
+        waste == '<td class="num" title="No rank in Waste and recycling: no waste figures for 2018-19">\u2013</td>'
+    ), waste
+
+
+def test_without_flag_columns_nothing_is_marked_and_the_legend_says_so(tmp_path):
+    """A warehouse whose marts lack the flag columns gets no marks (none is recomputed by the report) and the
+    legend names what is not marked; unranked councils then get the facts the marts hold."""
+    import duckdb
+
+    facts = fixture_warehouse(tmp_path / "fixture.duckdb", demo=True)
+    con = duckdb.connect(str(tmp_path / "fixture.duckdb"))
+    flags = ["has_implausibly_low_spend", "has_few_indicators", "is_fallback_spend_year", "caveat_text"]
+    for column in [*flags, "not_ranked_reason"]:
+        con.execute(f"alter table marts.fct_lens_productivity drop column {column}")
+    for table in ("fct_overall_productivity", "rpt_league_table"):
+        for column in [*flags, "is_ranked_on_fewer_lenses", "has_partial_lens", "not_ranked_reason"]:
+            con.execute(f"alter table marts.{table} drop column if exists {column}")
+    con.close()
+    page = build_report(tmp_path / "fixture.duckdb", tmp_path / "index.html")["path"].read_text(encoding="utf-8")
+    kinds = set(re.findall(r'<span class="caveat c-([a-z-]+)"', page.split('<dl class="caveat-legend"')[1]))
+    assert kinds == {"substitutes"}, kinds  # is_partial_lens is still there
+    assert (
+        "Not marked, because this warehouse does not record them: implausibly low spend, few indicators, "
+        "spend from another year, ranked on fewer lenses." in page
+    )
+    views = edition_data(page)
+    first = str(min(facts["ranked_overall"]))
+    [unranked] = views[first]["unranked"]
+    assert unranked["reason"] == "ranked in 4 of 6 lenses, too few for an overall rank"
+    reasons = {r["reason"] for lens in views[first]["lenses"].values() for r in lens["unranked"]}
+    assert reasons == {"5 of 6 indicators scored, too few for a lens score"}, reasons  # has_enough_indicators false
+
+
+def test_unranked_councils_say_why(demo_report):
+    """Every council of an edition without an overall rank, and every council without a lens rank, is listed with
+    the mart's not_ranked_reason."""
+    summary, facts = demo_report
+    page = summary["path"].read_text(encoding="utf-8")
+    views = edition_data(page)
+    first = min(facts["ranked_overall"])
+    everyone = {c for e, c in load(summary["path"].with_name("fixture.duckdb")).overall_rows if e == first}
+    missing = sorted(everyone - set(facts["ranked_overall"][first]))
+    assert missing, "the fixture leaves a council unranked in its first edition"
+    assert [r["code"] for r in views[str(first)]["unranked"]] == missing
+    assert views[str(first)]["unranked"][0]["reason"] == "fixture: ranked in 4 lenses, an overall rank needs 5"
+    lens_reasons = {
+        (lens_id, r["code"]): r["reason"]
+        for lens_id, lens in views[str(first)]["lenses"].items()
+        for r in lens["unranked"]
+    }
+    assert lens_reasons and all(
+        reason == f"fixture: no {lens_id} figures for the {first} edition"
+        for (lens_id, _), reason in lens_reasons.items()
+    )
+    # the report's own edition ranks everyone: its list is there but hidden
+    assert re.search(r'<details class="unranked" id="league-unranked" hidden>', page)
+
+
+def test_change_since_the_previous_edition_says_why_there_is_none(demo_report, tmp_path):
+    """The league table's "Change": the movement since the previous edition, and where there is no previous rank
+    the reason of fct_rank_changes (a council created by a merger reads "new")."""
+    import shutil
+
+    import duckdb
+
+    summary, facts = demo_report
+    views = edition_data(summary["path"].read_text(encoding="utf-8"))
+    first = min(facts["ranked_overall"])
+    second = str(first + 1)
+    returning = [c for c in facts["ranked_overall"][first + 1] if c not in facts["ranked_overall"][first]]
+    assert returning
+    row = next(r for r in views[second]["league"] if r[0]["data-code"] == returning[0])
+    assert row[-1] == {"t": "\u2013", "i": f"No previous rank: not ranked in the {first} edition"}
+    db = tmp_path / "fixture.duckdb"
+    shutil.copy(summary["path"].with_name("fixture.duckdb"), db)
+    code = facts["ranked_overall"][summary["edition"]][0]
+    con = duckdb.connect(str(db))
+    con.execute(
+        "update marts.fct_rank_changes set previous_rank = null, rank_change = null, previous_authority_code = null, "
+        "no_previous_rank_reason = 'created by a merger on 1 April 2019' where edition = ? and authority_code = ?",
+        [summary["edition"], code],
+    )
+    con.close()
+    add_league_table(db)
+    page = build_report(db, tmp_path / "index.html")["path"].read_text(encoding="utf-8")
+    cell = row_cells_html(page, "league-table", code)[-1]
+    assert cell == "new"
+    assert 'title="No previous rank: created by a merger on 1 April 2019"' in page.split(f'<tr data-code="{code}"')[1]
+
+
+def test_edition_selector_defaults_to_the_latest_ranked_edition(demo_report):
+    summary, facts = demo_report
+    page = summary["path"].read_text(encoding="utf-8")
+    select = page[page.index('<select id="edition-select"') :]
+    select = select[: select.index("</select>")]
+    options = re.findall(r'<option value="(\d+)"( selected)?>([^<]*)</option>', select)
+    assert [int(value) for value, _, _ in options] == sorted(facts["ranked_overall"], reverse=True)
+    assert [int(value) for value, selected, _ in options if selected] == [summary["edition"]]
+    assert all(
+        label == f"{value} edition ({len(facts['ranked_overall'][int(value)])} ranked)" for value, _, label in options
+    )
+
+
+def test_build_summary_heads_the_report(demo_report, tmp_path, monkeypatch):
+    """The lines of council_index.summary (issue 18) head the report, as they are."""
+    import shutil
+
+    from council_index import summary as build_summary
+
+    db = tmp_path / "fixture.duckdb"
+    shutil.copy(demo_report[0]["path"].with_name("fixture.duckdb"), db)
+    lines = ["2019 edition: 13 councils ranked overall, 6 lenses scored", "2017 edition: no council ranked <why>"]
+    monkeypatch.setattr(build_summary, "summary_lines", lambda path: lines if Path(path) == db else [])
+    page = build_report(db, tmp_path / "index.html")["path"].read_text(encoding="utf-8")
+    head = page[page.index('<section id="build-summary">') :]
+    assert head.index("</section>") < len(head) and page.index('id="build-summary"') < page.index('id="league"')
+    assert [html.unescape(li) for li in re.findall(r"<li>(.*?)</li>", head[: head.index("</section>")])] == lines
+    monkeypatch.setattr(build_summary, "summary_lines", lambda path: [])
+    page = build_report(db, tmp_path / "index.html")["path"].read_text(encoding="utf-8")
+    assert 'id="build-summary"' not in page
+
+
+# The league table's rows as the page shows them: code, class, and per cell its text (marks apart), class, data-sort
+# (as a number), link, title and marks (kind and reason).
+LEAGUE_ROWS = """JSON.stringify(Array.prototype.map.call(document.querySelectorAll('#league-table tbody tr'), function (tr) {
+  return {code: tr.getAttribute('data-code'), css: tr.className, cells: Array.prototype.map.call(tr.cells, function (td) {
+    var marks = Array.prototype.map.call(td.querySelectorAll('.caveat'), function (m) {
+      return [m.className.replace('caveat c-', ''), m.title, m.getAttribute('aria-label'), m.textContent]; });
+    var copy = td.cloneNode(true); copy.querySelectorAll('.marks').forEach(function (m) { m.remove(); });
+    var link = td.querySelector('a');
+    return {text: copy.textContent, css: td.className, title: td.title, link: link ? link.getAttribute('href') : null,
+            sort: td.hasAttribute('data-sort') ? parseFloat(td.getAttribute('data-sort')) : null, marks: marks};
+  })};
+}))"""
+
+
+@needs_chromium
+def test_edition_selector_switches_the_tables_and_council_pages_in_chromium(demo_report):
+    """Picking an edition shows its league table, its unranked councils with why, its lens tables and charts and the
+    council pages of that edition; picking the default again shows exactly the table the page was served with."""
+    import json
+
+    summary, facts = demo_report
+    default, first = summary["edition"], min(facts["ranked_overall"])
+    with browser.DevTools() as chrome:
+        tab = chrome.open(summary["path"].resolve().as_uri(), width=1400)
+        try:
+            tab.wait_for("document.getElementById('report-status').getAttribute('data-ready') === 'true'")
+            served = json.loads(tab.evaluate(LEAGUE_ROWS))
+            tab.evaluate(
+                f"(function () {{ var s = document.getElementById('edition-select'); s.value = '{first}';"
+                " s.dispatchEvent(new Event('change')); })()"
+            )
+            switched = json.loads(tab.evaluate(LEAGUE_ROWS))
+            state = json.loads(
+                tab.evaluate(
+                    """JSON.stringify({
+                    labels: Array.prototype.map.call(document.querySelectorAll('.edition-label'), function (e) { return e.textContent; }),
+                    count: document.querySelector('#league .league-count').textContent,
+                    unrankedHidden: document.getElementById('league-unranked').hidden,
+                    unranked: Array.prototype.map.call(document.querySelectorAll('#league-unranked li'), function (li) { return li.textContent; }),
+                    lensRows: document.querySelectorAll('#lens-table-older_people tbody tr').length,
+                    caption: document.querySelector('#chart-scatter-older_people').parentElement.querySelector('figcaption').textContent,
+                    scatterPoints: document.querySelectorAll('#chart-scatter-older_people .scatterlayer .point').length,
+                    rowCount: document.querySelector('.row-count[data-table="league-table"]').textContent})"""
+                )
+            )
+            tab.evaluate(f"location.hash = 'council/{facts['ranked_overall'][first][0]}'")
+            tab.wait_for("document.body.classList.contains('council-mode')")
+            council = tab.evaluate("document.getElementById('council-summary').textContent")
+            tab.evaluate("location.hash = 'league'")
+            tab.evaluate(
+                f"(function () {{ var s = document.getElementById('edition-select'); s.value = '{default}';"
+                " s.dispatchEvent(new Event('change')); })()"
+            )
+            back = json.loads(tab.evaluate(LEAGUE_ROWS))
+            problems = tab.console_problems()
+            errors = tab.evaluate("document.getElementById('report-status').getAttribute('data-errors')")
+        finally:
+            tab.close()
+    assert not problems and errors == "0", (problems, errors)
+    assert [row["code"] for row in served] == [row["code"] for row in back]
+    assert back == served, "the script draws the default edition exactly as the page was served"
+    assert any(cell["marks"] for row in served for cell in row["cells"]), "the fixture's marks are in the table"
+    assert sorted(row["code"] for row in switched) == facts["ranked_overall"][first]
+    assert set(state["labels"]) == {str(first)}
+    assert state["count"] == str(len(facts["ranked_overall"][first]))
+    assert state["rowCount"] == f"{len(facts['ranked_overall'][first])} rows"
+    assert not state["unrankedHidden"] and len(state["unranked"]) == 1
+    assert state["unranked"][0].endswith(": fixture: ranked in 4 lenses, an overall rank needs 5")
+    assert state["lensRows"] == len(facts["ranked_overall"][default]) and f"({first} edition)" in state["caption"]
+    data = load(summary["path"].with_name("fixture.duckdb"))
+    lens = data.lens_productivity
+    ranked_older = lens[(lens["edition"] == first) & (lens["lens_id"] == "older_people") & lens["lens_rank"].notna()]
+    assert state["scatterPoints"] == len(ranked_older) < state["lensRows"]
+    assert council.startswith("Overall rank ") and f"in the {first} edition" in council
+
+
+# What the "why this rank" block of a council page shows.
+WHY = """JSON.stringify({
+  table: Array.prototype.map.call(document.querySelectorAll('#council-why tbody tr'), function (tr) {
+    return Array.prototype.map.call(tr.cells, function (td) { return td.textContent; }); }),
+  pull: Array.prototype.map.call(document.querySelectorAll('#council-pull .hbar-row'), function (r) {
+    return [r.querySelector('.hbar-label').firstChild.textContent, r.querySelector('.hbar-value').textContent]; }),
+  drivers: Array.prototype.map.call(document.querySelectorAll('#council-drivers .driver'), function (d) {
+    return {lens: d.getAttribute('data-lens'), rows: Array.prototype.map.call(d.querySelectorAll('.hbar-row'), function (r) {
+      var fill = r.querySelector('.hbar-fill'), track = r.querySelector('.hbar-track').getBoundingClientRect();
+      return {value: r.querySelector('.hbar-value').textContent, capped: !!r.querySelector('.hbar-fill.capped'),
+              width: fill ? fill.getBoundingClientRect().width / track.width : 0}; })}; }),
+  note: document.getElementById('council-pull-note').textContent
+})"""
+
+
+@needs_chromium
+def test_council_page_explains_the_rank_in_chromium(layout_report):
+    """ "Why this rank": each lens's rank against the council's mean lens rank, and per lens the indicator scores (outcome
+    side) and the spend per head against the median (money side); values beyond the axis drawn to its edge and
+    labelled, the others keeping their scale."""
+    import json
+
+    summary, facts, code, lens_ranks = layout_report
+    data = load(summary["path"].with_name("fixture.duckdb"))
+    edition = summary["edition"]
+    mean = data.overall_rows[(edition, code)]["mean_lens_rank"]
+    with browser.DevTools() as chrome:
+        for width in WIDTHS:
+            tab = chrome.open(f"{summary['path'].resolve().as_uri()}#council/{code}", width=width)
+            try:
+                tab.wait_for("document.getElementById('report-status').getAttribute('data-ready') === 'true'")
+                folded = tab.evaluate(
+                    "Array.prototype.map.call(document.querySelectorAll('#council-drivers details'), function (d) {"
+                    " var was = d.open; d.open = true; return was; })"
+                )
+                assert folded == [width >= 700] * len(data.lens_ids), folded  # folded on a phone
+                why = json.loads(tab.evaluate(WHY))
+                tab.screenshot(browser.ARTEFACTS / f"report_fixture_{width}_why.png", "council-why-block")
+            finally:
+                tab.close()
+            assert [row[0] for row in why["table"]] == [data.lens_names[l] for l in data.lens_ids]
+            for lens_id, row in zip(data.lens_ids, why["table"]):
+                rank = lens_ranks[lens_id]
+                assert row[1].startswith(str(rank))
+                assert row[2] == f"{'pulls up' if mean - rank >= 0 else 'pulls down'} {abs(mean - rank):.1f}", row
+            assert [p[0] for p in why["pull"]] == [data.lens_names[l] for l in data.lens_ids]
+            for lens_id, (_, value) in zip(data.lens_ids, why["pull"]):
+                shift = round((mean - lens_ranks[lens_id]) * 10) / 10
+                assert value == ("+" if shift > 0 else "\u2212" if shift < 0 else "") + f"{abs(shift):.1f} places"
+            assert why["note"].startswith(f"Mean lens rank {mean:.1f} over 6 ranked lenses: overall rank ")
+            drivers = {d["lens"]: d["rows"] for d in why["drivers"]}
+            assert list(drivers) == data.lens_ids
+            scores = data.scores[(data.scores["edition"] == edition) & (data.scores["authority_code"] == code)]
+            for lens_id in data.lens_ids:
+                indicators = len(scores[scores["lens_id"] == lens_id])
+                assert len(drivers[lens_id]) == indicators + 1  # the indicator scores, then the spend
+            # the score of 5.2 is drawn to the edge (half the track) and labelled; the others keep their scale
+            outcome = [row for rows in drivers.values() for row in rows[:-1]]
+            capped = [row for row in outcome if row["capped"]]
+            beyond = [v for v in scores["score"] if abs(v) > 3]
+            expected = [
+                ("+" if v > 0 else "\u2212") + f"{abs(v):.2f} " + ("\u25b8" if v > 0 else "\u25c2") for v in beyond
+            ]
+            assert "+5.20 \u25b8" in expected
+            assert sorted(row["value"] for row in capped) == sorted(expected), capped
+            assert all(row["width"] == pytest.approx(0.5, abs=0.01) for row in capped)
+            others = sorted(row["width"] for row in outcome if not row["capped"])
+            assert others[-1] > 0.1, "the other bars are squashed"
+            # the spend of 260% of the median: capped at +100% and labelled
+            spend = drivers["housing_homelessness"][-1]
+            assert spend["capped"] and spend["value"] == "\u00a3806 (+160%) \u25b8", spend

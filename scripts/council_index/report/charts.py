@@ -59,11 +59,12 @@ def _empty(title: str, message: str) -> go.Figure:
     return _layout(fig, title, height=200, narrow=narrow)
 
 
-def lens_scatter(data: ReportData, lens_id: str) -> go.Figure:
+def lens_scatter(data: ReportData, lens_id: str, edition: int | None = None) -> go.Figure:
     """Outcome index against spend index of the edition's ranked councils, with the quadrant lines at 100."""
-    title = f"{data.lens_names[lens_id]}: outcomes against spend ({data.edition} edition)"
+    edition = data.edition if edition is None else edition
+    title = f"{data.lens_names[lens_id]}: outcomes against spend ({edition} edition)"
     rows = data.lens_productivity[
-        (data.lens_productivity["edition"] == data.edition)
+        (data.lens_productivity["edition"] == edition)
         & (data.lens_productivity["lens_id"] == lens_id)
         & data.lens_productivity["lens_rank"].notna()
     ]
@@ -72,8 +73,8 @@ def lens_scatter(data: ReportData, lens_id: str) -> go.Figure:
     names = rows["authority_code"].map(data.names)
     fig = go.Figure(
         go.Scatter(
-            x=rows["spend_index"],
-            y=rows["outcome_index"],
+            x=rows["spend_index"].round(1),  # a tenth is what the tables show (and keeps the page small)
+            y=rows["outcome_index"].round(1),
             mode="markers",
             marker=dict(
                 size=8,
@@ -428,9 +429,20 @@ def rank_intervals(data: ReportData) -> go.Figure:
     )
 
 
+def other_editions(data: ReportData) -> list[int]:
+    """The editions besides the report's own that the edition selector offers charts for."""
+    return [e for e in data.editions if e != data.edition]
+
+
 def all_figures(data: ReportData, progress=None) -> dict[str, go.Figure]:
-    """Every global chart of the report, by element id."""
+    """Every global chart of the report, by element id; the lens scatters of the other editions as
+    ``scatter-<lens>@<edition>`` (drawn when the reader picks that edition)."""
     steps = [(f"scatter-{lens_id}", lambda lens_id=lens_id: lens_scatter(data, lens_id)) for lens_id in data.lens_ids]
+    steps += [
+        (f"scatter-{lens_id}@{edition}", lambda lens_id=lens_id, edition=edition: lens_scatter(data, lens_id, edition))
+        for edition in other_editions(data)
+        for lens_id in data.lens_ids
+    ]
     if has_intervals(data):
         steps.append(("intervals", lambda: rank_intervals(data)))
     steps += [
@@ -452,4 +464,4 @@ def has_intervals(data: ReportData) -> bool:
 
 
 def chart_count(data: ReportData) -> int:
-    return len(data.lens_ids) + 3 + int(has_intervals(data))
+    return len(data.lens_ids) * (1 + len(other_editions(data))) + 3 + int(has_intervals(data))

@@ -105,21 +105,54 @@ class ReportData:
             ["authority_code", "rank", "median_rank", "rank_p05", "rank_p95", "draws", "draws_ranked"]
         ]
 
-    def league(self) -> pd.DataFrame:
-        """The overall league table of the edition (rpt_league_table): one row per council ranked overall, in
-        the table's order, with a column per lens id holding the lens rank."""
-        return self._league_rows(ranked=True)
+    def league(self, edition: int | None = None) -> pd.DataFrame:
+        """The overall league table of an edition (default: the report's; rpt_league_table): one row per
+        council ranked overall, in the table's order, with a column per lens id holding the lens rank."""
+        return self._league_rows(ranked=True, edition=edition)
 
-    def unranked(self) -> pd.DataFrame:
+    def unranked(self, edition: int | None = None) -> pd.DataFrame:
         """Councils of the edition without an overall rank (rpt_league_table), by name."""
-        return self._league_rows(ranked=False)
+        return self._league_rows(ranked=False, edition=edition)
 
-    def _league_rows(self, ranked: bool) -> pd.DataFrame:
+    def _league_rows(self, ranked: bool, edition: int | None = None) -> pd.DataFrame:
         table = self.league_table
-        if self.edition is None or table.empty:
+        edition = self.edition if edition is None else edition
+        if edition is None or table.empty:
             return table.head(0).rename(columns=self._lens_columns)
-        rows = table[(table["edition"] == self.edition) & (table["is_ranked_overall"] == ranked)]
+        rows = table[(table["edition"] == edition) & (table["is_ranked_overall"] == ranked)]
         return rows.sort_values("row_order").rename(columns=self._lens_columns).reset_index(drop=True)
+
+    @cached_property
+    def lens_rows(self) -> dict[tuple[int, str, str], dict]:
+        """fct_lens_productivity rows (with their flag columns) by (edition, council, lens)."""
+        return {
+            (int(row["edition"]), row["authority_code"], row["lens_id"]): row
+            for row in self.lens_productivity.to_dict("records")
+        }
+
+    @cached_property
+    def overall_rows(self) -> dict[tuple[int, str], dict]:
+        """fct_overall_productivity rows (with not_ranked_reason where the mart has it) by (edition, council)."""
+        return {(int(row["edition"]), row["authority_code"]): row for row in self.overall.to_dict("records")}
+
+    @cached_property
+    def no_previous_rank(self) -> dict[tuple[int, str], str]:
+        """fct_rank_changes.no_previous_rank_reason of the overall rank by (edition, council), where given."""
+        frame = self.rank_changes
+        if frame.empty or "no_previous_rank_reason" not in frame:
+            return {}
+        rows = frame[(frame["lens_id"] == "overall") & frame["no_previous_rank_reason"].notna()]
+        return {
+            (int(e), c): str(r)
+            for e, c, r in zip(rows["edition"], rows["authority_code"], rows["no_previous_rank_reason"])
+        }
+
+    @cached_property
+    def ranked_editions(self) -> list[int]:
+        """Editions with at least one council ranked overall."""
+        if self.overall.empty:
+            return []
+        return sorted(int(e) for e in self.overall.loc[self.overall["overall_rank"].notna(), "edition"].unique())
 
     @cached_property
     def _lens_columns(self) -> dict[str, str]:

@@ -20,6 +20,7 @@ import jinja2
 import pandas as pd
 import plotly.offline
 
+from . import caveats
 from .data import ReportData
 
 HERE = Path(__file__).resolve().parent
@@ -69,6 +70,39 @@ class Cell:
     sort: str | None = None  # data-sort: numeric sort key (the script sorts blanks last)
     css: str = ""
     href: str | None = None
+    marks: list[tuple[str, str, str]] = field(default_factory=list)  # caveats: (kind, symbol, reason)
+    title: str = ""  # a hover text for the cell itself (e.g. why there is no rank)
+
+    def compact(self, kind: str, reasons: ReasonIndex):
+        """The cell for the page script (static/report.js renderRows): its text alone where the rest is what
+        the column implies (class "num" and data-sort = the text for numbers), else {t, s, c, h, m, i}; marks as
+        [kind, index of the reason in ``reasons``]."""
+        default_css = "num" if kind == "num" else ""
+        implied_sort = None
+        if kind == "num" and self.text:
+            try:
+                implied_sort = float(self.text.replace(",", ""))
+            except ValueError:
+                implied_sort = None
+        sort_ok = (
+            self.sort is None if implied_sort is None else (self.sort is not None and float(self.sort) == implied_sort)
+        )
+        if self.css == default_css and sort_ok and not self.href and not self.marks and not self.title:
+            return self.text
+        out = {"t": self.text}
+        if self.sort is not None and not sort_ok:
+            out["s"] = self.sort
+        elif self.sort is None and implied_sort is not None:
+            out["s"] = ""
+        if self.css != default_css:
+            out["c"] = self.css
+        if self.href:
+            out["h"] = self.href
+        if self.marks:
+            out["m"] = reasons.compact(self.marks)
+        if self.title:
+            out["i"] = self.title
+        return out
 
 
 @dataclass
@@ -87,6 +121,36 @@ class Table:
     placeholder: str = "Search councils..."
     sortable: bool = True
     sticky: int = 1  # leading columns kept in view when the table scrolls sideways
+    rank_marks: int = 0  # the most caveat marks in the first (rank) column, over every edition: its width
+
+    def most_rank_marks(self) -> int:
+        return max((len(r.cells[0].marks) for r in self.rows if r.cells), default=0)
+
+    def compact(self, reasons: ReasonIndex) -> list:
+        """The body rows for the page script: [attrs or 0, row class or 0, cell, cell, ...] per row."""
+        kinds = [kind for _, kind in self.headers]
+        return [[r.attrs or 0, r.css or 0, *(c.compact(k, reasons) for c, k in zip(r.cells, kinds))] for r in self.rows]
+
+
+class ReasonIndex:
+    """The reasons of caveat marks, each kept once: a mark travels to the page script as [kind, index] (the same
+    reason recurs on hundreds of ranks, e.g. a lens scored on substitutes for every council of an edition)."""
+
+    def __init__(self):
+        self.reasons: list[str] = []
+        self._index: dict[str, int] = {}
+
+    def compact(self, marks: list[tuple[str, str, str]]) -> list[list]:
+        out = []
+        for kind, _symbol, reason in marks:
+            if reason not in self._index:
+                self._index[reason] = len(self.reasons)
+                self.reasons.append(reason)
+            out.append([kind, self._index[reason]])
+        return out
+
+    def payload(self) -> dict:
+        return {"symbols": {c.kind: c.symbol for c in caveats.ALL}, "reasons": self.reasons}
 
 
 def num_cell(value, digits: int = 0, css: str = "") -> Cell:
@@ -123,10 +187,59 @@ def league_has_intervals(league: pd.DataFrame) -> bool:
     return "rank_p05" in league and league["rank_p05"].notna().any()
 
 
-def league_table(data: ReportData) -> Table:
-    """The overall league table of the edition, row for row from rpt_league_table."""
-    league = data.league()
-    intervals = league_has_intervals(league)
+def council_lens_marks(data: ReportData, edition: int, code: str) -> dict[str, list[tuple[str, str, str]]]:
+    """The caveat marks of a council's lens ranks in an edition, by lens id (flag columns of fct_lens_productivity)."""
+    out = {}
+    for lens_id in data.lens_ids:
+        row = data.lens_rows.get((edition, code, lens_id))
+        if row is not None:
+            out[lens_id] = caveats.lens_marks(row, data.lens_names[lens_id])
+    return out
+
+
+def overall_marks(data: ReportData, edition: int, row: dict) -> list[tuple[str, str, str]]:
+    """The council-level caveat of an overall rank: ranked on fewer lenses than there are."""
+    if caveats.FEWER_LENSES.column not in row:
+        return []
+    missing = [
+        data.lens_names[l]
+        for l in data.lens_ids
+        if (data.lens_rows.get((edition, row["authority_code"], l)) or {}).get("lens_rank") is None
+        or pd.isna((data.lens_rows.get((edition, row["authority_code"], l)) or {}).get("lens_rank"))
+    ]
+    mark = caveats.fewer_lenses_mark(row, len(data.lens_ids), missing)
+    return [mark] if mark else []
+
+
+def change_cell(data: ReportData, edition: int, row: dict) -> Cell:
+    """Movement since the previous edition; without a previous rank, why (fct_rank_changes.no_previous_rank_reason:
+    a council created by a merger has none of its own)."""
+    improved = bool(row.get("is_most_improved"))
+    cell = num_cell(row.get("rank_change"), 0, "improved" if improved else "")
+    if cell.text:
+        previous = _num(row.get("previous_rank"), 0)
+        if previous is not None:
+            cell.title = f"rank {int(previous)} in the previous edition"
+        return cell
+    reason = data.no_previous_rank.get((edition, row["authority_code"]))
+    if reason:
+        cell.text, cell.title = "new" if _is_new(reason) else "\u2013", f"No previous rank: {reason}"
+    elif edition == min(data.editions, default=edition):
+        cell.text, cell.title = "\u2013", "No previous rank: the first edition"
+    return cell
+
+
+def _is_new(reason: str) -> bool:
+    text = reason.lower()
+    return "merger" in text or "created" in text or "split" in text or "from part" in text
+
+
+def league_table(data: ReportData, edition: int | None = None) -> Table:
+    """The overall league table of an edition, row for row from rpt_league_table, with the caveat marks of the
+    flag columns next to the ranks they qualify."""
+    edition = data.edition if edition is None else edition
+    league = data.league(edition)
+    intervals = league_has_intervals(data.league_table)
     headers = [("Rank", "num"), ("Council", "text")]
     headers += [("90% interval", "num")] if intervals else []
     headers += [("Type", "text"), ("Region", "text")]
@@ -141,29 +254,60 @@ def league_table(data: ReportData) -> Table:
     rows = []
     for row in league.to_dict("records"):
         improved = bool(row.get("is_most_improved"))
-        cells = [num_cell(row["overall_rank"]), council_cell(row["authority_code"], row["authority_name"])]
+        overall = {**data.overall_rows.get((edition, row["authority_code"]), {}), **row}
+        rank = num_cell(row["overall_rank"])
+        rank.marks = overall_marks(data, edition, overall)
+        cells = [rank, council_cell(row["authority_code"], row["authority_name"])]
         if intervals:
-            cells.append(interval_cell(row["rank_p05"], row["rank_p95"]))
+            cells.append(interval_cell(row.get("rank_p05"), row.get("rank_p95")))
         cells += [Cell(_text(row["authority_type"])), Cell(_text(row["region_name"]))]
-        cells += [num_cell(row[l]) for l in data.lens_ids]
+        marks = council_lens_marks(data, edition, row["authority_code"])
+        for l in data.lens_ids:
+            cell = num_cell(row[l])
+            cell.marks = marks.get(l, []) if cell.text else []
+            if not cell.text:
+                reason = caveats.lens_not_ranked_reason(data.lens_rows.get((edition, row["authority_code"], l)) or {})
+                cell.text, cell.title = "\u2013", f"No rank in {data.lens_names[l]}: {reason}"
+            cells.append(cell)
         quadrant = row["quadrant"] if isinstance(row["quadrant"], str) else ""
         cells += [
             num_cell(row["mean_lens_rank"], 1),
             num_cell(row["mean_outcome_index"], 1),
             num_cell(row["mean_spend_index"], 1),
             Cell(quadrant, css=f"quadrant q-{quadrant.replace(',', '').replace(' ', '-')}"),
-            num_cell(row.get("rank_change"), 0, "improved" if improved else ""),
+            change_cell(data, edition, row),
         ]
         rows.append(Row(cells, {"data-code": row["authority_code"]}, "most-improved" if improved else ""))
     return Table("league-table", headers, rows, "league table", sticky=2)
 
 
-def lens_table(data: ReportData, lens_id: str) -> Table:
+def unranked_list(data: ReportData, edition: int | None = None) -> list[dict]:
+    """Councils of an edition without an overall rank, each with why (fct_overall_productivity.not_ranked_reason)."""
+    edition = data.edition if edition is None else edition
+    out = []
+    for row in data.unranked(edition).to_dict("records"):
+        overall = {**row, **data.overall_rows.get((edition, row["authority_code"]), {})}
+        out.append(
+            {
+                "code": row["authority_code"],
+                "name": _text(row["authority_name"]),
+                "reason": caveats.overall_not_ranked_reason(overall, len(data.lens_ids)),
+            }
+        )
+    return out
+
+
+def lens_rows(data: ReportData, lens_id: str, edition: int) -> pd.DataFrame:
     rows_df = data.lens_productivity[
-        (data.lens_productivity["edition"] == data.edition) & (data.lens_productivity["lens_id"] == lens_id)
+        (data.lens_productivity["edition"] == edition) & (data.lens_productivity["lens_id"] == lens_id)
     ].copy()
     rows_df["name"] = rows_df["authority_code"].map(data.names)
-    rows_df = rows_df.sort_values(["lens_rank", "name"], na_position="last")
+    return rows_df.sort_values(["lens_rank", "name"], na_position="last")
+
+
+def lens_table(data: ReportData, lens_id: str, edition: int | None = None) -> Table:
+    edition = data.edition if edition is None else edition
+    rows_df = lens_rows(data, lens_id, edition)
     headers = [
         ("Rank", "num"),
         ("Council", "text"),
@@ -174,26 +318,69 @@ def lens_table(data: ReportData, lens_id: str) -> Table:
         ("Indicators used", "num"),
     ]
     rows = []
+    lens_name = data.lens_names[lens_id]
     for row in rows_df.to_dict("records"):
         used = (
             f"{int(row['indicators_used'])} of {int(row['indicators_in_lens'])}"
             if not pd.isna(row["indicators_in_lens"])
             else ""
         )
+        rank = num_cell(row["lens_rank"])
+        rank.marks = caveats.lens_marks(row, lens_name) if rank.text else []
+        if not rank.text:
+            rank.text, rank.title = "\u2013", f"Not ranked: {caveats.lens_not_ranked_reason(row)}"
         rows.append(
             Row(
                 [
-                    num_cell(row["lens_rank"]),
+                    rank,
                     council_cell(row["authority_code"], row["name"]),
                     num_cell(row["productivity_index"], 1),
                     num_cell(row["outcome_index"], 1),
                     num_cell(row["spend_index"], 1),
                     num_cell(row["spend_per_head"], 0),
                     Cell(used, str(_num(row["indicators_used"], 0) or 0), "num"),
-                ]
+                ],
+                {"data-code": row["authority_code"]},
             )
         )
-    return Table(f"lens-table-{lens_id}", headers, rows, data.lens_names[lens_id], sticky=2)
+    return Table(f"lens-table-{lens_id}", headers, rows, lens_name, sticky=2)
+
+
+def lens_unranked(data: ReportData, lens_id: str, edition: int | None = None) -> list[dict]:
+    """Councils of an edition without a rank in a lens, with why."""
+    edition = data.edition if edition is None else edition
+    rows_df = lens_rows(data, lens_id, edition)
+    rows_df = rows_df[rows_df["lens_rank"].isna()]
+    return [
+        {"code": row["authority_code"], "name": _text(row["name"]), "reason": caveats.lens_not_ranked_reason(row)}
+        for row in rows_df.to_dict("records")
+    ]
+
+
+def caveat_counts(data: ReportData, edition: int | None = None) -> dict[str, int]:
+    """How many ranks of the edition carry each caveat (lens ranks for the lens caveats, overall ranks for
+    fewer lenses)."""
+    edition = data.edition if edition is None else edition
+    counts = {c.kind: 0 for c in caveats.ALL}
+    rows = data.lens_productivity[data.lens_productivity["edition"] == edition]
+    ranked = rows[rows["lens_rank"].notna()]
+    for caveat in caveats.LENS_CAVEATS:
+        if caveat.column in ranked:
+            counts[caveat.kind] = int(ranked[caveat.column].fillna(False).astype(bool).sum())
+    column = caveats.FEWER_LENSES.column
+    overall = data.overall[(data.overall["edition"] == edition) & data.overall["is_ranked_overall"]]
+    if column in overall:
+        counts[caveats.FEWER_LENSES.kind] = int(overall[column].fillna(False).astype(bool).sum())
+    return counts
+
+
+def caveat_legend(data: ReportData) -> dict:
+    """The legend of the marks: each available caveat (symbol, name, meaning) and the flags the warehouse lacks."""
+    have = caveats.available(data.lens_productivity, data.overall)
+    return {
+        "items": [{"kind": c.kind, "symbol": c.symbol, "label": c.label, "meaning": c.meaning} for c in have],
+        "missing": [c.label.lower() for c in caveats.missing(data.lens_productivity, data.overall)],
+    }
 
 
 def sensitivity_table(data: ReportData) -> Table:
@@ -443,10 +630,92 @@ def chart_titles(figures: dict) -> dict[str, str]:
     return titles
 
 
+def figures_payload(figures: dict) -> dict:
+    """The figures as JSON for the page script, with plotly's layout template kept once (``_template``)
+    instead of in every figure."""
+    out, template = {}, None
+    for name, fig in figures.items():
+        spec = json.loads(fig.to_json())
+        layout = spec.get("layout", {})
+        if "template" in layout:
+            template = template or layout["template"]
+            if layout["template"] == template:
+                del layout["template"]
+        out[name] = spec
+    if template is not None:
+        out["_template"] = template
+    return out
+
+
+def edition_views(data: ReportData, titles: dict, rank_marks: dict[str, int]) -> dict:
+    """What the edition selector switches, per edition (``editions``): the league table and lens tables (compact
+    rows), the councils without a rank and why, the caveat counts and the lens charts' titles; ``marks``: the
+    symbols and reasons the compact marks refer to. Fills ``rank_marks``: per table id, the most marks a rank of any
+    edition carries."""
+    views, reasons = {}, ReasonIndex()
+    for edition in data.editions:
+        league = league_table(data, edition)
+        rank_marks["league-table"] = max(rank_marks.get("league-table", 0), league.most_rank_marks())
+        lens_tables = {l: lens_table(data, l, edition) for l in data.lens_ids}
+        for table in lens_tables.values():
+            rank_marks[table.id] = max(rank_marks.get(table.id, 0), table.most_rank_marks())
+        views[str(edition)] = {
+            "ranked": len(data.league(edition)),
+            "league": league.compact(reasons),
+            "unranked": unranked_list(data, edition),
+            "counts": caveat_counts(data, edition),
+            "lenses": {
+                l: {
+                    "rows": lens_tables[l].compact(reasons),
+                    "unranked": lens_unranked(data, l, edition),
+                    "title": titles.get(f"scatter-{l}" + ("" if edition == data.edition else f"@{edition}"), ""),
+                }
+                for l in data.lens_ids
+            },
+        }
+    return {"marks": reasons.payload(), "editions": views}
+
+
+def with_rank_marks(table: Table, rank_marks: dict[str, int]) -> Table:
+    table.rank_marks = rank_marks.get(table.id, table.most_rank_marks())
+    return table
+
+
+def edition_options(data: ReportData) -> list[dict]:
+    """The editions of the selector, latest first, each saying how many councils it ranks overall."""
+    out = []
+    for edition in sorted(data.editions, reverse=True):
+        ranked = len(data.league(edition))
+        out.append(
+            {
+                "edition": edition,
+                "label": f"{edition} edition" + (f" ({ranked} ranked)" if ranked else " (no council ranked overall)"),
+            }
+        )
+    return out
+
+
+def summary_lines(data: ReportData) -> list[str]:
+    """The build summary (issue 18: per edition, councils ranked, lenses scored, spend source and year, and why an
+    edition ranks no one), from ``council_index.summary.summary_lines`` when that module exists; none otherwise."""
+    try:
+        from council_index import summary
+    except ImportError:
+        return []
+    make = getattr(summary, "summary_lines", None)
+    if not callable(make):
+        return []
+    try:
+        return [str(line) for line in make(data.db_path)]
+    except Exception:  # the summary is a courtesy of the report: a failure there must not stop it
+        return []
+
+
 def render(data: ReportData, figures: dict, progress=None) -> str:
     league = data.league()
-    unranked = data.unranked()
     titles = chart_titles(figures)
+    rank_marks: dict[str, int] = {}
+    editions_json = script_json(edition_views(data, titles, rank_marks))
     lenses = []
     for lens in data.lenses.to_dict("records"):
         lenses.append(
@@ -455,7 +724,8 @@ def render(data: ReportData, figures: dict, progress=None) -> str:
                 "name": lens["lens_name"],
                 "description": _text(lens["description"]),
                 "spend_basis": _text(lens["spend_basis"]),
-                "table": lens_table(data, lens["lens_id"]),
+                "table": with_rank_marks(lens_table(data, lens["lens_id"]), rank_marks),
+                "unranked": lens_unranked(data, lens["lens_id"]),
             }
         )
         if progress:
@@ -466,11 +736,15 @@ def render(data: ReportData, figures: dict, progress=None) -> str:
         "data": data,
         "demo": data.is_demo,
         "edition": data.edition,
+        "editions": edition_options(data),
         "ranked": len(league),
         "lens_count": len(data.lens_ids),
-        "league": league_table(data),
-        "has_intervals": league_has_intervals(league),
-        "unranked": [_text(name) for name in unranked["authority_name"]] if len(unranked) else [],
+        "league": with_rank_marks(league_table(data), rank_marks),
+        "has_intervals": league_has_intervals(data.league_table),
+        "unranked": unranked_list(data),
+        "caveat_legend": caveat_legend(data),
+        "caveat_counts": caveat_counts(data),
+        "summary_lines": summary_lines(data),
         "uncertainty_draws": int(intervals["draws"].max()) if not intervals.empty else None,
         "sensitivity": sensitivity_table(data) if has_analysis(data, "sensitivity") else None,
         "sensitivity_summary": sensitivity_summary(data) if has_analysis(data, "sensitivity") else None,
@@ -487,9 +761,8 @@ def render(data: ReportData, figures: dict, progress=None) -> str:
         "errors_js": inline_script(static("errors.js")),
         "app_js": inline_script(static("report.js")),
         "plotly_js": inline_script(plotly.offline.get_plotlyjs()),
-        "figures_json": jinja2.utils.markupsafe.Markup(
-            script_json({name: json.loads(fig.to_json()) for name, fig in figures.items()})
-        ),
+        "figures_json": jinja2.utils.markupsafe.Markup(script_json(figures_payload(figures))),
+        "editions_json": jinja2.utils.markupsafe.Markup(editions_json),
         "council_json": jinja2.utils.markupsafe.Markup(script_json(council_payload(data))),
     }
     if progress:
@@ -501,47 +774,82 @@ def render(data: ReportData, figures: dict, progress=None) -> str:
 
 
 def council_payload(data: ReportData) -> dict:
-    """Compact data for the council sections, drawn by the page script with plotly."""
+    """Compact data for the council sections, drawn by the page script with plotly.
+
+    ranks[code][edition]: o overall rank, l lens ranks, q quadrant, m mean lens rank, n lenses ranked,
+    r why there is no overall rank, k the overall rank's caveat marks, c [rank change, previous rank, why
+    there is no previous rank], d per lens [rank, outcome index, spend per head, spend index, productivity
+    index, caveat marks, why there is no rank, indicators used, indicators in the lens] (or null); marks are
+    [kind, index into marks.reasons].
+    values[code][edition]: [indicator index, value, score] per indicator; indicatorRefs[edition][indicator
+    index]: [reference value, 'E' England or 'M' median of ranked councils, period].
+    """
     ranks: dict[str, dict] = {}
-    overall = data.overall.set_index(["authority_code", "edition"])
-    lens_rank = data.lens_productivity.set_index(["authority_code", "edition", "lens_id"])["lens_rank"]
-    for code in data.authorities["authority_code"]:
-        per_edition = {}
-        for edition in data.editions:
-            key = (code, edition)
-            if key not in overall.index:
+    reasons = ReasonIndex()
+    changes = {}
+    if not data.rank_changes.empty:
+        rows = data.rank_changes[data.rank_changes["lens_id"] == "overall"]
+        for row in rows.to_dict("records"):
+            changes[(int(row["edition"]), row["authority_code"])] = row
+    lens_count = len(data.lens_ids)
+    for (edition, code), row in sorted(data.overall_rows.items(), key=lambda item: (item[0][1], item[0][0])):
+        lens = []
+        for l in data.lens_ids:
+            lrow = data.lens_rows.get((edition, code, l))
+            if lrow is None:
+                lens.append(None)
                 continue
-            row = overall.loc[key]
-            per_edition[str(edition)] = {
-                "o": _num(row["overall_rank"], 0),
-                "l": [_num(lens_rank.get((code, edition, l)), 0) for l in data.lens_ids],
-                "q": row["quadrant"] if isinstance(row["quadrant"], str) else None,
-            }
-        ranks[code] = per_edition
-    values: dict[str, list] = {}
-    if not data.scores.empty:
-        latest = data.scores[data.scores["edition"] == data.edition]
-        for code, part in latest.groupby("authority_code", sort=True):
-            values[code] = [
+            rank = _num(lrow.get("lens_rank"), 0)
+            lens.append(
                 [
-                    row.indicator_id,
-                    _sig(row.value),
-                    _sig(row.reference_value),
-                    "E" if row.reference_source == "england" else "M",
-                    row.period,
+                    rank,
+                    _num(lrow.get("outcome_index"), 1),
+                    _num(lrow.get("spend_per_head"), 2),
+                    _num(lrow.get("spend_index"), 1),
+                    _num(lrow.get("productivity_index"), 1),
+                    reasons.compact(caveats.lens_marks(lrow, data.lens_names[l]) if rank is not None else []),
+                    None if rank is not None else caveats.lens_not_ranked_reason(lrow),
+                    _num(lrow.get("indicators_used"), 0),
+                    _num(lrow.get("indicators_in_lens"), 0),
                 ]
-                for row in part.itertuples()
-            ]
+            )
+        ranked = bool(row.get("is_ranked_overall"))
+        change = changes.get((edition, code))
+        entry = {
+            "o": _num(row["overall_rank"], 0),
+            "l": [item[0] if item else None for item in lens],
+            "q": row["quadrant"] if isinstance(row["quadrant"], str) else None,
+            "m": _num(row.get("mean_lens_rank"), 2),
+            "n": _num(row.get("lenses_ranked"), 0),
+            "r": None if ranked else caveats.overall_not_ranked_reason(row, lens_count),
+            "k": reasons.compact(overall_marks(data, edition, row)),
+            "d": lens,
+        }
+        if change is not None:
+            reason = data.no_previous_rank.get((edition, code))
+            entry["c"] = [_num(change.get("rank_change"), 0), _num(change.get("previous_rank"), 0), reason]
+        ranks.setdefault(code, {})[str(edition)] = entry
+    indicator_ids = list(data.indicators["indicator_id"])
+    position = {indicator: i for i, indicator in enumerate(indicator_ids)}
+    values: dict[str, dict] = {}
+    refs: dict[str, dict] = {}
+    if not data.scores.empty:
+        scores = data.scores[data.scores["indicator_id"].isin(position)]
+        for row in scores.itertuples():
+            edition, index = str(int(row.edition)), position[row.indicator_id]
+            values.setdefault(row.authority_code, {}).setdefault(edition, []).append(
+                [index, _sig(row.value), _num(row.score, 2)]
+            )
+            ref = [_sig(row.reference_value), "E" if row.reference_source == "england" else "M", _text(row.period)]
+            refs.setdefault(edition, {}).setdefault(str(index), ref)
     authorities = {
         row.authority_code: [row.authority_name, row.authority_type, row.region_name, bool(row.is_ranked)]
         for row in data.authorities.itertuples()
     }
-    indicators = {
-        row.indicator_id: [row.name, row.lens_id, row.unit, POLARITY.get(row.polarity, 0)]
-        for row in data.indicators.itertuples()
-    }
-    edition_rows = data.lens_productivity[data.lens_productivity["edition"] == data.edition]
-    lens_ranked = edition_rows.groupby("lens_id")["lens_rank"].max()
+    indicators = [
+        [row.name, row.lens_id, row.unit, POLARITY.get(row.polarity, 0)] for row in data.indicators.itertuples()
+    ]
+    lens_ranked = data.lens_productivity.groupby(["edition", "lens_id"])["lens_rank"].max()
     payload = {
         "edition": data.edition,
         "editions": data.editions,
@@ -549,12 +857,20 @@ def council_payload(data: ReportData) -> dict:
         "demo": data.is_demo,
         "lenses": data.lens_ids,
         "lensNames": [data.lens_names[l] for l in data.lens_ids],
-        # the lowest rank of each lens: the far end of the council's lens-rank bars
-        "lensRanked": [int(_num(lens_ranked.get(l), 0) or 1) for l in data.lens_ids],
+        # the lowest rank of each lens per edition: the far end of the council's lens-rank bars
+        "lensRanked": {
+            str(e): [int(_num(lens_ranked.get((e, l)), 0) or 1) for l in data.lens_ids] for e in data.editions
+        },
         "authorities": authorities,
+        "indicatorIds": indicator_ids,
         "indicators": indicators,
+        "indicatorRefs": refs,
         "ranks": ranks,
         "values": values,
+        "marks": reasons.payload(),
+        "normalisation": _text(data.scores["normalisation"].iloc[0])
+        if not data.scores.empty and "normalisation" in data.scores
+        else "",
     }
     payload.update(analysis_payload(data))
     return payload

@@ -35,15 +35,35 @@
     return {data: data, layout: watermark(layout)};
   }
 
-  // global charts
+  // global charts: plotly's layout template is kept once (_template); a figure named "<chart>@<edition>" is the
+  // chart of another edition, drawn into chart-<chart> when the reader picks that edition
   var figures = JSON.parse(document.getElementById('figures').textContent);
-  var drawn = 0, narrowNow = isNarrow();
-  Object.keys(figures).forEach(function (id) {
-    var el = document.getElementById('chart-' + id);
-    if (!el) { window.__recordReportError('no element for chart ' + id); return; }
-    var f = figureFor(figures[id], narrowNow);
-    Plotly.newPlot(el, f.data, f.layout, config); drawn += 1;
+  var template = figures._template; delete figures._template;
+  if (template) Object.keys(figures).forEach(function (id) { figures[id].layout.template = template; });
+  // caveat marks travel as [kind, index of the reason]; expanded here to [kind, symbol, reason]
+  function expandMarks(marks, table) {
+    return (marks || []).map(function (m) { return [m[0], table.symbols[m[0]], table.reasons[m[1]]]; });
+  }
+  var EDITION_DATA = JSON.parse(document.getElementById('edition-data').textContent), EDITIONS = EDITION_DATA.editions;
+  Object.keys(EDITIONS).forEach(function (e) {
+    var view = EDITIONS[e];
+    [view.league].concat(Object.keys(view.lenses).map(function (l) { return view.lenses[l].rows; })).forEach(function (rows) {
+      rows.forEach(function (row) { row.forEach(function (c) { if (c && c.m) c.m = expandMarks(c.m, EDITION_DATA.marks); }); });
+    });
   });
+  var editionSelect = document.getElementById('edition-select');
+  var defaultEdition = editionSelect.getAttribute('data-default'), edition = defaultEdition;
+  var shownFigure = {};   // chart element id -> the figure name drawn in it
+  function figureName(chart) { return edition === defaultEdition || !figures[chart + '@' + edition] ? chart : chart + '@' + edition; }
+  function draw(chart) {
+    var el = document.getElementById('chart-' + chart);
+    if (!el) { window.__recordReportError('no element for chart ' + chart); return false; }
+    var name = figureName(chart), f = figureFor(figures[name], narrowNow);
+    if (shownFigure[chart]) Plotly.react(el, f.data, f.layout, config); else Plotly.newPlot(el, f.data, f.layout, config);
+    shownFigure[chart] = name; return true;
+  }
+  var drawn = 0, narrowNow = isNarrow();
+  Object.keys(figures).forEach(function (id) { if (id.indexOf('@') < 0 && draw(id)) drawn += 1; });
   document.getElementById('report-status').setAttribute('data-charts', String(drawn));
   var resizeTimer = null;
   window.addEventListener('resize', function () {
@@ -51,10 +71,7 @@
     resizeTimer = setTimeout(function () {
       if (isNarrow() === narrowNow) return;
       narrowNow = isNarrow();
-      Object.keys(figures).forEach(function (id) {
-        var el = document.getElementById('chart-' + id), f = figureFor(figures[id], narrowNow);
-        if (el) Plotly.react(el, f.data, f.layout, config);
-      });
+      Object.keys(shownFigure).forEach(draw);
       var shown = document.getElementById('council').getAttribute('data-code');
       if (shown) showCouncil(shown);
     }, 150);
@@ -99,8 +116,98 @@
     });
   });
 
+  // the edition selector: the league table, the lens tables and charts and the council pages of the edition chosen,
+  // drawn from the edition data (rows as page.py's Table.compact: a cell is its text, or {t, s, c, h, m, i})
+  function markSpan(m) {
+    var span = document.createElement('span');
+    span.className = 'caveat c-' + m[0]; span.textContent = m[1];
+    span.title = m[2]; span.setAttribute('aria-label', m[2]); span.setAttribute('role', 'img');
+    return span;
+  }
+  function marksSpan(marks) {
+    var span = document.createElement('span'); span.className = 'marks';
+    marks.forEach(function (m) { span.appendChild(markSpan(m)); });
+    return span;
+  }
+  function renderRows(table, rows) {
+    var kinds = Array.prototype.map.call(table.querySelectorAll('thead th'), function (th) { return th.getAttribute('data-type'); });
+    var body = table.tBodies[0]; body.innerHTML = '';
+    rows.forEach(function (row) {
+      var tr = document.createElement('tr');
+      if (row[0]) Object.keys(row[0]).forEach(function (k) { tr.setAttribute(k, row[0][k]); });
+      if (row[1]) tr.className = row[1];
+      row.slice(2).forEach(function (c, i) {
+        var td = document.createElement('td'), cell = typeof c === 'string' ? {t: c} : c;
+        var css = cell.c !== undefined ? cell.c : kinds[i] === 'num' ? 'num' : '';
+        if (css) td.className = css;
+        var sort = cell.s !== undefined ? cell.s : (kinds[i] === 'num' && cell.t !== '' && !isNaN(parseFloat(cell.t.replace(/,/g, ''))) ? cell.t.replace(/,/g, '') : null);
+        if (sort !== null && sort !== '') td.setAttribute('data-sort', sort);
+        if (cell.i) td.title = cell.i;
+        if (cell.h) { var a = document.createElement('a'); a.href = cell.h; a.textContent = cell.t; td.appendChild(a); }
+        else td.textContent = cell.t;
+        if (cell.m) td.appendChild(marksSpan(cell.m));
+        tr.appendChild(td);
+      });
+      body.appendChild(tr);
+    });
+    if (!rows.length) {
+      var tr = document.createElement('tr'); tr.className = 'empty';
+      var td = document.createElement('td'); td.colSpan = kinds.length; td.textContent = 'no rows'; tr.appendChild(td); body.appendChild(tr);
+    }
+    table.querySelectorAll('thead th').forEach(function (th) { th.classList.remove('asc', 'desc'); });
+    var search = document.querySelector('input.table-search[data-table="' + table.id + '"]');
+    if (search) search.value = '';
+    var count = document.querySelector('.row-count[data-table="' + table.id + '"]');
+    if (count) count.textContent = rows.length + ' rows';
+  }
+  function renderUnranked(id, rows) {
+    var box = document.getElementById(id); if (!box) return;
+    box.hidden = !rows.length;
+    box.querySelector('.unranked-count').textContent = String(rows.length);
+    var list = box.querySelector('ul'); list.innerHTML = '';
+    rows.forEach(function (r) {
+      var li = document.createElement('li'), a = document.createElement('a');
+      a.href = '#council/' + r.code; a.textContent = r.name; li.appendChild(a);
+      li.appendChild(document.createTextNode(': ' + r.reason)); list.appendChild(li);
+    });
+  }
+  function setEdition(e) {
+    var view = EDITIONS[e]; if (!view) return;
+    edition = String(e); editionSelect.value = edition;
+    document.body.setAttribute('data-edition', edition);
+    document.querySelectorAll('.edition-label').forEach(function (el) { el.textContent = edition; });
+    document.querySelectorAll('.league-count').forEach(function (el) { el.textContent = String(view.ranked); });
+    document.getElementById('league-none').hidden = view.ranked > 0;
+    renderRows(document.getElementById('league-table'), view.league);
+    renderUnranked('league-unranked', view.unranked);
+    document.querySelectorAll('.caveat-count').forEach(function (el) {
+      el.textContent = '(' + (view.counts[el.getAttribute('data-kind')] || 0) + ' in this edition)';
+    });
+    Object.keys(view.lenses).forEach(function (l) {
+      var lens = view.lenses[l], table = document.getElementById('lens-table-' + l);
+      if (table) renderRows(table, lens.rows);
+      renderUnranked('lens-unranked-' + l, lens.unranked);
+      var el = document.getElementById('chart-scatter-' + l);
+      if (el) {
+        draw('scatter-' + l);
+        var caption = el.parentElement.querySelector('figcaption'); if (caption && lens.title) caption.textContent = lens.title;
+      }
+    });
+    var shown = document.getElementById('council').getAttribute('data-code');
+    if (shown) showCouncil(shown);
+  }
+  editionSelect.addEventListener('change', function () { setEdition(editionSelect.value); });
+  window.__setEdition = setEdition;   // for the tests
+
   // council sections: #council/<code>
   var C = JSON.parse(document.getElementById('council-data').textContent);
+  Object.keys(C.ranks).forEach(function (code) {
+    Object.keys(C.ranks[code]).forEach(function (e) {
+      var r = C.ranks[code][e];
+      r.k = expandMarks(r.k, C.marks);
+      (r.d || []).forEach(function (d) { if (d) d[5] = expandMarks(d[5], C.marks); });
+    });
+  });
   var picker = document.getElementById('council-select');
   Object.keys(C.authorities).sort(function (a, b) {
     return C.authorities[a][0].localeCompare(C.authorities[b][0]);
@@ -127,50 +234,107 @@
                             yaxis: {automargin: true, gridcolor: '#e5e9ee'}}, extra));
   }
   var CAP = 100;   // indicator bars beyond +-CAP % are cut at the edge and labelled with their value
+  // horizontal bars drawn as HTML (label, a track with a zero line, the value): a value beyond +-cap is drawn to the
+  // edge of the track and labelled with its value and an arrow, so one outlier never flattens the others
+  function hbars(el, rows, cap, centre) {
+    el.innerHTML = '';
+    rows.forEach(function (r) {
+      var row = document.createElement('div'); row.className = 'hbar-row' + (r.cls ? ' ' + r.cls : '');
+      var label = document.createElement('span'); label.className = 'hbar-label'; label.textContent = r.label;
+      if (r.marks && r.marks.length) label.appendChild(marksSpan(r.marks));
+      var track = document.createElement('span'); track.className = 'hbar-track';
+      var zero = document.createElement('span'); zero.className = 'hbar-zero'; zero.style.left = centre + '%'; track.appendChild(zero);
+      var value = document.createElement('span'); value.className = 'hbar-value';
+      if (r.value === null || r.value === undefined) { value.textContent = r.empty || 'n/a'; }
+      else {
+        var capped = Math.abs(r.value) > cap, shown = capped ? (r.value > 0 ? cap : -cap) : r.value;
+        var fill = document.createElement('span');
+        fill.className = 'hbar-fill ' + (r.good === null ? 'neutral' : r.good ? 'good' : 'bad') + (capped ? ' capped' : '');
+        var width = Math.abs(shown) / cap * (shown >= 0 ? 100 - centre : centre);
+        fill.style.left = (shown >= 0 ? centre : centre - width) + '%'; fill.style.width = Math.max(width, 0.5) + '%';
+        track.appendChild(fill);
+        value.textContent = r.text + (capped ? (r.value > 0 ? ' \u25B8' : ' \u25C2') : '');
+        if (capped) value.className += ' capped';
+      }
+      if (r.title) row.title = r.title;
+      row.appendChild(label); row.appendChild(track); row.appendChild(value); el.appendChild(row);
+    });
+  }
+  function money(v) { return v === null || v === undefined ? '' : '\u00A3' + (Math.abs(v) < 10 ? v.toFixed(2) : Math.round(v).toLocaleString('en-GB')); }
+  function signed(v, digits) { return (v > 0 ? '+' : v < 0 ? '\u2212' : '') + Math.abs(v).toFixed(digits || 0); }
+  function listItems(id, items) {
+    var list = document.getElementById(id); list.innerHTML = '';
+    items.forEach(function (item) {
+      var li = document.createElement('li');
+      if (item.mark) li.appendChild(markSpan(item.mark));
+      li.appendChild(document.createTextNode((item.mark ? ' ' : '') + item.text)); list.appendChild(li);
+    });
+    document.getElementById(id + '-block').hidden = !items.length;
+  }
   function showCouncil(code) {
     var a = C.authorities[code]; if (!a) return;
     var narrow = isNarrow();
     picker.value = code;
-    var ranks = C.ranks[code] || {}, latest = ranks[String(C.edition)] || {o: null, l: [], q: null};
+    var ranks = C.ranks[code] || {}, latest = ranks[edition] || {o: null, l: [], q: null, d: [], k: []};
+    var lensRanked = C.lensRanked[edition] || C.lenses.map(function () { return 1; });
     var head = document.getElementById('council-title');
     head.textContent = a[0] + ' '; head.appendChild(text('small', code + ' · ' + a[1] + ' · ' + a[2] + (C.demo ? ' · fictional demo council' : '')));
     var summary = document.getElementById('council-summary');
-    summary.textContent = !a[3] ? 'Not ranked by the index.' :
-      (latest.o ? 'Overall rank ' + latest.o + ' in the ' + C.edition + ' edition' + (latest.q ? ' (' + latest.q + ').' : '.')
-                : 'No overall rank in the ' + C.edition + ' edition (fewer than 5 ranked lenses).');
-    var interval = C.intervals && C.intervals[code] ? C.intervals[code][0] : null;
+    summary.textContent = !ranks[edition] ? (!a[3] ? 'Not ranked by the index.' : 'Not part of the ' + edition + ' edition (the council did not exist then, or has no figures).') :
+      (latest.o ? 'Overall rank ' + latest.o + ' in the ' + edition + ' edition' + (latest.q ? ' (' + latest.q + ').' : '.')
+                : 'No overall rank in the ' + edition + ' edition: ' + (latest.r || 'no reason recorded') + '.');
+    if (latest.k && latest.k.length) summary.appendChild(marksSpan(latest.k));
+    var interval = edition === defaultEdition && C.intervals && C.intervals[code] ? C.intervals[code][0] : null;
     if (interval && latest.o) {
-      summary.textContent += ' 90% interval over the method\'s judgement calls: ' + interval[0] + '\u2013' + interval[1] +
-        ' (median ' + interval[2] + ').';
+      summary.appendChild(document.createTextNode(' 90% interval over the method\'s judgement calls: ' + interval[0] + '\u2013' + interval[1] +
+        ' (median ' + interval[2] + ').'));
     }
+    var change = document.getElementById('council-change');
+    change.textContent = !latest.c ? '' : latest.c[0] !== null ?
+      'Since the previous edition: ' + (latest.c[0] > 0 ? 'up ' + latest.c[0] + ' places' : latest.c[0] < 0 ? 'down ' + (-latest.c[0]) + ' places' : 'unchanged') + ' (rank ' + latest.c[1] + ' then).' :
+      (latest.o ? 'No change since the previous edition to show: ' + (latest.c[2] || 'no previous rank') + '.' : '');
     showAnalysis(code);
+    // caveats on the ranks shown, and why ranks are missing
+    var caveatItems = [], missingItems = [];
+    (latest.k || []).forEach(function (m) { caveatItems.push({mark: m, text: m[2] + '.'}); });
+    C.lenses.forEach(function (l, i) {
+      var d = (latest.d || [])[i];
+      if (!d) return;
+      d[5].forEach(function (m) { caveatItems.push({mark: m, text: m[2] + '.'}); });
+      if (d[0] === null) missingItems.push({text: C.lensNames[i] + ': ' + (d[6] || 'no reason recorded') + '.'});
+    });
+    if (ranks[edition] && !latest.o) missingItems.unshift({text: 'Overall: ' + (latest.r || 'no reason recorded') + '.'});
+    listItems('council-caveats', caveatItems);
+    listItems('council-unranked', missingItems);
     // lens ranks: a bar from the last place of the lens to the council's rank, so a longer bar is a better rank
-    var lensRanks = C.lenses.map(function (l, i) { return latest.l ? latest.l[i] : null; });
-    var last = Math.max.apply(null, C.lensRanked.concat([1]));
+    var lensRanks = C.lenses.map(function (l, i) { return latest.l ? (latest.l[i] === undefined ? null : latest.l[i]) : null; });
+    var last = Math.max.apply(null, lensRanked.concat([1]));
     var labels = C.lensNames.map(function (name, i) {
       var r = lensRanks[i];
-      return wrap(name, narrow ? 18 : 34) + '<br><b>' + (r === null ? 'no rank' : 'rank ' + r + ' of ' + C.lensRanked[i]) + '</b>';
+      return wrap(name, narrow ? 18 : 34) + '<br><b>' + (r === null ? 'no rank' : 'rank ' + r + ' of ' + lensRanked[i]) + '</b>';
     });
-    Plotly.react('council-lens-ranks', [{type: 'bar', orientation: 'h', y: labels, base: lensRanks.map(function (r, i) { return r === null ? null : C.lensRanked[i] + 0.5; }),
-      x: lensRanks.map(function (r, i) { return r === null ? null : r - (C.lensRanked[i] + 0.5); }),
-      customdata: lensRanks.map(function (r, i) { return r === null ? 'no rank' : 'rank ' + r + ' of ' + C.lensRanked[i]; }),
-      marker: {color: lensRanks.map(function (r, i) { var n = C.lensRanked[i]; return r === null ? '#ccc' : r <= n / 3 ? '#1a9850' : r <= 2 * n / 3 ? '#fdae61' : '#d73027'; })},
+    Plotly.react('council-lens-ranks', [{type: 'bar', orientation: 'h', y: labels, base: lensRanks.map(function (r, i) { return r === null ? null : lensRanked[i] + 0.5; }),
+      x: lensRanks.map(function (r, i) { return r === null ? null : r - (lensRanked[i] + 0.5); }),
+      customdata: lensRanks.map(function (r, i) { return r === null ? 'no rank' : 'rank ' + r + ' of ' + lensRanked[i]; }),
+      marker: {color: lensRanks.map(function (r, i) { var n = lensRanked[i]; return r === null ? '#ccc' : r <= n / 3 ? '#1a9850' : r <= 2 * n / 3 ? '#fdae61' : '#d73027'; })},
       hovertemplate: '%{customdata}<extra></extra>'}],
       baseLayout({height: 60 * C.lenses.length + 70, margin: {l: 10, r: 16, t: 10, b: 40},
        xaxis: {title: {text: narrow ? 'rank (1 = best, at the right)' : 'rank (1 = most productive, at the right)'}, range: [last + 0.5, 0.5], zeroline: false},
        yaxis: {autorange: 'reversed', tickfont: {size: narrow ? 10 : 11}}}), config);
+    showWhy(code, latest);
     // indicator values against England, coloured by polarity; far-off values capped and labelled
-    var rows = (C.values[code] || []).slice().sort(function (x, y) {
-      var lx = C.lenses.indexOf(C.indicators[x[0]] ? C.indicators[x[0]][1] : ''), ly = C.lenses.indexOf(C.indicators[y[0]] ? C.indicators[y[0]][1] : '');
-      return lx - ly || (x[0] < y[0] ? -1 : 1);
+    var refs = C.indicatorRefs[edition] || {};
+    var rows = ((C.values[code] || {})[edition] || []).slice().sort(function (x, y) {
+      var lx = C.lenses.indexOf(C.indicators[x[0]][1]), ly = C.lenses.indexOf(C.indicators[y[0]][1]);
+      return lx - ly || (C.indicatorIds[x[0]] < C.indicatorIds[y[0]] ? -1 : 1);
     });
     var names = [], shown = [], colours = [], hovers = [], labelsOut = [];
     var tbody = document.querySelector('#council-values tbody'); tbody.innerHTML = '';
     rows.forEach(function (r) {
-      var ind = C.indicators[r[0]] || [r[0], '', '', 0], value = r[1], ref = r[2];
+      var ind = C.indicators[r[0]], ref3 = refs[String(r[0])] || [null, 'M', ''], value = r[1], ref = ref3[0];
       var diff = (value === null || ref === null || ref === 0) ? null : (value - ref) / Math.abs(ref) * 100;
       var better = diff === null || ind[3] === 0 ? 0 : (diff * ind[3] > 0 ? 1 : diff * ind[3] < 0 ? -1 : 0);
-      var refName = r[3] === 'E' ? 'England' : 'median of ranked councils';
+      var refName = ref3[1] === 'E' ? 'England' : 'median of ranked councils';
       var capped = diff !== null && Math.abs(diff) > CAP;
       names.push(wrap(ind[0], narrow ? 30 : 60));
       shown.push(diff === null ? null : capped ? (diff > 0 ? CAP : -CAP) : Math.round(diff * 10) / 10);
@@ -180,7 +344,7 @@
                   (diff === null ? '' : '<br>' + percent(diff) + ' against it') +
                   '<br>' + (ind[3] > 0 ? 'higher is better' : 'lower is better'));
       var tr = document.createElement('tr');
-      [ind[0], C.lensNames[C.lenses.indexOf(ind[1])] || ind[1], r[4], fmt(value), fmt(ref) + (r[3] === 'E' ? '' : ' (median)'), ind[2],
+      [ind[0], C.lensNames[C.lenses.indexOf(ind[1])] || ind[1], ref3[2], fmt(value), fmt(ref) + (ref3[1] === 'E' ? '' : ' (median)'), ind[2],
        better > 0 ? 'better' : better < 0 ? 'worse' : '-'].forEach(function (v, i) {
         var td = text('td', v); if (i === 3 || i === 4) td.className = 'num'; if (i === 6) td.className = v === '-' ? '' : v; tr.appendChild(td);
       });
@@ -198,7 +362,7 @@
       baseLayout({height: Math.max(300, rowHeight * names.length + 70), margin: {l: 10, r: 16, t: 10, b: 40},
        xaxis: {title: {text: narrow ? '% against England' : '% above (+) or below (-) England'}, zeroline: true, range: [-edge, edge]},
        yaxis: {autorange: 'reversed', tickfont: {size: narrow ? 9 : 10}}}), config);
-    // rank history
+    // rank history: overall and lens ranks across every edition
     var editions = C.editions.map(String), traces = [];
     traces.push({type: 'scatter', mode: 'lines+markers', name: 'overall', x: editions, line: {width: 4, color: '#14314f'},
                  y: editions.map(function (e) { return ranks[e] ? ranks[e].o : null; })});
@@ -211,6 +375,85 @@
       margin: {l: 10, r: 10, t: 10, b: 40},
       yaxis: {autorange: 'reversed', zeroline: false, title: {text: 'rank (1 = most productive)'}}, xaxis: {type: 'category', title: {text: 'edition'}}}), config);
     document.getElementById('council').setAttribute('data-code', code);
+  }
+  // "why this rank": each lens's rank against the council's mean lens rank, then per lens the outcome side (indicator
+  // scores) and the money side (spend per head against the median), side by side
+  var SCORE_CAP = 3, SPEND_CAP = 100;
+  function showWhy(code, latest) {
+    var mean = latest.m, details = latest.d || [];
+    var pull = C.lenses.map(function (l, i) {
+      var d = details[i], r = d ? d[0] : null;
+      var v = r === null || mean === null || mean === undefined ? null : Math.round((mean - r) * 10) / 10;
+      return {label: C.lensNames[i], value: v, good: v === null ? null : v >= 0, marks: d ? d[5] : [],
+              text: v === null ? '' : signed(v, 1) + ' places', empty: r === null ? 'no rank' : 'n/a',
+              title: r === null ? '' : 'lens rank ' + r + ' against a mean lens rank of ' + mean.toFixed(1)};
+    });
+    var extent = Math.max.apply(null, pull.filter(function (p) { return p.value !== null; }).map(function (p) { return Math.abs(p.value); }).concat([5]));
+    hbars(document.getElementById('council-pull'), pull, extent, 50);
+    document.getElementById('council-pull-note').textContent = mean === null || mean === undefined ? '' :
+      'Mean lens rank ' + mean.toFixed(1) + ' over ' + latest.n + ' ranked lenses' +
+      (latest.o ? ': overall rank ' + latest.o + '.' : ': no overall rank (' + (latest.r || 'too few lenses') + ').');
+    var tbody = document.querySelector('#council-why tbody'); tbody.innerHTML = '';
+    C.lenses.forEach(function (l, i) {
+      var d = details[i]; if (!d) return;
+      var tr = document.createElement('tr'); tr.setAttribute('data-lens', l);
+      var median = d[2] !== null && d[3] ? d[2] * 100 / d[3] : null;
+      var cellsOut = [C.lensNames[i], d[0] === null ? '\u2013' : String(d[0]),
+        d[0] === null || mean === null ? '' : (mean - d[0] >= 0 ? 'pulls up ' : 'pulls down ') + Math.abs(mean - d[0]).toFixed(1),
+        d[1] === null ? '' : d[1].toFixed(1), money(d[2]), money(median), d[4] === null ? '' : d[4].toFixed(1)];
+      cellsOut.forEach(function (v, j) {
+        var td = text('td', v, j > 0 ? 'num' : '');
+        if (j === 1 && d[5].length) td.appendChild(marksSpan(d[5]));
+        if (j === 1 && d[0] === null && d[6]) td.title = 'Not ranked: ' + d[6];
+        if (j === 2 && d[0] !== null && mean !== null) td.className += mean - d[0] >= 0 ? ' better' : ' worse';
+        tr.appendChild(td);
+      });
+      tbody.appendChild(tr);
+    });
+    // per lens: outcome side and money side
+    var holder = document.getElementById('council-drivers'); holder.innerHTML = '';
+    var refs = C.indicatorRefs[edition] || {}, scores = (C.values[code] || {})[edition] || [];
+    var pct = C.normalisation === 'minmax' || C.normalisation === 'percentile';
+    var centreScore = pct ? 50 : 0, scoreCap = pct ? 50 : SCORE_CAP;
+    C.lenses.forEach(function (l, i) {
+      var d = details[i]; if (!d) return;
+      // one folding block per lens: open on a wide screen, folded on a phone (six lenses of bars are long there)
+      var block = document.createElement('details'); block.className = 'driver'; block.setAttribute('data-lens', l);
+      block.open = !isNarrow();
+      var title = document.createElement('summary'); title.textContent = C.lensNames[i] + ': ' + (d[0] === null ? 'no rank' : 'rank ' + d[0] + ' of ' + (C.lensRanked[edition] || [])[i]);
+      if (d[5].length) title.appendChild(marksSpan(d[5]));
+      block.appendChild(title);
+      var grid = document.createElement('div'); grid.className = 'grid2 driver-grid';
+      var left = document.createElement('div'); left.className = 'cell';
+      left.appendChild(text('p', 'Outcome side: indicator scores' + (d[1] === null ? '' : ' (outcome index ' + d[1].toFixed(1) + ')'), 'driver-head'));
+      var ind = scores.filter(function (s) { return C.indicators[s[0]][1] === l; }).sort(function (x, y) { return C.indicatorIds[x[0]] < C.indicatorIds[y[0]] ? -1 : 1; });
+      var bars = document.createElement('div'); bars.className = 'hbars';
+      hbars(bars, ind.map(function (s) {
+        var v = s[2] === null ? null : s[2] - centreScore, ref = refs[String(s[0])] || [];
+        return {label: C.indicators[s[0]][0], value: v, good: v === null ? null : v >= 0,
+                text: s[2] === null ? '' : (pct ? s[2].toFixed(0) : signed(s[2], 2)),
+                title: C.indicators[s[0]][0] + ': ' + fmt(s[1]) + ' ' + C.indicators[s[0]][2] + (ref[2] ? ' (' + ref[2] + ')' : '')};
+      }), scoreCap, 50);
+      if (!ind.length) bars.appendChild(text('p', 'No indicator scored for this council in this lens.', 'note'));
+      left.appendChild(bars);
+      left.appendChild(text('p', pct ? 'Score 0 to 100 (50 = middle); beyond the axis: value and arrow.' :
+        'Standardised score (0 = average, +1 = one standard deviation better); beyond \u00B1' + SCORE_CAP + ': value and arrow.', 'chart-note'));
+      var right = document.createElement('div'); right.className = 'cell';
+      right.appendChild(text('p', 'Money side: spend per head against the median', 'driver-head'));
+      var median = d[2] !== null && d[3] ? d[2] * 100 / d[3] : null;
+      var spend = document.createElement('div'); spend.className = 'hbars';
+      var against = d[3] === null ? null : d[3] - 100;
+      hbars(spend, [{label: 'this council', value: against, good: against === null ? null : against <= 0,
+                     marks: d[5].filter(function (m) { return m[0] === 'low-spend' || m[0] === 'fallback-year'; }),
+                     text: against === null ? '' : money(d[2]) + ' (' + signed(against, 0) + '%)', empty: 'no spend figure'}],
+            SPEND_CAP, 50);
+      right.appendChild(spend);
+      right.appendChild(text('p', median === null ? 'No spend figure.' : 'Median of the ranked councils: ' + money(median) + ' a head. ' +
+        'Below the median (green) raises productivity, above it (red) lowers it; beyond \u00B1' + SPEND_CAP + '%: value and arrow.', 'chart-note'));
+      if (d[4] !== null) right.appendChild(text('p', 'Productivity index ' + d[4].toFixed(1) + ' = 100 \u00D7 outcome index ' +
+        (d[1] === null ? '' : d[1].toFixed(1)) + ' / spend index ' + (d[3] === null ? '' : d[3].toFixed(1)) + '.', 'driver-sum'));
+      grid.appendChild(left); grid.appendChild(right); block.appendChild(grid); holder.appendChild(block);
+    });
   }
   // the analysis marts on a council's page (blocks absent when the warehouse has no analysis marts)
   function cells(tr, values, numeric) {
@@ -228,7 +471,7 @@
     var tbody = showBlock('council-neighbours-block', list.length);
     if (tbody) {
       list.forEach(function (n, i) {
-        var other = C.authorities[n[0]] || [n[0], '', '', false], r = (C.ranks[n[0]] || {})[String(C.edition)];
+        var other = C.authorities[n[0]] || [n[0], '', '', false], r = (C.ranks[n[0]] || {})[defaultEdition];
         var tr = document.createElement('tr'); tr.setAttribute('data-code', n[0]);
         tr.appendChild(text('td', String(i + 1), 'num'));
         var td = document.createElement('td'), link = document.createElement('a');
@@ -272,7 +515,7 @@
       });
     }
   }
-  function latestRanks(code) { return (C.ranks[code] || {})[String(C.edition)] || {o: null, l: []}; }
+  function latestRanks(code) { return (C.ranks[code] || {})[defaultEdition] || {o: null, l: []}; }
   // a council's page: #council/<code> shows only its section; any other anchor shows the whole report
   function route() {
     var m = /^#council\/(.+)$/.exec(location.hash);
