@@ -83,8 +83,8 @@ existing as (
     from editions
     inner join lookup
         on
-            (lookup.start_date is null or lookup.start_date <= editions.publication_date)
-            and (lookup.end_date is null or lookup.end_date >= editions.publication_date)
+            (lookup.start_date is null or editions.publication_date >= lookup.start_date)
+            and (lookup.end_date is null or editions.publication_date <= lookup.end_date)
     where
         lookup.nation = 'England'
         and lookup.local_authority_type in ('CTY', 'UA', 'MD', 'LBO', 'CC')

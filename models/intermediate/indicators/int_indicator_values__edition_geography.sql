@@ -8,12 +8,14 @@
         same boundary) keeps that authority's value, numerator and denominator;
       - any other (a merger, or a part of a split 2018 authority) gets numerator and denominator
         summed over its 2018 pieces, each x base_share (counts apportioned by mid-2017 population
-        where a 2018 authority is split), and the rate RECOMPUTED from them: value = the
-        denominator-weighted mean of the pieces' values, which is k x sum(numerator) /
-        sum(denominator) for any indicator whose value is k x numerator / denominator. It needs
-        every piece to have a value, a numerator and a denominator; otherwise the authority has no
-        row (a rate is never copied to an area it was not measured for; fct_indicator_coverage
-        counts what is missing).
+        where a 2018 authority is split), and the rate RECOMPUTED from them: value = k x
+        sum(numerator) / sum(denominator), k the indicator's scale (100 for a percentage, 1,000
+        or 100,000 for a rate per 1,000 or 100,000: the power of ten that value x denominator /
+        numerator is within 2% of on every row of the edition); an indicator with no such scale
+        takes the denominator-weighted mean of the pieces' values (the same number when the
+        values are exact). It needs every piece to have a value, a numerator and a denominator;
+        otherwise the authority has no row (a rate is never copied to an area it was not measured
+        for; fct_indicator_coverage counts what is missing).
     An authority created after 2018 whose own value is published for the period the edition uses
     (int_indicator_values__editions keeps those rows) takes that value as published instead
     (`is_recomputed` false).
@@ -32,6 +34,29 @@ area_map as (
 
 edition_authorities as (
     select * from {{ ref('int_geography__edition_authorities') }}
+),
+
+scale_exponents as (
+    -- log10 of value x denominator / numerator on every row with all three positive
+    select
+        edition,
+        indicator_id,
+        log10(value * denominator / numerator) as exponent
+    from values_2018
+    where value > 0 and numerator > 0 and denominator > 0
+),
+
+scales as (
+    -- the indicator's scale k where every row is within 2% of one power of ten
+    select
+        edition,
+        indicator_id,
+        power(10.0, min(round(exponent))) as scale
+    from scale_exponents
+    group by edition, indicator_id
+    having
+        min(round(exponent)) = max(round(exponent))
+        and max(abs(exponent - round(exponent))) < 0.0086
 ),
 
 pieces_expected as (
@@ -97,13 +122,20 @@ valued as (
                 aggregated.n_pieces_with_value = pieces_expected.n_pieces
                 and aggregated.n_pieces_with_counts = pieces_expected.n_pieces
                 and aggregated.denominator <> 0
-                then aggregated.value_x_denominator / aggregated.denominator
-        end as value
+                then coalesce(
+                    scales.scale * aggregated.numerator / aggregated.denominator,
+                    aggregated.value_x_denominator / aggregated.denominator
+                )
+        end as value  -- noqa: RF04
     from aggregated
     inner join pieces_expected
         on
             aggregated.edition = pieces_expected.edition
             and aggregated.authority_code = pieces_expected.authority_code
+    left join scales
+        on
+            aggregated.edition = scales.edition
+            and aggregated.indicator_id = scales.indicator_id
 ),
 
 published as (
@@ -141,7 +173,7 @@ mapped_values as (
         valued.lens_id,
         valued.period,
         valued.period_end_year,
-        cast(valued.value as {{ type_double() }}) as value,
+        cast(valued.value as {{ type_double() }}) as value,  -- noqa: RF04
         cast(valued.numerator as {{ type_double() }}) as numerator,
         cast(valued.denominator as {{ type_double() }}) as denominator,
         valued.source_dataset_id,
@@ -173,7 +205,7 @@ final as (
         lens_id,
         period,
         period_end_year,
-        cast(value as {{ type_double() }}) as value,
+        cast(value as {{ type_double() }}) as value,  -- noqa: RF04
         cast(numerator as {{ type_double() }}) as numerator,
         cast(denominator as {{ type_double() }}) as denominator,
         source_dataset_id,

@@ -15,15 +15,14 @@ edition_authorities as (
     select * from {{ ref('int_geography__edition_authorities') }}
 ),
 
-lookup as (
-    select * from {{ ref('stg_la_lookup__authorities') }}
-),
-
 editions_per_authority as (
+    -- validity dates as the mySociety lookup gives them (int_geography__edition_authorities)
     select
         authority_code,
         min(edition) as first_edition,
-        max(edition) as last_edition
+        max(edition) as last_edition,
+        min(valid_from) as valid_from,
+        max(valid_to) as valid_to
     from edition_authorities
     group by authority_code
 ),
@@ -32,7 +31,9 @@ latest_edition_rows as (
     select * from (
         select
             edition_authorities.*,
-            row_number() over (partition by authority_code order by edition desc) as recency
+            row_number() over (
+                partition by edition_authorities.authority_code order by edition_authorities.edition desc
+            ) as recency
         from edition_authorities
     ) as ordered
     where recency = 1
@@ -67,15 +68,6 @@ all_authorities as (
     where authority_code not in (select authorities_2018.authority_code from authorities_2018)
 ),
 
-validity as (
-    select
-        authority_code,
-        min(start_date) as valid_from,
-        max(end_date) as valid_to
-    from lookup
-    group by authority_code
-),
-
 final as (
     select
         all_authorities.authority_code,
@@ -88,14 +80,13 @@ final as (
         all_authorities.region_name,
         all_authorities.is_ranked,
         all_authorities.unranked_reason,
-        validity.valid_from,
-        validity.valid_to,
+        editions_per_authority.valid_from,
+        editions_per_authority.valid_to,
         editions_per_authority.first_edition,
         editions_per_authority.last_edition,
         all_authorities.authority_code in (select authorities_2018.authority_code from authorities_2018)
             as is_upper_tier_2018
     from all_authorities
-    left join validity on all_authorities.authority_code = validity.authority_code
     left join editions_per_authority on all_authorities.authority_code = editions_per_authority.authority_code
 )
 
