@@ -12,7 +12,10 @@
       caveat_text                one line naming each caveat that applies, null when none;
       not_ranked_reason          null when the lens has a rank; else the lens and why: too few
                                  indicators (with the dataset and period of each missing one,
-                                 int_index__indicator_gaps), no spend per head, or no index;
+                                 int_index__indicator_gaps; for a council made by a merger or a
+                                 split of 2018 areas, a note that it has a value only where the
+                                 source publishes one for it or gives each piece's numerator and
+                                 denominator), no spend per head, or no index;
       not_ranked_summary         the same in short (too few indicators: only the gap that
                                  misses most indicators), for the overall reason.
 -#}
@@ -36,6 +39,10 @@ editions as (
 
 lenses as (
     select * from {{ ref('lenses') }}
+),
+
+edition_authorities as (
+    select * from {{ ref('int_geography__edition_authorities') }}
 ),
 
 gap_counts as (
@@ -90,7 +97,14 @@ joined as (
         {{ index_has_few_indicators('lens_productivity.indicators_used', 'lens_productivity.indicators_in_lens') }}
             as has_few_indicators,
         coalesce(lens_productivity.spend_year <> editions.budget_financial_year, false) as is_fallback_spend_year,
-        {{ index_min_indicators('lens_productivity.indicators_in_lens') }} as min_indicators
+        {{ index_min_indicators('lens_productivity.indicators_in_lens') }} as min_indicators,
+        case
+            when edition_authorities.mapping_rule in ('merger', 'split')
+                then
+                    ' (as a ' || edition_authorities.mapping_rule || ' of 2018 areas it has a value only where the'
+                    || ' source publishes one for it or gives each piece''s numerator and denominator)'
+            else ''
+        end as boundary_note
     from lens_productivity
     inner join editions on lens_productivity.edition = editions.edition
     inner join lenses on lens_productivity.lens_id = lenses.lens_id
@@ -104,6 +118,10 @@ joined as (
             lens_productivity.edition = gap_summaries.edition
             and lens_productivity.authority_code = gap_summaries.authority_code
             and lens_productivity.lens_id = gap_summaries.lens_id
+    left join edition_authorities
+        on
+            lens_productivity.edition = edition_authorities.edition
+            and lens_productivity.authority_code = edition_authorities.authority_code
 ),
 
 texts as (
@@ -186,7 +204,7 @@ final as (
         cast(
             case
                 when lens_rank is null and not has_enough_indicators
-                    then not_ranked_headline || coalesce('; ' || gaps, '')
+                    then not_ranked_headline || coalesce('; ' || gaps, '') || coalesce(boundary_note, '')
                 else not_ranked_headline
             end as {{ type_varchar() }}
         ) as not_ranked_reason,

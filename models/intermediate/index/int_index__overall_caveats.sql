@@ -11,7 +11,10 @@
                                  caveat with the lenses it applies to; null when none;
       not_ranked_reason          null when ranked overall; else 'ranked in k of 6 lenses (minimum
                                  m)' and the short reason of each lens without a rank
-                                 (int_index__lens_caveats.not_ranked_summary).
+                                 (int_index__lens_caveats.not_ranked_summary); for a council made by
+                                 a merger or a split of 2018 areas, once, that it has a value only
+                                 where the source publishes one for it or gives each piece's
+                                 numerator and denominator.
 -#}
 with
 
@@ -33,6 +36,10 @@ editions as (
 
 lenses as (
     select * from {{ ref('lenses') }}
+),
+
+edition_authorities as (
+    select * from {{ ref('int_geography__edition_authorities') }}
 ),
 
 lens_count as (
@@ -125,6 +132,13 @@ joined as (
         by_council.partial_lenses,
         by_council.lens_reasons,
         fallback_years.fallback_spend_years,
+        case
+            when edition_authorities.mapping_rule in ('merger', 'split')
+                then
+                    ' (as a ' || edition_authorities.mapping_rule || ' of 2018 areas it has a value only where the'
+                    || ' source publishes one for it or gives each piece''s numerator and denominator)'
+            else ''
+        end as boundary_note,
         overall.is_ranked_overall and overall.lenses_ranked < lens_count.lenses_in_index as is_ranked_on_fewer_lenses
     from overall
     cross join lens_count
@@ -137,6 +151,10 @@ joined as (
         on
             overall.edition = fallback_years.edition
             and overall.authority_code = fallback_years.authority_code
+    left join edition_authorities
+        on
+            overall.edition = edition_authorities.edition
+            and overall.authority_code = edition_authorities.authority_code
 ),
 
 texts as (
@@ -179,6 +197,7 @@ texts as (
                     'ranked in ' || cast(lenses_ranked as {{ type_varchar() }}) || ' of '
                     || cast(lenses_in_index as {{ type_varchar() }}) || ' lenses (minimum '
                     || cast({{ var('min_lenses_ranked', 5) }} as {{ type_varchar() }}) || ')'
+                    || coalesce(boundary_note, '')
                     || coalesce(': ' || lens_reasons, '')
         end as not_ranked_reason
     from joined
