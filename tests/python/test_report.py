@@ -168,7 +168,10 @@ def test_demo_data_is_labelled(demo_report, real_report):
     assert "Demo data: this council is fictional" in demo_page
     assert "synthetic data for fictional councils" in footer_text(demo_page)
     assert "do not quote or cite it" in footer_text(demo_page)
-    assert '"demo":true' in demo_page and '"demo":false' in real_page  # the charts' watermark (report.js)
+    # the charts' watermark (report.js)
+    assert (
+        page_data(demo_page, "council-data")["demo"] is True and page_data(real_page, "council-data")["demo"] is False
+    )
     for label in ("DEMO", "fictional", "synthetic", "Demo data"):
         assert label not in visible_text(real_page), label
 
@@ -210,13 +213,32 @@ def test_footer_names_the_publishers_and_how_to_cite(demo_report, real_report):
         assert "make " not in footer_text(page) and "docs-serve" not in page and ".duckdb" not in footer_text(page)
 
 
+def page_data(page: str, block: str):
+    """A data block of the page (figures, edition-data, council-data): gzip-compressed JSON in base64, as the page
+    script unpacks it."""
+    from council_index.report.page import unpack_json
+
+    tag = re.search(rf'<script type="application/octet-stream" data-encoding="gzip\+base64" id="{block}">', page)
+    assert tag, f"no packed data block {block}"
+    text = page[tag.end() :]
+    return unpack_json(text[: text.index("</script>")])
+
+
 def test_council_data_has_every_council(demo_report):
     summary, facts = demo_report
     page = summary["path"].read_text(encoding="utf-8")
-    payload = page[page.index('id="council-data">') + len('id="council-data">') :]
-    payload = html.unescape(payload[: payload.index("</script>")])
-    for code in facts["councils"]:
-        assert f'"{code}"' in payload
+    payload = page_data(page, "council-data")
+    assert sorted(payload["authorities"]) == sorted(facts["councils"])
+    assert {"neighbours", "intervals", "neighbourRanks", "context"} <= set(payload)  # the analysis marts are built
+    for edition, codes in facts["ranked_overall"].items():
+        assert all(payload["ranks"][code][str(edition)]["o"] is not None for code in codes)
+
+
+def test_page_data_is_packed_reproducibly(demo_report, tmp_path):
+    """The data blocks are gzip + base64 without a timestamp: the same warehouse gives the same page bytes."""
+    summary, _ = demo_report
+    again = build_report(summary["path"].with_name("fixture.duckdb"), tmp_path / "index.html")
+    assert again["path"].read_bytes() == summary["path"].read_bytes()
 
 
 def test_missing_index_marts_is_a_clear_error(tmp_path):
@@ -283,6 +305,8 @@ if BUILT:  # only when a full build has left its warehouse (no skipped test othe
         finally:
             con.close()
         assert summary["councils_ranked"] == len(codes)
+        # every edition's tables and council pages travel packed: ten editions stay well under 8 MB (5 of plotly.js)
+        assert summary["bytes"] < 8 * 1024 * 1024, summary["bytes"]
         check_in_browser(summary["path"], codes, db.stem)
         page = summary["path"].read_text(encoding="utf-8")
         con = duckdb.connect(str(db), read_only=True)
@@ -299,7 +323,9 @@ if BUILT:  # only when a full build has left its warehouse (no skipped test othe
 
 
 INTERACTION = """<script>
-(function () {
+(function run() {
+  // the page draws itself once its data are unpacked (asynchronously): wait for it
+  if (document.getElementById('report-status').getAttribute('data-ready') !== 'true') { setTimeout(run, 50); return; }
   function rows() { return Array.prototype.slice.call(document.querySelectorAll('#league-table tbody tr')); }
   var headers = document.querySelectorAll('#league-table thead th');
   headers[1].click();                                   // Council, ascending
@@ -502,10 +528,10 @@ def test_report_without_analysis_marts_omits_the_sections(bare_report):
         'id="council-neighbours-block"',
         'id="council-context-block"',
         'id="council-lens-analysis-block"',
-        '"neighbours":',
-        '"intervals":',
     ):
         assert absent not in page, absent
+    councils = page_data(page, "council-data")
+    assert not {"neighbours", "intervals", "neighbourRanks", "context"} & set(councils), sorted(councils)
     assert sorted(league_codes(page)) == facts["ranked_overall"][summary["edition"]]
 
 
@@ -684,6 +710,15 @@ STICKY = """JSON.stringify((function () {
 })())"""
 
 
+# Ready once the page is drawn and the edition selector is on its last (earliest) edition.
+EARLIEST_EDITION = """(function () {
+  if (document.getElementById('report-status').getAttribute('data-ready') !== 'true') return false;
+  var s = document.getElementById('edition-select'), last = s.options[s.options.length - 1].value;
+  if (s.value !== last) { s.value = last; s.dispatchEvent(new Event('change')); }
+  return document.body.getAttribute('data-edition') === last;
+})()"""
+
+
 def check_layout_at_both_widths(page: Path, name: str, council: str) -> dict:
     """The report and a council page at 1400 and 390 px; screenshots kept as report_<name>_<width>_*.png."""
     url = page.resolve().as_uri()
@@ -713,7 +748,20 @@ def check_layout_at_both_widths(page: Path, name: str, council: str) -> dict:
                 screenshots={"council": browser.ARTEFACTS / f"report_{name}_{width}_council.png"},
             )
             assert_fits(council_run, f"council page at {width} px")
-            for path in (*shots.values(), browser.ARTEFACTS / f"report_{name}_{width}_council.png"):
+            # the earliest edition, picked with the selector: its tables and charts fit as well
+            earliest = browser.check_layout(
+                chrome,
+                url,
+                width,
+                ready=EARLIEST_EDITION,
+                screenshots={"league": browser.ARTEFACTS / f"report_{name}_{width}_earliest_league.png"},
+            )
+            assert_fits(earliest, f"report at {width} px, earliest edition")
+            for path in (
+                *shots.values(),
+                browser.ARTEFACTS / f"report_{name}_{width}_council.png",
+                browser.ARTEFACTS / f"report_{name}_{width}_earliest_league.png",
+            ):
                 assert path.stat().st_size > 1000, path
             runs[width] = (run, council_run)
     return runs
@@ -839,10 +887,7 @@ def test_agreement_section_shows_published_against_rebuilt_ranks():
 def edition_data(page: str) -> dict:
     """The edition selector's data (page.edition_views), keyed by edition, with the marks expanded to
     [kind, symbol, reason] as the page script does."""
-    import json
-
-    text = page[page.index('id="edition-data">') + len('id="edition-data">') :]
-    data = json.loads(html.unescape(text[: text.index("</script>")]))
+    data = page_data(page, "edition-data")
     symbols, reasons = data["marks"]["symbols"], data["marks"]["reasons"]
     for view in data["editions"].values():
         for rows in [view["league"], *(lens["rows"] for lens in view["lenses"].values())]:

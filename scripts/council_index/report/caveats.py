@@ -177,10 +177,13 @@ def overall_not_ranked_reason(row: dict, lens_count: int) -> str:
     return "no reason recorded"
 
 
-def lens_not_ranked_reason(row: dict) -> str:
-    """Why a council has no rank in a lens: the mart's not_ranked_reason, else the facts it has."""
+def lens_not_ranked_reason(row: dict, lens_name: str = "") -> str:
+    """Why a council has no rank in a lens: the mart's not_ranked_reason (without the lens name it may start with:
+    the report shows it under the lens), else the facts it has."""
     reason = _text(row.get("not_ranked_reason"))
     if reason:
+        if lens_name and reason.lower().startswith(lens_name.lower() + ":"):
+            reason = reason[len(lens_name) + 1 :].strip()
         return reason
     used, size = row.get("indicators_used"), row.get("indicators_in_lens")
     if "has_enough_indicators" in row and not _true(row.get("has_enough_indicators")):

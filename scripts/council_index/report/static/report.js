@@ -3,7 +3,7 @@
    council data. Charts adapt to narrow screens: a figure's layout.meta.narrow ({layout, traces}) is
    merged in below NARROW px, and the council charts wrap their labels. No toolbar (modebar): it
    covered the chart titles; zoom by dragging, double-click to reset. */
-(function () {
+function startReport(data) {   // data: the page's three data blocks, unpacked (see the end of this file)
   var NARROW = 700;
   var config = {responsive: true, displaylogo: false, displayModeBar: false};
   var demo = document.body.getAttribute('data-demo') === 'true';
@@ -37,14 +37,14 @@
 
   // global charts: plotly's layout template is kept once (_template); a figure named "<chart>@<edition>" is the
   // chart of another edition, drawn into chart-<chart> when the reader picks that edition
-  var figures = JSON.parse(document.getElementById('figures').textContent);
+  var figures = data.figures;
   var template = figures._template; delete figures._template;
   if (template) Object.keys(figures).forEach(function (id) { figures[id].layout.template = template; });
   // caveat marks travel as [kind, index of the reason]; expanded here to [kind, symbol, reason]
   function expandMarks(marks, table) {
     return (marks || []).map(function (m) { return [m[0], table.symbols[m[0]], table.reasons[m[1]]]; });
   }
-  var EDITION_DATA = JSON.parse(document.getElementById('edition-data').textContent), EDITIONS = EDITION_DATA.editions;
+  var EDITION_DATA = data.editions, EDITIONS = EDITION_DATA.editions;
   Object.keys(EDITIONS).forEach(function (e) {
     var view = EDITIONS[e];
     [view.league].concat(Object.keys(view.lenses).map(function (l) { return view.lenses[l].rows; })).forEach(function (rows) {
@@ -75,45 +75,6 @@
       var shown = document.getElementById('council').getAttribute('data-code');
       if (shown) showCouncil(shown);
     }, 150);
-  });
-
-  // sortable, searchable tables
-  function sortValue(td, type) {
-    if (!td) return null;
-    if (type === 'num') { var v = td.getAttribute('data-sort'); return v === null || v === '' ? null : parseFloat(v); }
-    return td.textContent.trim().toLowerCase();
-  }
-  document.querySelectorAll('table.sortable').forEach(function (table) {
-    var headers = table.querySelectorAll('thead th');
-    headers.forEach(function (th, index) {
-      function sort() {
-        var type = th.getAttribute('data-type');
-        var asc = !th.classList.contains('asc');
-        headers.forEach(function (h) { h.classList.remove('asc', 'desc'); });
-        th.classList.add(asc ? 'asc' : 'desc');
-        var body = table.tBodies[0];
-        var rows = Array.prototype.slice.call(body.rows);
-        rows.sort(function (a, b) {
-          var x = sortValue(a.cells[index], type), y = sortValue(b.cells[index], type);
-          if (x === null && y === null) return 0; if (x === null) return 1; if (y === null) return -1;
-          return (x < y ? -1 : x > y ? 1 : 0) * (asc ? 1 : -1);
-        });
-        rows.forEach(function (r) { body.appendChild(r); });
-      }
-      th.addEventListener('click', sort);
-      th.addEventListener('keydown', function (e) { if (e.key === 'Enter') sort(); });
-    });
-  });
-  document.querySelectorAll('input.table-search').forEach(function (input) {
-    input.addEventListener('input', function () {
-      var table = document.getElementById(input.getAttribute('data-table'));
-      var q = input.value.trim().toLowerCase(), shown = 0;
-      Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
-        var hit = !q || row.textContent.toLowerCase().indexOf(q) >= 0;
-        row.style.display = hit ? '' : 'none'; if (hit) shown += 1;
-      });
-      document.querySelector('.row-count[data-table="' + table.id + '"]').textContent = shown + ' rows';
-    });
   });
 
   // the edition selector: the league table, the lens tables and charts and the council pages of the edition chosen,
@@ -200,7 +161,7 @@
   window.__setEdition = setEdition;   // for the tests
 
   // council sections: #council/<code>
-  var C = JSON.parse(document.getElementById('council-data').textContent);
+  var C = data.councils;
   Object.keys(C.ranks).forEach(function (code) {
     Object.keys(C.ranks[code]).forEach(function (e) {
       var r = C.ranks[code][e];
@@ -281,9 +242,11 @@
     head.textContent = a[0] + ' '; head.appendChild(text('small', code + ' · ' + a[1] + ' · ' + a[2] + (C.demo ? ' · fictional demo council' : '')));
     var summary = document.getElementById('council-summary');
     summary.textContent = !ranks[edition] ? (!a[3] ? 'Not ranked by the index.' : 'Not part of the ' + edition + ' edition (the council did not exist then, or has no figures).') :
-      (latest.o ? 'Overall rank ' + latest.o + ' in the ' + edition + ' edition' + (latest.q ? ' (' + latest.q + ').' : '.')
-                : 'No overall rank in the ' + edition + ' edition: ' + (latest.r || 'no reason recorded') + '.');
-    if (latest.k && latest.k.length) summary.appendChild(marksSpan(latest.k));
+      (latest.o ? 'Overall rank ' + latest.o : 'No overall rank in the ' + edition + ' edition: ' + (latest.r || 'no reason recorded') + '.');
+    if (latest.o) {   // the overall rank's caveat marks right after it
+      if (latest.k && latest.k.length) summary.appendChild(marksSpan(latest.k));
+      summary.appendChild(document.createTextNode(' in the ' + edition + ' edition' + (latest.q ? ' (' + latest.q + ').' : '.')));
+    }
     var interval = edition === defaultEdition && C.intervals && C.intervals[code] ? C.intervals[code][0] : null;
     if (interval && latest.o) {
       summary.appendChild(document.createTextNode(' 90% interval over the method\'s judgement calls: ' + interval[0] + '\u2013' + interval[1] +
@@ -535,4 +498,66 @@
   if (/^#council\//.test(location.hash)) { route(); }
   else if (first) { showCouncil(first.getAttribute('data-code')); }
   document.getElementById('report-status').setAttribute('data-ready', 'true');
+}
+// The figures, the edition data and the council data are gzip-compressed JSON in base64 (page.packed_json: a
+// tenth of the size); the browser unpacks them with DecompressionStream, then the page is drawn.
+(function () {
+  // sortable, searchable tables: ready at once, before the data are unpacked (they need none of it)
+  function sortValue(td, type) {
+    if (!td) return null;
+    if (type === 'num') { var v = td.getAttribute('data-sort'); return v === null || v === '' ? null : parseFloat(v); }
+    return td.textContent.trim().toLowerCase();
+  }
+  document.querySelectorAll('table.sortable').forEach(function (table) {
+    var headers = table.querySelectorAll('thead th');
+    headers.forEach(function (th, index) {
+      function sort() {
+        var type = th.getAttribute('data-type');
+        var asc = !th.classList.contains('asc');
+        headers.forEach(function (h) { h.classList.remove('asc', 'desc'); });
+        th.classList.add(asc ? 'asc' : 'desc');
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = sortValue(a.cells[index], type), y = sortValue(b.cells[index], type);
+          if (x === null && y === null) return 0; if (x === null) return 1; if (y === null) return -1;
+          return (x < y ? -1 : x > y ? 1 : 0) * (asc ? 1 : -1);
+        });
+        rows.forEach(function (r) { body.appendChild(r); });
+      }
+      th.addEventListener('click', sort);
+      th.addEventListener('keydown', function (e) { if (e.key === 'Enter') sort(); });
+    });
+  });
+  document.querySelectorAll('input.table-search').forEach(function (input) {
+    input.addEventListener('input', function () {
+      var table = document.getElementById(input.getAttribute('data-table'));
+      var q = input.value.trim().toLowerCase(), shown = 0;
+      Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+        var hit = !q || row.textContent.toLowerCase().indexOf(q) >= 0;
+        row.style.display = hit ? '' : 'none'; if (hit) shown += 1;
+      });
+      document.querySelector('.row-count[data-table="' + table.id + '"]').textContent = shown + ' rows';
+    });
+  });
+
+  function unpack(id) {
+    var el = document.getElementById(id), text = el.textContent;
+    if (el.getAttribute('data-encoding') !== 'gzip+base64') return Promise.resolve(JSON.parse(text));
+    var binary = atob(text.trim()), bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Response(stream).text().then(JSON.parse);
+  }
+  if (typeof DecompressionStream === 'undefined') {
+    var note = document.createElement('p'); note.className = 'demo-note';
+    note.textContent = 'This browser cannot unpack the report\'s data (it needs DecompressionStream: Chrome 80, Safari 16.4, ' +
+                       'Firefox 113 or later): the tables are shown, the charts and council pages are not.';
+    document.querySelector('main').insertBefore(note, document.querySelector('main').firstChild);
+    window.__recordReportError('no DecompressionStream');
+    return;
+  }
+  Promise.all([unpack('figures'), unpack('edition-data'), unpack('council-data')]).then(function (parts) {
+    startReport({figures: parts[0], editions: parts[1], councils: parts[2]});
+  }).catch(function (e) { window.__recordReportError('data: ' + (e && e.stack || e)); });
 })();
