@@ -62,19 +62,30 @@ else
 	@$(ENGINE_VENV)/bin/index-build --target $(TARGET) $(if $(RAW_DIR),--raw-dir "$(RAW_DIR)",--demo $(DEMO_DIR))
 endif
 
-pytest: $(STAMP) ## python tests (loader, readers, demo generator, fetch)
-	$(PY) -m pytest -q tests/python
+# pytest in PYTEST_WORKERS processes (pytest-xdist; 1 = one process). The tests that share the demo
+# warehouses and the one dbt parse run in one worker (tests/python/conftest.py), the rest in the other.
+PYTEST_WORKERS ?= 2
+PYTEST      = $(PY) -m pytest -q $(if $(filter-out 0 1,$(PYTEST_WORKERS)),-n $(PYTEST_WORKERS) --dist loadgroup)
+
+pytest: $(STAMP) ## python tests (loader, readers, demo generator, fetch, builds, atomicity, docs, report); builds the demo itself
+	$(PYTEST) tests/python
 
 dbt-test: $(STAMP) ## dbt build + data and unit tests on the demo data and, with RAW_DIR, data tests on the real files
 	$(BIN)/index-build --unit-tests --db $(TEST_DIR)/demo.duckdb --demo $(DEMO_DIR) --exports $(TEST_DIR)/demo_exports --report $(TEST_DIR)/demo_report.html
 	$(if $(RAW_DIR),$(BIN)/index-build --db $(TEST_DIR)/real.duckdb --raw-dir "$(RAW_DIR)" --exports $(TEST_DIR)/real_exports --report $(TEST_DIR)/real_report.html,@echo "no RAW_DIR: real files not built")
 
 lint: $(STAMP) ## sqlfluff on models and singular tests (no warehouse; skips files unchanged since their last lint), ruff on scripts and tests
-	$(PY) scripts/sqlfluff_libs/lint_cached.py --processes 2 models tests/dbt
+	$(PY) scripts/sqlfluff_libs/lint_cached.py --processes 2 $(LINT_FLAGS) models tests/dbt
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
 
-test: pytest dbt-test outputs-test lint ## the whole test suite
+# The demo is built once: dbt-test's warehouse (every model, data test and unit test) is the last good
+# warehouse pytest's slow tests copy, and its raw folder theirs (tests/python/demo_build.py); pytest
+# also checks the exports and report of dbt-test's warehouses (INDEX_TEST_DBS: what outputs-test does).
+test: dbt-test ## the whole test suite: dbt-test (demo, and RAW_DIR if given), pytest on its builds, lint
+	INDEX_TEST_DEMO_RAW=$(DEMO_DIR) INDEX_TEST_DEMO_DB=$(TEST_DIR)/demo.duckdb \
+	INDEX_TEST_DBS=$(TEST_DIR)/demo.duckdb$(if $(RAW_DIR),:$(TEST_DIR)/real.duckdb) $(PYTEST) tests/python
+	@$(MAKE) --no-print-directory lint
 	@echo "all tests passed"
 
 fetch: $(STAMP) ## download every registry dataset with a URL into data/raw

@@ -2,8 +2,21 @@
 
 ``demo_raw()`` writes the demo files once; ``demo_warehouse(name)`` lands them and runs every dbt
 seed and model (no dbt tests: ``make test`` runs those in its dbt-test step) into its own DuckDB
-file, once per name. Used by test_reproducibility.py (two builds compared) and test_atomicity.py
-(a last good warehouse to break things against). dbt's target and log folders are in a temporary folder, not the repository's.
+file, once per name. Used by test_reproducibility.py (two builds compared), test_atomicity.py (a
+last good warehouse to break things against) and test_documentation.py (the built columns).
+
+``make test`` builds the demo once: its dbt-test step (``index-build --unit-tests``: load, every seed,
+model, data test and unit test) runs first and hands its raw folder and warehouse to pytest in
+``INDEX_TEST_DEMO_RAW`` and ``INDEX_TEST_DEMO_DB``. Then ``demo_raw()`` is that folder and
+``demo_warehouse("build_a")`` a copy of that warehouse (tests never write to the original); only
+``"build_b"``, the second, independent build the reproducibility test compares with it, is built
+here. Without those variables (``make pytest``, a bare ``pytest``) both are built here.
+
+Every dbt run of these tests, builds here and ``index-build`` runs of the atomicity tests alike,
+works on one warehouse path (``build_path()``) with one target folder: dbt re-parses the whole
+project whenever the warehouse path in the profile changes, so only the first run of a pytest
+process parses the project and the others reuse its partial parse. dbt's target and log folders are
+in a temporary folder, not the repository's.
 """
 
 from __future__ import annotations
@@ -28,15 +41,59 @@ DBT = PYTHON.with_name("dbt")
 
 @cache
 def workdir() -> Path:
-    """A temporary folder for this pytest run, removed when the run ends."""
+    """A temporary folder for this pytest process, removed when it ends (pytest-xdist: one per worker)."""
     path = Path(tempfile.mkdtemp(prefix="index_slow_tests_"))
     atexit.register(shutil.rmtree, path, ignore_errors=True)
     return path
 
 
+def given(variable: str) -> Path | None:
+    """A path handed over by `make test` (its dbt-test build), checked to exist."""
+    value = os.environ.get(variable)
+    if not value:
+        return None
+    path = Path(value)
+    assert path.exists(), f"{variable}={value}: no such file or folder (run make dbt-test first)"
+    return path.resolve()
+
+
 @cache
 def demo_raw() -> Path:
-    return write_demo(workdir() / "demo_raw")
+    """The demo raw folder: dbt-test's (INDEX_TEST_DEMO_RAW, only read) or one written for this run."""
+    return given("INDEX_TEST_DEMO_RAW") or write_demo(workdir() / "demo_raw")
+
+
+def build_path() -> Path:
+    """The warehouse of the atomicity tests' ``index-build`` runs, which run dbt on
+    ``<build_path>.building``: the one warehouse path every dbt run of these tests uses (see the
+    module docstring). Runs of one process are sequential."""
+    folder = workdir() / "build"
+    folder.mkdir(exist_ok=True)
+    return folder / "warehouse.duckdb"
+
+
+def dbt_path() -> Path:
+    """The file dbt builds in every run of this process: ``<build_path>.building``, as index-build names it."""
+    return build_path().with_name(build_path().name + ".building")
+
+
+def run_dbt(db: Path, *args: str, timeout: float = 900) -> subprocess.CompletedProcess:
+    """``dbt <args>`` on the warehouse file ``db``, moved to ``dbt_path()`` for the run and back
+    after it, with this process's one target folder: the run reuses the parse of the runs before it
+    (the staging tests of several sources build their fixtures this way)."""
+    work = dbt_path()
+    for stale in (work, work.with_name(work.name + ".wal")):
+        stale.unlink(missing_ok=True)
+    shutil.move(db, work)
+    try:
+        return subprocess.run(
+            [str(DBT), *args], cwd=ROOT, env=dbt_env(work, "dbt"), capture_output=True, text=True, timeout=timeout
+        )
+    finally:
+        shutil.move(work, db)
+        wal = work.with_name(work.name + ".wal")
+        if wal.exists():
+            shutil.move(wal, db.with_name(db.name + ".wal"))
 
 
 def dbt_env(db: Path, name: str) -> dict[str, str]:
@@ -56,13 +113,22 @@ def dbt_env(db: Path, name: str) -> dict[str, str]:
 
 @cache
 def demo_warehouse(name: str) -> Path:
-    """Land the demo files into ``<workdir>/<name>.duckdb`` and build every seed and model.
+    """``<workdir>/<name>.duckdb``: the demo files landed and every seed and model built.
 
-    Built under one fixed name and then renamed: dbt re-parses the whole project whenever the
-    warehouse path in the profile changes, so every build of the run reuses the first one's parse.
+    ``build_a`` is a copy of dbt-test's warehouse when `make test` names one (INDEX_TEST_DEMO_DB,
+    built from INDEX_TEST_DEMO_RAW); any other name, or no such variable, is built here, on
+    ``build_path()`` (landed into ``<build_path>.building``, as index-build does), then moved.
     """
     db = workdir() / f"{name}.duckdb"
-    building = workdir() / "building.duckdb"
+    built = given("INDEX_TEST_DEMO_DB") if name == "build_a" else None
+    if built is not None:
+        assert given("INDEX_TEST_DEMO_RAW"), (
+            "INDEX_TEST_DEMO_DB needs INDEX_TEST_DEMO_RAW, the raw folder it was built from"
+        )
+        shutil.copy2(built, db)
+        return db
+    building = dbt_path()
+    building.unlink(missing_ok=True)
     load_all(demo_raw(), building, progress=lambda message: None)
     result = subprocess.run(
         [str(DBT), "build", "--exclude-resource-type", "test", "--exclude-resource-type", "unit_test", "--quiet"],
@@ -74,12 +140,3 @@ def demo_warehouse(name: str) -> Path:
     assert result.returncode == 0, f"dbt build of {name} failed:\n{result.stdout[-4000:]}\n{result.stderr[-2000:]}"
     os.replace(building, db)
     return db
-
-
-def fresh_dir(name: str) -> Path:
-    """An empty folder of this run with a fixed path (``<workdir>/<name>``), emptied on each call:
-    tests that build warehouses there keep dbt's partial parse (see demo_warehouse)."""
-    path = workdir() / name
-    shutil.rmtree(path, ignore_errors=True)
-    path.mkdir()
-    return path

@@ -5,15 +5,14 @@ from __future__ import annotations
 import csv
 import fnmatch
 import json
-import os
 import random
 import shutil
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
+from demo_build import run_dbt
 
 from council_index.pipeline.errors import LoadError, RegistryError
 from council_index.pipeline.loader import find_files
@@ -331,25 +330,8 @@ def ascof_staged(ascof_landed):
     dbt = Path(sys.executable).with_name("dbt")
     if not dbt.exists():
         pytest.skip("dbt is not installed next to this Python")
-    env = dict(os.environ, INDEX_DB_PATH=str(db), DBT_PROFILES_DIR=str(ROOT), DBT_SEND_ANONYMOUS_USAGE_STATS="false")
-    result = subprocess.run(
-        [
-            str(dbt),
-            "build",
-            "--select",
-            "stg_ascof__measures",
-            "stg_ascof__final_data",
-            "--target-path",
-            str(tmp / "target"),
-            "--log-path",
-            str(tmp / "logs"),
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
+    # at the one warehouse path and target folder of this process's dbt runs: a partial parse
+    result = run_dbt(db, "build", "--select", "stg_ascof__measures", "stg_ascof__final_data", timeout=900)
     return result, db
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from demo_build import ROOT, dbt_env, demo_raw, demo_warehouse, fresh_dir
+from demo_build import ROOT, build_path, dbt_env, demo_raw, demo_warehouse
 
 pytestmark = pytest.mark.slow
 PYTHON = sys.executable
@@ -52,9 +52,13 @@ def temp_copies(db: Path) -> list[str]:
 @pytest.fixture
 def good() -> tuple[Path, dict, str]:
     """A copy of the last good warehouse, its content digest and its bytes' digest (always at the
-    same path, emptied for each test, so the builds of these tests share dbt's parse)."""
-    db = fresh_dir("atomicity") / "warehouse.duckdb"
-    shutil.copy2(demo_warehouse("build_a"), db)
+    same path, demo_build.build_path(), in a folder emptied for each test, so the builds of these
+    tests and of demo_build share dbt's parse)."""
+    last_good = demo_warehouse("build_a")
+    db = build_path()
+    for leftover in db.parent.iterdir():
+        shutil.rmtree(leftover) if leftover.is_dir() else leftover.unlink()
+    shutil.copy2(last_good, db)
     before = content(db)
     assert before["raw.load_log"][0] > 50 and any(k.startswith("marts.") for k in before)
     return db, before, file_digest(db)

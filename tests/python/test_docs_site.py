@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import csv
 import html
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import browser
@@ -173,35 +170,10 @@ def test_exposures_depend_on_existing_marts():
 
 
 @pytest.fixture(scope="module")
-def docs_site(tmp_path_factory) -> Path:
-    """dbt docs generate (empty catalog, a throwaway DuckDB file) into a temporary target folder."""
-    folder = tmp_path_factory.mktemp("docs")
-    env = dict(
-        os.environ,
-        INDEX_DB_PATH=str(folder / "docs.duckdb"),
-        DBT_PROFILES_DIR=str(ROOT),
-        DBT_SEND_ANONYMOUS_USAGE_STATS="false",
-    )
-    dbt = Path(sys.executable).with_name("dbt")
-    result = subprocess.run(
-        [
-            str(dbt) if dbt.exists() else "dbt",
-            "docs",
-            "generate",
-            "--empty-catalog",
-            "--target-path",
-            str(folder / "target"),
-            "--log-path",
-            str(folder / "logs"),
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    return folder / "target"
+def docs_site(dbt_docs_target) -> Path:
+    """The docs site: dbt docs generate (empty catalog, a throwaway DuckDB file) into a temporary
+    target folder, the session fixture of conftest.py that the documentation tests read too."""
+    return dbt_docs_target
 
 
 def test_manifest_carries_the_lens_pages_and_exposures(docs_site):

@@ -1,7 +1,8 @@
 """Every model, column, macro, seed and source documented; every mart under contract and tested.
 
-The fast tests read the manifest of a fresh ``dbt parse`` (into a temporary target folder, against a
-throwaway DuckDB path: parsing never opens it) and check:
+The fast tests read the manifest of a fresh parse of the project (the session fixture ``manifest``
+of conftest.py: one ``dbt docs generate`` into a temporary target folder, against a throwaway DuckDB
+file, shared with test_docs_site.py and test_indicator_models.py) and check:
 
 - every model, seed, snapshot and source table (and its source) has a non-empty description, and
   every model and seed has a properties (yml) entry;
@@ -25,11 +26,8 @@ Each failure message lists exactly what is missing, one item per line.
 from __future__ import annotations
 
 import csv
-import json
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -41,39 +39,6 @@ PROJECT = "council_productivity"
 
 def listing(problems: list[str], what: str) -> str:
     return f"{len(problems)} {what}:\n  " + "\n  ".join(sorted(problems))
-
-
-@pytest.fixture(scope="module")
-def manifest(tmp_path_factory) -> dict:
-    """``dbt parse`` of the project into a temporary target folder; its manifest.json."""
-    folder = tmp_path_factory.mktemp("documentation")
-    env = dict(
-        os.environ,
-        INDEX_DB_PATH=str(folder / "parse.duckdb"),
-        DBT_PROFILES_DIR=str(ROOT),
-        DBT_SEND_ANONYMOUS_USAGE_STATS="false",
-    )
-    for name in ("DBT_TARGET_PATH", "DBT_LOG_PATH", "INDEX_TARGET"):
-        env.pop(name, None)
-    dbt = Path(sys.executable).with_name("dbt")
-    result = subprocess.run(
-        [
-            str(dbt) if dbt.exists() else "dbt",
-            "parse",
-            "--no-partial-parse",
-            "--target-path",
-            str(folder / "target"),
-            "--log-path",
-            str(folder / "logs"),
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, f"dbt parse failed:\n{result.stdout[-4000:]}\n{result.stderr[-2000:]}"
-    return json.loads((folder / "target" / "manifest.json").read_text(encoding="utf-8"))
 
 
 def project_nodes(manifest: dict, *resource_types: str) -> list[dict]:

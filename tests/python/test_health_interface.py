@@ -18,15 +18,14 @@ with dbt (the SQL that runs in production, not a re-implementation of it).
 
 from __future__ import annotations
 
-import os
 import random
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import duckdb
 import pytest
+from demo_build import run_dbt
 
 from council_index.pipeline.loader import find_files, load_all
 from council_index.pipeline.registry import REGISTRY_DIR, load_registry
@@ -291,27 +290,17 @@ def _dbt() -> Path:
 def dbt_runner(tmp_path_factory):
     """Runs dbt on a copy of a landed warehouse and returns (result, path of the built copy).
 
-    Every call uses the same target folder and the same warehouse path (the copy is moved there
-    first), so dbt's saved parse stays valid and only the first call parses the whole project."""
-    dbt = _dbt()
+    Every call runs at the same warehouse path with the same target folder as every other dbt run
+    of this pytest process (demo_build.run_dbt), so dbt's saved parse stays valid and only the
+    first run parses the whole project."""
+    _dbt()
     tmp = tmp_path_factory.mktemp("health_dbt")
-    work = tmp / "dbt.duckdb"
-    env = dict(os.environ, INDEX_DB_PATH=str(work), DBT_PROFILES_DIR=str(ROOT), DBT_SEND_ANONYMOUS_USAGE_STATS="false")
     calls = iter(range(1, 100))
 
     def run(landed: Path, *args: str):
-        shutil.copy(landed, work)
-        result = subprocess.run(
-            [str(dbt), *args, "--target-path", str(tmp / "target"), "--log-path", str(tmp / "logs")],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
         built = tmp / f"built_{next(calls)}.duckdb"
-        shutil.move(work, built)
-        return result, built
+        shutil.copy(landed, built)
+        return run_dbt(built, *args, timeout=600), built
 
     return run
 

@@ -6,8 +6,8 @@ denominator, filters and period rule), documented in that folder's ``_<lens_id>_
 such model has a catalogue row of the same lens; the lens union ``int_indicators__<lens_id>`` (same
 folder) reads exactly the indicator models of its folder; ``int_indicator_values__all_periods`` reads
 exactly the six lens unions of ``seeds/lenses.csv``; and each indicator model writes its own
-``lens_id`` and ``indicator_id``. Read from the manifest of a fresh ``dbt parse`` (the fixture of
-test_documentation.py), so the check is on the DAG dbt really builds. A failure lists each gap.
+``lens_id`` and ``indicator_id``. Read from the manifest of a fresh parse (the session fixture
+``manifest`` of conftest.py), so the check is on the DAG dbt really builds. A failure lists each gap.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import csv
 import re
 from pathlib import Path
 
-from test_documentation import listing, manifest, yml_path  # noqa: F401  (manifest is a fixture)
+from test_documentation import listing, yml_path
 
 ROOT = Path(__file__).resolve().parents[2]
 PROJECT = "council_productivity"

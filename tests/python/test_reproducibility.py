@@ -1,7 +1,8 @@
 """Reproducibility: two builds from the same raw files give the same marts, and byte-identical exports.
 
 Two demo warehouses are built independently from one demo raw folder (load + every dbt seed and
-model, tests/python/demo_build.py). Every table of schema ``marts`` must hold the same rows: a
+model, tests/python/demo_build.py; under `make test` the first is the warehouse its dbt-test step
+built with index-build, the second is built here). Every table of schema ``marts`` must hold the same rows: a
 row-order-independent digest (count and the sum of each row's hash, i.e. the table sorted by all
 its columns) is compared, and on a mismatch the columns that differ are named. When
 both warehouses are exported and every file must be byte-identical.

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import random
 import shutil
-import subprocess
 from pathlib import Path
 
 import duckdb
 import pytest
+from demo_build import run_dbt
 
 from council_index.demo.datasets import flytipping as demo_flytipping
 from council_index.demo.datasets import waste as demo_waste
@@ -109,26 +108,8 @@ def staged(landed, tmp_path_factory) -> Path:
     dbt = ROOT / ".venv" / "bin" / "dbt"
     if not dbt.exists():
         pytest.skip("dbt not installed in .venv")
-    target = tmp_path_factory.mktemp("target")
-    env = {**os.environ, "INDEX_DB_PATH": str(landed), "DBT_PROFILES_DIR": str(ROOT)}
-    result = subprocess.run(
-        [
-            str(dbt),
-            "run",
-            "--target-path",
-            str(target),
-            "--log-path",
-            str(target),
-            "--select",
-            "staging.waste",
-            "staging.flytipping",
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    # at the one warehouse path and target folder of this process's dbt runs: a partial parse
+    result = run_dbt(landed, "run", "--select", "staging.waste", "staging.flytipping", timeout=300)
     assert result.returncode == 0, result.stdout[-3000:]
     return landed
 
