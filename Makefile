@@ -115,8 +115,8 @@ venv-postgres: $(VENV_PG)/.installed ## create .venv-postgres (dbt-postgres) for
 
 venv-spark: $(VENV_SPARK)/.installed ## create .venv-spark (dbt-spark, PySpark; needs Java 17) for TARGET=spark
 
-compare-engines: $(STAMP) $(VENV_PG)/.installed $(VENV_SPARK)/.installed ## build the demo on DuckDB, PostgreSQL and Spark and compare every mart row by row
-	$(BIN)/index-compare-engines --workdir $(TEST_DIR)/engines
+compare-engines: $(STAMP) $(VENV_PG)/.installed $(VENV_SPARK)/.installed ## build the demo on DuckDB, PostgreSQL and Spark (at the same time) and compare every mart row by row
+	$(BIN)/index-compare-engines --workdir $(TEST_DIR)/engines $(if $(wildcard $(DEMO_DIR)/DEMO_DATA.md),--raw-dir $(DEMO_DIR))
 
 # What users see: the dbt docs site, the BI exports and the league-table report.
 .PHONY: docs docs-serve export report
