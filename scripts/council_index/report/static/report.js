@@ -125,6 +125,7 @@ function startReport(data) {   // data: the page's three data blocks, unpacked (
     var box = document.getElementById(id); if (!box) return;
     box.hidden = !rows.length;
     box.querySelector('.unranked-count').textContent = String(rows.length);
+    box.querySelector('.unranked-noun').textContent = rows.length === 1 ? 'council' : 'councils';
     var list = box.querySelector('ul'); list.innerHTML = '';
     rows.forEach(function (r) {
       var li = document.createElement('li'), a = document.createElement('a');
