@@ -1,5 +1,5 @@
 """Shared pytest fixtures: the real data folder, fixture files, the project's one dbt parse; the
-browser requirement of CI and the grouping of the tests that share dbt work under pytest-xdist."""
+browser requirement of CI and the scheduling of the tests that share dbt work under pytest-xdist."""
 
 import json
 import os
@@ -14,16 +14,20 @@ ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED_DATA = Path(os.environ.get("INDEX_SHARED_DATA", ROOT.parent / "shared" / "data"))
 
-# Modules whose tests share the expensive dbt work of one process (demo_build's warehouses and
-# its one dbt parse; the dbt_docs_target fixture below): with pytest-xdist (`make pytest` runs
-# `-n 2 --dist loadgroup`) they run in one worker, so that work is done once, while the other
-# worker takes every other test. Without xdist the marks do nothing.
+# Modules whose tests share the expensive dbt work of one process (demo_build's warehouses and its
+# one dbt parse; the dbt_docs_target fixture below): with pytest-xdist (`make pytest` runs `-n 2
+# --dist loadgroup`) each group runs in one worker, so that work is done once per group, while the
+# other worker takes every other test. When `make test` hands pytest dbt-test's demo warehouse
+# (INDEX_TEST_DEMO_DB), "build_a" is a copy, not a build, so the modules form three groups that
+# can run in parallel; otherwise one group, or both workers would build the demo. Without xdist
+# (or another --dist) the groups do nothing.
 SHARED_DBT_WORK = {
-    "test_atomicity",
-    "test_reproducibility",
-    "test_documentation",
-    "test_docs_site",
-    "test_indicator_models",
+    "test_atomicity": "demo_build_a",
+    "test_edition_geography": "demo_build_a",
+    "test_reproducibility": "demo_build_b",
+    "test_documentation": "dbt_docs",
+    "test_docs_site": "dbt_docs",
+    "test_indicator_models": "dbt_docs",
 }
 
 
@@ -99,8 +103,24 @@ def pytest_sessionstart(session):
             )
 
 
-def pytest_collection_modifyitems(config, items):
-    for item in items:
-        module = getattr(item, "module", None)
-        if module is not None and module.__name__ in SHARED_DBT_WORK:
-            item.add_marker(pytest.mark.xdist_group("shared_dbt_work"))
+def shared_dbt_group(nodeid: str) -> str | None:
+    """The group of a test of SHARED_DBT_WORK (by its module), None for any other test."""
+    module = nodeid.split("::", 1)[0].rsplit("/", 1)[-1].removesuffix(".py")
+    if module not in SHARED_DBT_WORK:
+        return None
+    return SHARED_DBT_WORK[module] if os.environ.get("INDEX_TEST_DEMO_DB") else "shared_dbt_work"
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """`--dist loadgroup` with the groups above: each group one unit of work, in one worker; every
+    other test a unit of its own, spread as `--dist load` does. (pytest-xdist's own loadgroup reads
+    xdist_group marks, which it no longer sees under pytest 9: every test went to either worker.)"""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SharedDbtWorkScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return shared_dbt_group(nodeid) or nodeid
+
+    return SharedDbtWorkScheduling(config, log)
