@@ -71,6 +71,7 @@ pytest: $(STAMP) ## python tests (loader, readers, demo generator, fetch, builds
 	$(PYTEST) tests/python
 
 dbt-test: $(STAMP) ## dbt build + data and unit tests on the demo data and, with RAW_DIR, data tests on the real files
+	@rm -f $(TEST_DIR)/demo.duckdb $(TEST_DIR)/demo.duckdb.wal  # from scratch: no table of an older build stays behind
 	$(BIN)/index-build --unit-tests --db $(TEST_DIR)/demo.duckdb --demo $(DEMO_DIR) --exports $(TEST_DIR)/demo_exports --report $(TEST_DIR)/demo_report.html
 	$(if $(RAW_DIR),$(BIN)/index-build --db $(TEST_DIR)/real.duckdb --raw-dir "$(RAW_DIR)" --exports $(TEST_DIR)/real_exports --report $(TEST_DIR)/real_report.html,@echo "no RAW_DIR: real files not built")
 
@@ -95,8 +96,8 @@ clean: ## remove build outputs (keeps .venv and downloaded files)
 	rm -rf target logs $(TEST_DIR) $(DEMO_DIR) data/*.duckdb data/*.duckdb.wal
 
 .PHONY: bench
-bench: $(STAMP) ## time each phase and its peak memory on demo, real (RAW_DIR or ../shared/data), demo x10 and x100
-	$(BIN)/index-bench $(if $(RAW_DIR),--raw-dir "$(RAW_DIR)") $(if $(BENCH_SIZES),--sizes $(BENCH_SIZES)) $(if $(BENCH_VARS),--dbt-vars '$(BENCH_VARS)')
+bench: $(STAMP) ## time each phase on demo, real (RAW_DIR or ../shared/data) and demo x10; then make test, lint and make run (BENCH_LOOP=none: not)
+	$(BIN)/index-bench $(if $(RAW_DIR),--raw-dir "$(RAW_DIR)") $(if $(BENCH_SIZES),--sizes $(BENCH_SIZES)) $(if $(BENCH_VARS),--dbt-vars '$(BENCH_VARS)') $(if $(BENCH_LOOP),--loop $(BENCH_LOOP))
 
 .PHONY: venv-postgres venv-spark compare-engines
 $(VENV_PG)/.installed: requirements.txt requirements-postgres.txt pyproject.toml

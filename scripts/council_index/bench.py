@@ -20,6 +20,15 @@ not a test: a failing phase is reported in the table and the benchmark goes on.
 ``--dbt-vars`` (``make bench BENCH_VARS=...``) passes dbt vars to the build and the tests of every
 size. The sizes stop at x10 (1,500 councils, ten times England's): the project serves about 150
 councils per edition, and 100x served no real question.
+
+Then the **loop figures**, what a developer waits for (``--loop``, default ``test,lint,run``; ``none``
+skips them), each timed as a whole command with its CPU time (user + system of every process it ran,
+so a busy machine's wait shows as wall time above CPU time):
+``make test`` (the demo: dbt-test, pytest, lint), ``make lint`` cold (``LINT_FLAGS=--no-cache``: every
+file linted) and warm (the cache of the run before), and ``make run`` on the real files: a first run
+into a new warehouse with a new dbt target folder (every file landed, a full parse of the project),
+then ``--run-repeats`` (default 5) runs in a row that reuse the unchanged raw tables and dbt's
+partial parse, with their median.
 """
 
 from __future__ import annotations
@@ -28,6 +37,8 @@ import argparse
 import json
 import os
 import resource
+import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -55,17 +66,19 @@ def measure(command: list[str], env: dict, log: Path) -> dict:
             stderr=subprocess.STDOUT,
         )
     seconds = time.perf_counter() - started
-    peak_kb = 0
+    peak_kb, cpu = 0, None
     for line in reversed(log.read_text(encoding="utf-8", errors="replace").splitlines()):
         if line.startswith("BENCH_PEAK_KB "):
             peak_kb = int(line.split()[1])
+            cpu = float(line.split()[3]) if len(line.split()) > 3 else None
             break
-    return {"seconds": seconds, "peak_mb": peak_kb / 1024, "code": result.returncode}
+    return {"seconds": seconds, "peak_mb": peak_kb / 1024, "cpu_seconds": cpu, "code": result.returncode}
 
 
 def child(command: list[str]) -> int:
     code = subprocess.call(command, cwd=ROOT)
-    print(f"BENCH_PEAK_KB {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}", flush=True)
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(f"BENCH_PEAK_KB {usage.ru_maxrss} BENCH_CPU_S {usage.ru_utime + usage.ru_stime:.2f}", flush=True)
     return code
 
 
@@ -161,7 +174,8 @@ def fmt_cell(result) -> str:
     if isinstance(result, str):
         return "n/a" if result == "n/a" else "skip"
     flag = "" if result["code"] == 0 else " (fail)"
-    return f"{result['seconds']:.1f} s / {result['peak_mb']:.0f} MB{flag}"
+    cpu = f" (CPU {result['cpu_seconds']:.1f} s)" if result.get("cpu_seconds") is not None else ""
+    return f"{result['seconds']:.1f} s{cpu} / {result['peak_mb']:.0f} MB{flag}"
 
 
 def table(runs: list[dict]) -> str:
@@ -198,6 +212,75 @@ def growth(runs: list[dict]) -> str:
     return "\n".join(lines)
 
 
+LOOP_STEPS = ("test", "lint", "run")
+
+
+def bench_loop(steps: set[str], raw_dir: Path, work: Path, repeats: int) -> list[dict]:
+    """The developer's loop: make test, make lint cold and warm, make run on the real files (first, then repeated)."""
+    log = work / "loop.log"
+    log.write_text("benchmark: the loop\n", encoding="utf-8")
+    env = dict(os.environ, DBT_SEND_ANONYMOUS_USAGE_STATS="false")
+    # `make bench RAW_DIR=...` hands its variables to sub-makes in MAKEFLAGS: the loop's make test is the demo's
+    for name in (
+        "INDEX_DB_PATH",
+        "DBT_TARGET_PATH",
+        "DBT_LOG_PATH",
+        "RAW_DIR",
+        "INDEX_RAW_DIR",
+        "MAKEFLAGS",
+        "MFLAGS",
+        "MAKELEVEL",
+    ):
+        env.pop(name, None)
+    make = ["make", "--no-print-directory"]
+    runs: list[dict] = []
+
+    def step(name: str, command: list[str], step_env: dict | None = None) -> dict:
+        load = os.getloadavg()[0]
+        result = measure(command, step_env or env, log)
+        result.update(name=name, load_average=[round(load, 1), round(os.getloadavg()[0], 1)])
+        cpu = f"{result['cpu_seconds']:.1f}" if result["cpu_seconds"] is not None else "?"
+        print(f"  loop   {name:<28} {result['seconds']:8.1f} s  CPU {cpu:>7} s  exit {result['code']}", flush=True)
+        runs.append(result)
+        return result
+
+    if "test" in steps:
+        step("make test (demo)", [*make, "test"])
+    if "lint" in steps:
+        step("make lint (cold: no cache)", [*make, "lint", "LINT_FLAGS=--no-cache"])
+        step("make lint (warm)", [*make, "lint"])
+    if "run" in steps:
+        if not raw_dir.is_dir():
+            print(f"  real data folder {raw_dir} not found: make run not timed")
+            return runs
+        db = work / "loop_real.duckdb"
+        for stale in work.glob("loop_real*"):
+            shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
+        run_env = dict(env, DBT_TARGET_PATH=str(work / "loop_target"), DBT_LOG_PATH=str(work / "loop_logs"))
+        shutil.rmtree(work / "loop_target", ignore_errors=True)
+        command = [*make, "run", f"RAW_DIR={raw_dir}", f"DB={db}"]
+        step("make run real (first)", command, run_env)
+        for number in range(1, repeats + 1):
+            step(f"make run real (again, {number} of {repeats})", command, run_env)
+    return runs
+
+
+def loop_table(runs: list[dict]) -> str:
+    lines = ["| step | wall (s) | CPU (s) | peak MB | exit | load avg (start/end) |", "|---|---|---|---|---|---|"]
+    for run in runs:
+        cpu = f"{run['cpu_seconds']:.1f}" if run["cpu_seconds"] is not None else "-"
+        load = "/".join(str(x) for x in run["load_average"])
+        lines.append(
+            f"| {run['name']} | {run['seconds']:.1f} | {cpu} | {run['peak_mb']:.0f} | {run['code']} | {load} |"
+        )
+    again = sorted(r["seconds"] for r in runs if r["name"].startswith("make run real (again"))
+    if again:
+        lines.append(
+            f"\nmake run on the real files, again: median {statistics.median(again):.1f} s of {len(again)} runs"
+        )
+    return "\n".join(lines)
+
+
 @command
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
@@ -221,7 +304,16 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="dbt --vars for the build and tests of every size, e.g. '{uncertainty_draws: 100}'",
     )
+    parser.add_argument(
+        "--loop",
+        default=",".join(LOOP_STEPS),
+        help="loop figures to time: test, lint, run (comma-separated; 'none' for none; default all)",
+    )
+    parser.add_argument("--run-repeats", type=int, default=5, help="make run repeats after the first (median)")
     args = parser.parse_args(argv)
+    loop = {s.strip() for s in args.loop.split(",") if s.strip() and s.strip() != "none"}
+    if loop - set(LOOP_STEPS):
+        parser.error(f"unknown --loop steps {sorted(loop - set(LOOP_STEPS))}")
     work = (ROOT / args.work).resolve()
     work.mkdir(parents=True, exist_ok=True)
     skip = {s.strip() for s in args.skip.split(",") if s.strip()}
@@ -241,16 +333,26 @@ def main(argv: list[str] | None = None) -> int:
         else:
             parser.error(f"unknown size {size!r}")
         (work / "bench.json").write_text(json.dumps(runs, indent=2), encoding="utf-8")
+    loop_runs = []
+    if loop:
+        print("benchmark: the loop", flush=True)
+        loop_runs = bench_loop(loop, Path(args.raw_dir).resolve(), work, args.run_repeats)
+        (work / "bench.json").write_text(json.dumps({"sizes": runs, "loop": loop_runs}, indent=2), encoding="utf-8")
     print()
     print(
-        f"benchmark on {os.cpu_count()} cores (seconds / peak resident MB of each phase; logs in {work})"
-        + (f"; dbt --vars {args.dbt_vars}" if args.dbt_vars else "")
+        f"benchmark on {os.cpu_count()} cores (wall seconds (CPU seconds: user + system) / peak resident MB of each "
+        f"phase; logs in {work})" + (f"; dbt --vars {args.dbt_vars}" if args.dbt_vars else "")
     )
     print(table(runs))
     print()
     print("growth between demo sizes:")
     print(growth(runs) or "- (needs two demo sizes)")
+    if loop_runs:
+        print()
+        print("the loop (whole commands; CPU = user + system time of every process they ran):")
+        print(loop_table(loop_runs))
     failed = [(r["name"], p) for r in runs for p, v in r["phases"].items() if isinstance(v, dict) and v["code"]]
+    failed += [("loop", r["name"]) for r in loop_runs if r["code"]]
     if failed:
         print("\nphases that failed (see the logs): " + ", ".join(f"{n}/{p}" for n, p in failed))
     return 0
