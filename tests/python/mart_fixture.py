@@ -55,7 +55,7 @@ DDL = {
     "min_variance_pct double, max_variance_pct double, mean_variance_pct double, "
     "correlation_with_rank double, top5_overspenders_in_worst30 integer",
 }
-# The analysis marts (issue 8); left out with analysis=False, as a build with var analysis_enabled false does.
+# The analysis marts; left out with analysis=False, as a build with var analysis_enabled false does.
 ANALYSIS_DDL = {
     "fct_rank_uncertainty": "edition integer not null, authority_code varchar not null, lens_id varchar not null, "
     "rank integer, median_rank double, rank_p05 integer, rank_p95 integer, mean_rank double, "
@@ -369,7 +369,7 @@ def build_mart_warehouse(
             lens_values[lens_id] = {code: (*details[code], productivity[code], ranks[code]) for code in ranked}
             for code in ranked:
                 outcome, spend, prod, lens_rank = lens_values[lens_id][code]
-                # the caveat flags (issue 19), set on chosen rows so the tests know where each mark belongs:
+                # the caveat flags, set on chosen rows so the tests know where each mark belongs:
                 # the first ranked council's first lens rests on implausibly low spend; the second lens is
                 # scored on substitutes in the study editions; the third council's third lens on few
                 # indicators; the last lens's spend is from an earlier year in the last edition

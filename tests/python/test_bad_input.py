@@ -1,4 +1,4 @@
-"""Bad input: every messy-file case of issue 7, each with its exact outcome.
+"""Bad input: every messy-file case (wrong sheet, empty, HTML page, wrong format, suppression markers ...), each with its exact outcome.
 
 Each test starts from a good warehouse (the small fixtures of ``fixtures/bad_input/`` landed, plus a
 ``marts`` table standing for the rest of the warehouse, and an ``exports/`` folder beside it), breaks

@@ -1,4 +1,4 @@
-"""Each edition on its own geography, on the demo warehouse (issue 15).
+"""Each edition on its own geography, on the demo warehouse.
 
 The demo universe has one boundary change: Bexstead (E06900033) and Yarrowmore (E06900035) merge into
 New Tarnvale (E06900999) on 1 April 2020, between the 2019 and 2020 editions. These tests read the

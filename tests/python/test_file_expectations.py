@@ -1,7 +1,7 @@
 """What a whole file holds is data (a table's ``expects:`` in the registry, pipeline/coverage.py): a
 file short of it stops the load by name before dbt runs, also on a first load (no earlier load to
 compare with), and the warehouse stays byte-identical. Every reader format is damaged in the four
-ways of issue 18 by the demo's damaged-copy writer (council_index.demo.damage)."""
+ways (cut at a row, cut mid-record, rows deleted, one authority removed) by the demo's damaged-copy writer (council_index.demo.damage)."""
 
 from __future__ import annotations
 

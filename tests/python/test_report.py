@@ -384,7 +384,7 @@ def test_slope_chart_needs_two_ranked_editions(tmp_path):
     assert "fewer than two editions have overall ranks (editions with ranks: 2019)" in figure.layout.annotations[0].text
 
 
-# --- the analysis marts (issue 8 item 5): rank intervals, sensitivity, neighbours and context ---------------
+# --- the analysis marts: rank intervals, sensitivity, neighbours and context ---------------
 
 
 def league_row(page: str, code: str) -> list[str]:
@@ -650,7 +650,7 @@ def test_report_needs_the_league_table_mart(tmp_path):
     assert not (tmp_path / "index.html").exists()
 
 
-# --- layout at a desktop and a phone width (issue "A report a finance director trusts", items 4, 5, 7) -------
+# --- layout at a desktop and a phone width: no overflow, no cut text, words for readers -------------------
 
 
 @pytest.fixture(scope="module")
@@ -881,7 +881,7 @@ def test_agreement_section_shows_published_against_rebuilt_ranks():
     assert [c.text for c in block["councils"].rows[1].cells] == ["Brook", "2 / unranked", "6 / 7"]
 
 
-# --- caveats where the number is shown, why a council is not ranked, why this rank, editions (issues 19, 15) -----
+# --- caveats where the number is shown, why a council is not ranked, why this rank, editions ----------------------
 
 
 def edition_data(page: str) -> dict:
@@ -1100,7 +1100,7 @@ def test_edition_selector_defaults_to_the_latest_ranked_edition(demo_report):
 
 
 def test_build_summary_heads_the_report(demo_report, tmp_path, monkeypatch):
-    """The lines of council_index.summary (issue 18) head the report, as they are."""
+    """The lines of council_index.summary head the report, as they are."""
     import shutil
 
     from council_index import summary as build_summary

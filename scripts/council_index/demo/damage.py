@@ -1,5 +1,5 @@
 """Damaged copies of a raw file, as downloads and re-issues go wrong, for the partial-file tests and
-for trying the loader's guards by hand (issue 18).
+for trying the loader's guards by hand (truncation, shrinkage, coverage).
 
 ``write_damaged(source, target, damage)`` writes ``target`` from ``source`` with one of:
 

@@ -8,7 +8,7 @@ table per lens, an outcome-versus-spend scatter per lens with the quadrant lines
 between editions (slope chart, most improved highlighted), a heatmap of lens ranks, the financial
 grip chart, and a section per council (``#council/<code>``: lens ranks, indicator values against
 England coloured by polarity, rank history). A build from the synthetic demo data is labelled as such.
-When the analysis marts are built (issue 8; absent with var analysis_enabled false, and then simply left
+When the analysis marts are built (absent with var analysis_enabled false, and then simply left
 out): a "90% interval" column in the league table and an error-bar chart of the overall rank intervals
 (fct_rank_uncertainty), the sensitivity table (rpt_sensitivity), and on each council page its
 statistical neighbours (fct_statistical_neighbours), its rank among them per lens
@@ -24,7 +24,7 @@ and lens tables, the lens charts and the council pages; the league table's "Chan
 previous rank (fct_rank_changes.no_previous_rank_reason). Each council page explains its rank: each lens's rank
 against the council's mean lens rank, and per lens the indicator scores (outcome side) beside the spend per head
 against the median (money side), values beyond the axis drawn to its edge and labelled. The build summary
-(council_index.summary, issue 18) heads the page when that module is installed.
+(council_index.summary) heads the page when that module is installed.
 
 The page says where the data came from (the publishers of the loaded datasets, from the dataset registry;
 or that it is synthetic demo data) and how to cite it, and fits any width from a 390 px phone up: tables

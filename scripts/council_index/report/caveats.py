@@ -1,6 +1,6 @@
 """Caveats and reasons: what the report marks next to a rank, and why a council has no rank.
 
-Every mark comes from a flag column of the marts (issue 19): ``fct_lens_productivity`` carries, per
+Every mark comes from a flag column of the marts: ``fct_lens_productivity`` carries, per
 edition, council and lens, ``has_implausibly_low_spend``, ``is_partial_lens`` (scored on substitutes),
 ``has_few_indicators`` and ``is_fallback_spend_year``, and ``not_ranked_reason`` where the lens has no
 rank; ``fct_overall_productivity`` carries ``is_ranked_on_fewer_lenses`` (with ``lenses_ranked``) and

@@ -717,7 +717,7 @@ def edition_options(data: ReportData) -> list[dict]:
 
 
 def summary_lines(data: ReportData) -> list[str]:
-    """The build summary (issue 18: per edition, councils ranked, lenses scored, spend source and year, and why an
+    """The build summary (per edition, councils ranked, lenses scored, spend source and year, and why an
     edition ranks no one), from ``council_index.summary.summary_lines`` when that module exists; none otherwise."""
     try:
         from council_index import summary
