@@ -84,6 +84,14 @@ def write_inputs(db: Path) -> None:
     con.executemany("insert into reference.editions values (?, ?)", [(e, f"{e}-{(e + 1) % 100:02d}") for e in EDITIONS])
     con.execute("create table intermediate.int_geography__authorities (authority_code varchar, is_ranked boolean)")
     con.executemany("insert into intermediate.int_geography__authorities values (?, true)", [(c,) for c in COUNCILS])
+    con.execute(
+        "create table intermediate.int_geography__edition_authorities "
+        "(edition integer, authority_code varchar, is_ranked boolean, mapping_rule varchar)"
+    )
+    con.executemany(
+        "insert into intermediate.int_geography__edition_authorities values (?, ?, true, 'same_authority')",
+        [(e, c) for e in EDITIONS for c in COUNCILS],
+    )
     con.execute("create table intermediate.int_indicators__lenses (lens_id varchar)")
     con.executemany("insert into intermediate.int_indicators__lenses values (?)", [(lens,) for lens in LENSES])
     con.execute(

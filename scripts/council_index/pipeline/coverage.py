@@ -409,7 +409,9 @@ def check_coverage(con, tables, lists: AuthorityLists | None, entries, accept: b
         for table in checked:
             for (raw_table, _), entry in by_file.items():
                 if raw_table == table.raw_table and entry.status.startswith("loaded"):
-                    entry.message = f"coverage not checked (no authority register landed); {entry.message}"
+                    entry.message = "; ".join(
+                        part for part in (entry.message, "coverage not checked (no authority register landed)") if part
+                    )
         return
     failures = []
     for table in checked:
