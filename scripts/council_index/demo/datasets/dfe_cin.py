@@ -30,8 +30,9 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
+from .. import ees
 from ..universe import Universe
-from ..writers import write_csv, write_ods
+from ..writers import Grid, write_csv, write_ods
 
 CIN_YEARS = range(2013, 2026)
 CSWW_YEARS = range(2017, 2026)
@@ -41,18 +42,6 @@ INNER, OUTER = ("E13000001", "Inner London"), ("E13000002", "Outer London")
 JUDGEMENTS = ["Outstanding", "Good", "Requires improvement to be good", "Inadequate"]
 JUDGEMENT_WEIGHTS = [0.2, 0.45, 0.25, 0.1]
 NEW_UNITARY = ("E06900999", "New Tarnvale", "E12000008")  # created 2020 in the la_lookup demo
-EES_PREFIX = [
-    "time_period",
-    "time_identifier",
-    "geographic_level",
-    "country_code",
-    "country_name",
-    "region_code",
-    "region_name",
-    "old_la_code",
-    "new_la_code",
-    "la_name",
-]
 
 
 def _small(value: int) -> int | str:
@@ -83,23 +72,6 @@ def _areas(universe: Universe):
                 yield "Regional", sub_code, sub_name, None, [a for a in london if region_of[a.code][0] == sub_code]
     for a in universe.upper_tier:
         yield "Local authority", *region_of[a.code], a, [a]
-
-
-def _prefix(year, level, region_code, region_name, authority):
-    if authority is None:
-        return [year, "Reporting year", level, "E92000001", "England", region_code, region_name, None, None, None]
-    return [
-        year,
-        "Reporting year",
-        level,
-        "E92000001",
-        "England",
-        region_code,
-        region_name,
-        authority.dfe_code,
-        authority.code,
-        authority.name,
-    ]
 
 
 def _cin_counts(universe: Universe, rng) -> dict:
@@ -171,88 +143,86 @@ def _cin_counts(universe: Universe, rng) -> dict:
     return counts
 
 
-def _cin_tables() -> list[tuple[str, str, list]]:
-    """(file name, category, [(header, cell function(c, total) for one area's summed counts)])."""
-
-    def count(key):
+def _cin_column(spec: tuple):
+    """The cell function (counts, is_la) -> cell of a column spec: (header, key) a count, small
+    counts ``c`` at local authorities; (header, key, whole) the count's percentage of ``whole``,
+    ``c`` where the count is; (header, function) the function itself."""
+    key = spec[1]
+    if callable(key):
+        return key
+    if len(spec) == 2:
         return lambda c, la: _small(c[key]) if la else c[key]
+    whole = spec[2]
+    return lambda c, la: "c" if la and 0 < c[key] < 6 else _pct(c[key], c[whole])
 
-    def share(key, whole, digits=1):
-        return lambda c, la: "c" if la and 0 < c[key] < 6 else _pct(c[key], c[whole], digits)
 
+def _with_percent(header: str, key: str, whole: str, percent_header: str | None = None) -> list[tuple]:
+    """A count column followed by its percentage of ``whole`` (header ``<header>_percent`` unless named)."""
+    return [(header, key), (percent_header or f"{header}_percent", key, whole)]
+
+
+def _cin_tables() -> list[tuple[str, str, list]]:
+    """(file name, category, column specs (see ``_cin_column``)) of the census tables."""
+
+    def quartile(key):  # of the days to an initial conference: 'z' where there was none
+        return lambda c, la: c[key] if c["icpc"] else "z"
+
+    durations = [
+        ("3_months_or_less", "up_to_3"),
+        ("more_than_3_months_6_months", "three_to_6"),
+        ("more_than_6_months_less_than_1_year", "six_to_12"),
+        ("1_year_less_than_2_years", "one_to_two"),
+        ("2_years_or_more", "over_two"),
+    ]
     return [
         (
             "b1_children_in_need_2013_to_2025.csv",
             "Children in Need",
             [
-                ("Anypoint_episodes", count("anypoint_episodes")),
-                ("Anypoint_child", count("anypoint_child")),
-                ("Started_episodes", count("started_episodes")),
-                ("Started_child", count("started_child")),
-                ("Ended_episodes", count("ended_episodes")),
-                ("Ended_child", count("ended_child")),
-                ("At31_episodes", count("at31")),
-                ("awaiting_assessment", count("awaiting")),
-            ],
+                (f"{stage}_{unit}", f"{stage.lower()}_{unit}")
+                for stage in ("Anypoint", "Started", "Ended")
+                for unit in ("episodes", "child")
+            ]
+            + [("At31_episodes", "at31"), ("awaiting_assessment", "awaiting")],
         ),
         (
             "c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv",
             "Referrals and Re-referrals",
             [
-                ("referral_count", count("referrals")),
-                ("rereferral_count", count("rereferrals")),
-                ("rereferral_percent", share("rereferrals", "referrals")),
-                ("no_further_action_count", count("nfa")),
-                ("no_further_action_percent", share("nfa", "referrals")),
-                ("not_in_need_count", count("not_in_need")),
-                ("not_in_need_percent", share("not_in_need", "referrals")),
-                ("referral_child_count", count("children_referred")),
-                ("rereferral_child_count", count("children_rereferred")),
-                ("rereferral_child_percent", share("children_rereferred", "children_referred")),
+                ("referral_count", "referrals"),
+                *_with_percent("rereferral_count", "rereferrals", "referrals", "rereferral_percent"),
+                *_with_percent("no_further_action_count", "nfa", "referrals", "no_further_action_percent"),
+                *_with_percent("not_in_need_count", "not_in_need", "referrals", "not_in_need_percent"),
+                ("referral_child_count", "children_referred"),
+                *_with_percent(
+                    "rereferral_child_count", "children_rereferred", "children_referred", "rereferral_child_percent"
+                ),
             ],
         ),
         (
             "c4_children_in_need_section_47s_and_icpcs_2013_to_2025.csv",
             "Section 47s and Initial Child Protection Conferences",
-            [
-                ("Section47", count("s47")),
-                ("Section47_child", count("s47_child")),
-                ("ICPC", count("icpc")),
-                ("ICPC_child", count("icpc_child")),
-                ("Duration_0-10_days", count("d0_10")),
-                ("Duration_11-15_days", count("d11_15")),
-                ("Duration_16-20_days", count("d16_20")),
-                ("Duration_21+_days", count("d21")),
-                ("Duration_25th_Percentile", lambda c, la: c["p25"] if c["icpc"] else "z"),
-                ("Duration_median", lambda c, la: c["median"] if c["icpc"] else "z"),
-                ("Duration_75th_Percentile", lambda c, la: c["p75"] if c["icpc"] else "z"),
+            [("Section47", "s47"), ("Section47_child", "s47_child"), ("ICPC", "icpc"), ("ICPC_child", "icpc_child")]
+            + [
+                (f"Duration_{days}_days", key)
+                for days, key in (("0-10", "d0_10"), ("11-15", "d11_15"), ("16-20", "d16_20"), ("21+", "d21"))
+            ]
+            + [
+                ("Duration_25th_Percentile", quartile("p25")),
+                ("Duration_median", quartile("median")),
+                ("Duration_75th_Percentile", quartile("p75")),
             ],
         ),
         (
             "d3_cpps_subsequent_plan_2013_to_2025.csv",
             "Child Protection Plans which are a second or subsequent plan",
-            [
-                ("CPP_start", count("cpp_started")),
-                ("CPP_subsequent", count("cpp_subsequent")),
-                ("CPP_subsequent_percent", share("cpp_subsequent", "cpp_started")),
-            ],
+            [("CPP_start", "cpp_started"), *_with_percent("CPP_subsequent", "cpp_subsequent", "cpp_started")],
         ),
         (
             "d5_cpps_at31march_by_duration_2013_to_2025.csv",
             "Child Protection Plans by length of time",
-            [
-                ("CPP_At31", count("cpp_at31")),
-                ("3_months_or_less", count("up_to_3")),
-                ("3_months_or_less_percent", share("up_to_3", "cpp_at31")),
-                ("more_than_3_months_6_months", count("three_to_6")),
-                ("more_than_3_months_6_months_percent", share("three_to_6", "cpp_at31")),
-                ("more_than_6_months_less_than_1_year", count("six_to_12")),
-                ("more_than_6_months_less_than_1_year_percent", share("six_to_12", "cpp_at31")),
-                ("1_year_less_than_2_years", count("one_to_two")),
-                ("1_year_less_than_2_years_percent", share("one_to_two", "cpp_at31")),
-                ("2_years_or_more", count("over_two")),
-                ("2_years_or_more_percent", share("over_two", "cpp_at31")),
-            ],
+            [("CPP_At31", "cpp_at31")]
+            + [column for header, key in durations for column in _with_percent(header, key, "cpp_at31")],
         ),
     ]
 
@@ -274,8 +244,9 @@ def _write_cin(universe: Universe, out_dir: Path, rng) -> None:
             total = {k: sum(r[k] for r in rows_of) for k in keys}
             total.update({k: rows_of[0][k] for k in ("p25", "median", "p75")})
             summed[(position, year)] = total
-    for name, category, columns in _cin_tables():
-        rows = [EES_PREFIX + ["category"] + [h for h, _ in columns]]
+    for name, category, specs in _cin_tables():
+        columns = [(spec[0], _cin_column(spec)) for spec in specs]
+        rows = [ees.header("category", *[h for h, _ in columns])]
         for year in sorted(CIN_YEARS, reverse=True):  # the published files start with the latest year
             for position, (level, region_code, region_name, authority, _) in enumerate(areas):
                 la = authority is not None
@@ -284,7 +255,7 @@ def _write_cin(universe: Universe, out_dir: Path, rng) -> None:
                     cells = ["x"] * len(cells)
                 elif la and (authority.code, year) == unreliable:
                     cells = ["u"] * len(cells)
-                rows.append(_prefix(year, level, region_code, region_name, authority) + [category] + cells)
+                rows.append(ees.area_cells(year, level, region_code, region_name, authority) + [category] + cells)
         write_csv(out_dir / FOLDER / name, rows)
 
 
@@ -386,7 +357,7 @@ def _write_csww(universe: Universe, out_dir: Path, rng) -> None:
     # The workforce file has no Inner / Outer London rows.
     areas = [area for area in _areas(universe) if not (area[3] is None and area[1] in (INNER[0], OUTER[0]))]
     keys = list(counts[(universe.upper_tier[0].code, CSWW_YEARS[0])])
-    rows = [EES_PREFIX + CSWW_HEADER]
+    rows = [ees.header(*CSWW_HEADER)]
     for year in sorted(CSWW_YEARS, reverse=True):
         for level, region_code, region_name, authority, members in areas:
             la = authority is not None
@@ -397,7 +368,7 @@ def _write_csww(universe: Universe, out_dir: Path, rng) -> None:
             cells = _csww_cells(summed, la)
             if la and (authority.code, year) == unreliable:
                 cells = cells[:6] + ["u"] * (len(cells) - 6)
-            rows.append(_prefix(year, level, region_code, region_name, authority) + cells)
+            rows.append(ees.area_cells(year, level, region_code, region_name, authority) + cells)
     write_csv(out_dir / FOLDER / "csww_indicators_2017_to_2025.csv", rows)
 
 
@@ -454,98 +425,81 @@ def _inspections(universe: Universe, rng) -> list[dict]:
     return sorted(found, key=lambda i: (i["name"], i["date"]))
 
 
+OFSTED_TABLE_NOTE = "This worksheet contains one table with no blank rows or columns. This table begins in cell A3."
+OFSTED_LINK = "Ofsted Local Authority Webpage"
+
+
+def _ofsted_sheet(title: str, note: str, fields: list[tuple[str, object]], inspections) -> Grid:
+    """One data sheet of the Ofsted workbook: a title row and a note row above the header (row 3),
+    then a row per inspection. ``fields`` are (header, inspection -> cell), in column order."""
+    header = [h for h, _ in fields]
+    rows = [[title] + [None] * (len(header) - 1), [note] + [None] * (len(header) - 1), header]
+    for inspection in inspections:
+        rows.append([cell(inspection) for _, cell in fields])
+    return rows
+
+
 def _write_ofsted(universe: Universe, out_dir: Path, rng) -> None:
     inspections = _inspections(universe, rng)
-    link = "Ofsted Local Authority Webpage"
     latest = {}
     for inspection in inspections:
         latest[inspection["code"]] = inspection
-    as_at = [
-        ["Local authority inspection judgements as at 31 March 2025"] + [None] * 10,
-        ["This worksheet contains one table with no blank rows or columns. This table begins in cell A3."]
-        + [None] * 10,
+
+    def field(key):
+        return lambda i: i[key]
+
+    def iso(key):
+        return lambda i: i[key].isoformat()
+
+    def judgement(n):
+        return lambda i: i["judgements"][n]
+
+    judgements = [(h, judgement(n)) for n, h in enumerate(OFSTED_JUDGEMENT_HEADERS)]
+    link = ("Web link", lambda i: OFSTED_LINK)
+    authority = [("Local authority area code", field("code")), ("Local authority name", field("name"))]
+    as_at = _ofsted_sheet(
+        "Local authority inspection judgements as at 31 March 2025",
+        OFSTED_TABLE_NOTE,
         [
-            "Web link",
-            "Local authority area code",
-            "Local authority name",
-            "Ofsted region",
-            "Inspection date",
-            "Publication date",
-            *OFSTED_JUDGEMENT_HEADERS,
+            link,
+            *authority,
+            ("Ofsted region", field("region")),
+            ("Inspection date", iso("date")),
+            ("Publication date", iso("published")),
+            *judgements,
         ],
-    ]
-    for i in sorted(latest.values(), key=lambda i: i["name"]):
-        as_at.append(
-            [
-                link,
-                i["code"],
-                i["name"],
-                i["region"],
-                i["date"].isoformat(),
-                i["published"].isoformat(),
-                *i["judgements"],
-            ]
-        )
-    history = [
-        ["ILACS inspection history from 2018-2025"] + [None] * 12,
-        ["This worksheet contains one table with no blank rows or columns. This table begins in cell A3."]
-        + [None] * 12,
+        sorted(latest.values(), key=lambda i: i["name"]),
+    )
+    history = _ofsted_sheet(
+        "ILACS inspection history from 2018-2025",
+        OFSTED_TABLE_NOTE,
         [
-            "Web link",
-            "Local authority area code",
-            "Local authority name",
-            "Local authority status",
-            "Ofsted region",
-            "Inspection date",
-            "Publication date",
-            "Inspection type",
-            *OFSTED_JUDGEMENT_HEADERS,
+            link,
+            *authority,
+            ("Local authority status", lambda i: "Current"),
+            ("Ofsted region", field("region")),
+            ("Inspection date", iso("date")),
+            ("Publication date", iso("published")),
+            ("Inspection type", field("type")),
+            *judgements,
         ],
-    ]
-    for i in inspections:
-        history.append(
-            [
-                link,
-                i["code"],
-                i["name"],
-                "Current",
-                i["region"],
-                i["date"].isoformat(),
-                i["published"].isoformat(),
-                i["type"],
-                *i["judgements"],
-            ]
-        )
-    in_year = [
-        ["Local authority in-year inspection activity 2024-25"] + [None] * 12,
-        ["Blank cells are due to judgements only being provided for short and standard inspections."] + [None] * 12,
+        inspections,
+    )
+    in_year = _ofsted_sheet(
+        "Local authority in-year inspection activity 2024-25",
+        "Blank cells are due to judgements only being provided for short and standard inspections.",
         [
-            "Web link",
-            "Local authority area code",
-            "Local authority name",
-            "Region",
-            "Inspection/Visit date",
-            "Publication date",
-            "Inspection/Visit type",
-            *OFSTED_JUDGEMENT_HEADERS,
-            "Visit Theme",
+            link,
+            *authority,
+            ("Region", field("region")),
+            ("Inspection/Visit date", iso("date")),
+            ("Publication date", iso("published")),
+            ("Inspection/Visit type", field("type")),
+            *judgements,
+            ("Visit Theme", lambda i: None),
         ],
-    ]
-    for i in inspections:
-        if i["date"] > datetime.date(2024, 3, 31):
-            in_year.append(
-                [
-                    link,
-                    i["code"],
-                    i["name"],
-                    i["region"],
-                    i["date"].isoformat(),
-                    i["published"].isoformat(),
-                    i["type"],
-                    *i["judgements"],
-                    None,
-                ]
-            )
+        [i for i in inspections if i["date"] > datetime.date(2024, 3, 31)],
+    )
     sheets = {
         "Cover": [
             ["Local authority inspection outcomes as at 31 March 2025", None],

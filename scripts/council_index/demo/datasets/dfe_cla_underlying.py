@@ -16,8 +16,10 @@ SDQ concern 38%, missing 10% of children looked after during the year).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
+from .. import ees
 from ..universe import Universe
 from ..writers import write_csv
 
@@ -131,16 +133,7 @@ def _total(counts, members, year, key):
     return sum(counts[(a.code, year)][key] for a in members)
 
 
-def _sfr(
-    universe,
-    counts,
-    out_dir: Path,
-    name: str,
-    year: int,
-    columns: list[tuple[str, object]],
-    la_order: bool,
-    blank_level_for=None,
-) -> None:
+def _sfr(universe, counts, out_dir: Path, name: str, year: int, columns, la_order: bool, blank_level_for=None) -> None:
     """One wide SFR file: columns are (header, key or callable(members) -> value)."""
     header = (["LA_order"] if la_order else []) + ["New_geog_code", "geog_l", "geog_c", "geog_n"]
     rows = [header + [h for h, _ in columns]]
@@ -156,59 +149,80 @@ def _sfr(
     write_csv(out_dir / "dfe_cla_underlying" / name, rows)
 
 
-def _ees_prefix(year, level, code, dfe, label, universe):
-    regions = {c: n for c, n, _ in universe.regions}
-    if level == "national":
-        return [year, "Reporting year", "National", "E92000001", "England", None, None, None, None, None]
-    if level == "regional":
-        return [year, "Reporting year", "Regional", "E92000001", "England", code, regions[code], None, None, None]
-    a = label
+def _sdq_average(counts, members, year) -> float:
+    return round(sum(counts[(a.code, year)]["sdq_average"] for a in members) / len(members), 1)
+
+
+def _sfr_files(counts, year: int) -> list[tuple[str, list]]:
+    """(file name, columns) of the wide SFR files of one year: SFR41 (2016) or SFR50 (2017), whose
+    headers differ (``CLA_MissIncs`` / ``Miss_Miss_Incs``, ``CLA_12mths`` / ``OC2_12mths`` ...)."""
+
+    def scaled(key, factor):
+        return lambda m: int(_total(counts, m, year, key) * factor)
+
+    cla = [
+        (f"CLA_Mar{year}", "cla"),
+        (f"CLA_{year}", "during"),
+        (f"CLA_stp{year}", "started"),
+        ("CLA_male", scaled("cla", 0.56)),
+    ]
+    miss, away = ("CLA_Miss", "CLA_Away") if year == 2016 else ("Miss_Miss_", "Miss_Away_")
+    missing = [
+        (f"{miss}DuringYear", "missing"),
+        (f"{miss}Incs", lambda m: 5 * _total(counts, m, year, "missing")),
+        (f"{miss}MoreOnce", lambda m: _total(counts, m, year, "missing") // 2),
+        (f"{away}DuringYear", "away"),
+    ]
+    oc2 = "CLA_" if year == 2016 else "OC2_"
+    outcomes = [
+        (f"{oc2}12mths", "months12"),
+        (f"{oc2}SDQ", "scored"),
+        (f"{oc2}SDQnormal", "normal"),
+        (f"{oc2}SDQborderline", "borderline"),
+        (f"{oc2}SDQconcern", "concern"),
+    ]
+    leaver_keys = ("leavers", "he", "oe", "te", "neet", "suitable")
+    if year == 2016:  # one care leavers file: ages 19-21, then the 17-18 total
+        stems = ("All_aged", "Act_HE", "Act_OE", "Act_TE", "Act_NEET_oth", "Acc_SUIT")
+        leavers = [(f"{s}1920&21", k) for s, k in zip(stems, leaver_keys)]
+        leavers.append(("All_aged17&18", scaled("leavers", 0.8)))
+        return [
+            ("SFR41_CLA2016.csv", cla),
+            ("SFR41_Missing2016.csv", missing),
+            ("SFR41_CareLeavers2016.csv", leavers),
+            ("SFR41_OC22016.csv", outcomes),
+        ]
+    # 2017: a file for ages 19-21 and one for 17-18 (no NEET column), the SDQ average
+    stems = ("All_", "Act_HE", "Act_OE", "Act_TE", "Act_NEET_oth", "Acc_SUIT")
+    young = [(f"CL_{s}17&18", scaled(k, 0.8)) for s, k in zip(stems, leaver_keys) if k != "neet"]
+    outcomes.append((f"{oc2}SDQaverage", lambda m: _sdq_average(counts, m, year)))
     return [
-        year,
-        "Reporting year",
-        "Local authority",
-        "E92000001",
-        "England",
-        a.region_code,
-        regions[a.region_code],
-        dfe,
-        a.name,
-        a.code,
+        ("SFR50_CLA2017.csv", cla),
+        ("SFR50_Missing_2017.csv", missing),
+        ("SFR50_CareLeavers19to212017.csv", [(f"CL_{s}19to21", k) for s, k in zip(stems, leaver_keys)]),
+        ("SFR50_CareLeavers17182017.csv", young),
+        ("SFR50_OC22017.csv", outcomes),
     ]
 
 
-def _ees(
-    universe,
-    counts,
-    out_dir: Path,
-    name: str,
-    extra_header: list[str],
-    items,
-    encoding="utf-8",
-    years=EES_YEARS,
-    folder="dfe_cla_underlying",
-):
+def _ees(universe, out_dir: Path, folder: str, name: str, extra_header: list[str], items, years, encoding="utf-8"):
     """One EES file: items(year, members, is_la) yields the category cells and measure values."""
-    header = [
-        "time_period",
-        "time_identifier",
-        "geographic_level",
-        "country_code",
-        "country_name",
-        "region_code",
-        "region_name",
-        "old_la_code",
-        "la_name",
-        "new_la_code",
-        *extra_header,
-    ]
-    rows = [header]
+    regions = {c: n for c, n, _ in universe.regions}
+    rows = [ees.header(*extra_header, name_first=True)]
     areas = list(_areas(universe))  # once per file, not once per year
     for year in years:
-        for level, code, dfe, label, members in areas:
+        for level, code, _, label, members in areas:
             if label in ("INNER LONDON", "OUTER LONDON"):
                 continue
-            prefix = _ees_prefix(year, level, code, dfe, members[0] if level == "local authority" else label, universe)
+            if level == "local authority":
+                a = members[0]
+                prefix = ees.area_cells(
+                    year, "Local authority", a.region_code, regions[a.region_code], a, name_first=True
+                )
+            elif level == "regional":
+                prefix = ees.area_cells(year, "Regional", code, regions[code])
+            else:
+                prefix = ees.area_cells(year, "National")
             for cells in items(year, members, level == "local authority"):
                 rows.append(prefix + cells)
     write_csv(out_dir / folder / name, rows, encoding=encoding)
@@ -218,248 +232,131 @@ def _pct(part, whole):
     return round(100 * part / whole) if whole else "z"
 
 
-def write(universe: Universe, out_dir: Path, rng) -> None:
-    profiles: dict = {}
-    counts = _counts(universe, rng, profiles)
-    island = [a for a in universe.upper_tier if not a.is_ranked][-1]
+@dataclass(frozen=True)
+class EesRelease:
+    """What differs between the EES releases of the CLA files: folder, years, column names and
+    label wording. Every file's layout and numbers are written once, in ``_write_ees``."""
 
-    _sfr(
-        universe,
-        counts,
-        out_dir,
-        "SFR41_CLA2016.csv",
-        2016,
+    folder: str
+    years: tuple[int, ...]
+    missing_years: tuple[int, ...]
+    on_31_march: str  # the labels' wording: 'at 31 March' (2018-2020 files), 'on 31 March' (2025)
+    cla_group: str  # the placement file's group of children looked after on 31 March
+    stability_name: str
+    stability_header: list[str]
+    same_carer: bool  # the placement file has the long-term stability row (2025 release)
+    activity_header: list[str]
+    activity_age: str
+    activity_encoding: str
+    accommodation_header: list[str]
+    suitability_total: str
+    outcome_header: list[str]
+    missing_header: list[str]
+    rate_header: list[str]
+
+
+EES_2018 = EesRelease(
+    folder="dfe_cla_underlying",
+    years=EES_YEARS,
+    missing_years=EES_YEARS,
+    on_31_march="at 31 March",
+    cla_group="Children looked after at 31 March",
+    stability_name="la_cla_at_31_march_placement_stability_indicator.csv",
+    stability_header=["cla_group", "characteristic", "number", "percentage"],
+    same_carer=False,
+    activity_header=["age", "activity", "number", "percentage"],
+    activity_age="Aged 19 to 21",
+    activity_encoding="utf-8",
+    accommodation_header=["age", "accommodation_suitability", "number", "percentage"],
+    suitability_total="Total",
+    outcome_header=["cla_group", "characteristic", "number", "percentage"],
+    missing_header=["cla_group", "number"],
+    # The older rate file's measure sits under population_count, the population under population_estimate.
+    rate_header=["population_count", "population_estimate", "number", "rate_per_10000"],
+)
+# The 2025 release in release_2025/: placement stability renamed la_cla_placement_stability.csv,
+# renamed columns (children_count, care_leaver_age, breakdown ...), the swapped category columns of
+# the outcomes file, the 2025 wording of the labels ('CLA on 31 March', '19 to 21 years',
+# 'Suitability total' ...), years 2021-2025 and 2020-2024 for the missing file.
+EES_2025 = EesRelease(
+    folder="dfe_cla_underlying/release_2025",
+    years=LATER_YEARS,
+    missing_years=MISSING_LATER_YEARS,
+    on_31_march="on 31 March",
+    cla_group="CLA on 31 March",
+    stability_name="la_cla_placement_stability.csv",
+    stability_header=["cla_group", "placement_stability", "children_count", "children_percent"],
+    same_carer=True,
+    activity_header=["care_leaver_age", "breakdown", "care_leaver_count", "care_leaver_percent"],
+    activity_age="19 to 21 years",
+    activity_encoding="utf-8-sig",
+    accommodation_header=["care_leaver_age", "breakdown", "care_leaver_count", "care_leaver_percent"],
+    suitability_total="Suitability total",
+    outcome_header=["characteristic", "breakdown", "children_count", "children_percent"],
+    missing_header=["CLA_group", "number"],  # published upper case; lands as cla_group
+    rate_header=["population_type", "population_estimate", "children_count", "rate_per_10000"],
+)
+
+
+def _write_ees(universe: Universe, counts: dict, out_dir: Path, release: EesRelease) -> None:
+    """The six EES files of one release, from ``counts`` (the release's own figures)."""
+
+    def ees(name, header, items, years=release.years, encoding="utf-8"):
+        _ees(universe, out_dir, release.folder, name, header, items, years, encoding)
+
+    def shares(rows):
+        """items() of (category cells, count key, denominator key) rows: the count and its percentage."""
+
+        def items(year, members, is_la):
+            for parts, key, whole in rows:
+                n = _total(counts, members, year, key)
+                d = _total(counts, members, year, whole)
+                number = _suppress(n) if is_la else n
+                yield [*parts, number, "x" if number == "x" else _pct(n, d)]
+
+        return items
+
+    on = release.on_31_march
+    long_cohort = f"Children looked after continuously for at least 2.5 years {on} aged under 16 years"
+    stability = [
+        ([release.cla_group, "Total children"], "cla", "cla"),
+        ([release.cla_group, "With 3 or more placements during the year"], "three_plus", "cla"),
+        ([long_cohort, "Total children"], "long_cohort", "long_cohort"),
+    ]
+    if release.same_carer:
+        stability.append(
+            ([long_cohort, "Living with the same carer for at least 2 years"], "long_stable", "long_cohort")
+        )
+    ees(release.stability_name, release.stability_header, shares(stability), encoding="utf-8-sig")
+
+    age = release.activity_age
+    activity = [
+        ([age, "Total"], "leavers", "leavers"),
+        ([age, "Higher education i.e. studies beyond A level"], "he", "leavers"),
+        ([age, "Total in education, employment or training"], "eet_total", "leavers"),
+        ([age, "Total not in education, employment or training"], "neet", "leavers"),
+    ]
+    ees("la_care_leavers_activity.csv", release.activity_header, shares(activity), encoding=release.activity_encoding)
+    accommodation = [
+        (["19 to 21 years", release.suitability_total], "leavers", "leavers"),
+        (["19 to 21 years", "Accommodation considered suitable"], "suitable", "leavers"),
+    ]
+    ees("la_care_leavers_accommodation_suitability.csv", release.accommodation_header, shares(accommodation))
+
+    sdq = "Ages 5 to 16 years with SDQ score"
+    sdq_shares = shares(
         [
-            ("CLA_Mar2016", "cla"),
-            ("CLA_2016", "during"),
-            ("CLA_stp2016", "started"),
-            ("CLA_male", lambda m: int(_total(counts, m, 2016, "cla") * 0.56)),
-        ],
-        la_order=False,
-    )
-    _sfr(
-        universe,
-        counts,
-        out_dir,
-        "SFR50_CLA2017.csv",
-        2017,
-        [
-            ("CLA_Mar2017", "cla"),
-            ("CLA_2017", "during"),
-            ("CLA_stp2017", "started"),
-            ("CLA_male", lambda m: int(_total(counts, m, 2017, "cla") * 0.56)),
-        ],
-        la_order=True,
-        blank_level_for=island,
-    )
-    _sfr(
-        universe,
-        counts,
-        out_dir,
-        "SFR41_Missing2016.csv",
-        2016,
-        [
-            ("CLA_MissDuringYear", "missing"),
-            ("CLA_MissIncs", lambda m: 5 * _total(counts, m, 2016, "missing")),
-            ("CLA_MissMoreOnce", lambda m: _total(counts, m, 2016, "missing") // 2),
-            ("CLA_AwayDuringYear", "away"),
-        ],
-        la_order=False,
-    )
-    _sfr(
-        universe,
-        counts,
-        out_dir,
-        "SFR50_Missing_2017.csv",
-        2017,
-        [
-            ("Miss_Miss_DuringYear", "missing"),
-            ("Miss_Miss_Incs", lambda m: 5 * _total(counts, m, 2017, "missing")),
-            ("Miss_Miss_MoreOnce", lambda m: _total(counts, m, 2017, "missing") // 2),
-            ("Miss_Away_DuringYear", "away"),
-        ],
-        la_order=True,
-    )
-    _sfr(
-        universe,
-        counts,
-        out_dir,
-        "SFR41_CareLeavers2016.csv",
-        2016,
-        [
-            ("All_aged1920&21", "leavers"),
-            ("Act_HE1920&21", "he"),
-            ("Act_OE1920&21", "oe"),
-            ("Act_TE1920&21", "te"),
-            ("Act_NEET_oth1920&21", "neet"),
-            ("Acc_SUIT1920&21", "suitable"),
-            ("All_aged17&18", lambda m: int(_total(counts, m, 2016, "leavers") * 0.8)),
-        ],
-        la_order=False,
-    )
-    _sfr(
-        universe,
-        counts,
-        out_dir,
-        "SFR50_CareLeavers19to212017.csv",
-        2017,
-        [
-            ("CL_All_19to21", "leavers"),
-            ("CL_Act_HE19to21", "he"),
-            ("CL_Act_OE19to21", "oe"),
-            ("CL_Act_TE19to21", "te"),
-            ("CL_Act_NEET_oth19to21", "neet"),
-            ("CL_Acc_SUIT19to21", "suitable"),
-        ],
-        la_order=True,
-        blank_level_for=None,
-    )
-    _sfr(
-        universe,
-        counts,
-        out_dir,
-        "SFR50_CareLeavers17182017.csv",
-        2017,
-        [
-            (f"CL_{h}17&18", (lambda k: lambda m: int(_total(counts, m, 2017, k) * 0.8))(k))
-            for h, k in [
-                ("All_", "leavers"),
-                ("Act_HE", "he"),
-                ("Act_OE", "oe"),
-                ("Act_TE", "te"),
-                ("Acc_SUIT", "suitable"),
-            ]
-        ],
-        la_order=True,
-    )
-    _sfr(
-        universe,
-        counts,
-        out_dir,
-        "SFR41_OC22016.csv",
-        2016,
-        [
-            ("CLA_12mths", "months12"),
-            ("CLA_SDQ", "scored"),
-            ("CLA_SDQnormal", "normal"),
-            ("CLA_SDQborderline", "borderline"),
-            ("CLA_SDQconcern", "concern"),
-        ],
-        la_order=False,
-    )
-    _sfr(
-        universe,
-        counts,
-        out_dir,
-        "SFR50_OC22017.csv",
-        2017,
-        [
-            ("OC2_12mths", "months12"),
-            ("OC2_SDQ", "scored"),
-            ("OC2_SDQnormal", "normal"),
-            ("OC2_SDQborderline", "borderline"),
-            ("OC2_SDQconcern", "concern"),
-            ("OC2_SDQaverage", lambda m: round(sum(counts[(a.code, 2017)]["sdq_average"] for a in m) / len(m), 1)),
-        ],
-        la_order=True,
+            ([sdq, "SDQ score was received"], "scored", "scored"),
+            ([sdq, "SDQ score is normal"], "normal", "scored"),
+            ([sdq, "SDQ score is borderline"], "borderline", "scored"),
+            ([sdq, "SDQ score is a cause for concern"], "concern", "scored"),
+        ]
     )
 
-    def cells(year, members, is_la, rows):
-        for parts, key, whole in rows:
-            n = _total(counts, members, year, key)
-            d = _total(counts, members, year, whole)
-            number = _suppress(n) if is_la else n
-            yield [*parts, number, "x" if number == "x" else _pct(n, d)]
+    def outcomes(year, members, is_la):
+        return [*sdq_shares(year, members, is_la), [sdq, "SDQ average score", _sdq_average(counts, members, year), "z"]]
 
-    _ees(
-        universe,
-        counts,
-        out_dir,
-        "la_cla_at_31_march_placement_stability_indicator.csv",
-        ["cla_group", "characteristic", "number", "percentage"],
-        lambda y, m, la: cells(
-            y,
-            m,
-            la,
-            [
-                (["Children looked after at 31 March", "Total children"], "cla", "cla"),
-                (
-                    ["Children looked after at 31 March", "With 3 or more placements during the year"],
-                    "three_plus",
-                    "cla",
-                ),
-                (
-                    [
-                        "Children looked after continuously for at least 2.5 years at 31 March aged under 16 years",
-                        "Total children",
-                    ],
-                    "long_cohort",
-                    "long_cohort",
-                ),
-            ],
-        ),
-        encoding="utf-8-sig",
-    )
-    _ees(
-        universe,
-        counts,
-        out_dir,
-        "la_care_leavers_activity.csv",
-        ["age", "activity", "number", "percentage"],
-        lambda y, m, la: cells(
-            y,
-            m,
-            la,
-            [
-                (["Aged 19 to 21", "Total"], "leavers", "leavers"),
-                (["Aged 19 to 21", "Higher education i.e. studies beyond A level"], "he", "leavers"),
-                (["Aged 19 to 21", "Total in education, employment or training"], "eet_total", "leavers"),
-                (["Aged 19 to 21", "Total not in education, employment or training"], "neet", "leavers"),
-            ],
-        ),
-    )
-    _ees(
-        universe,
-        counts,
-        out_dir,
-        "la_care_leavers_accommodation_suitability.csv",
-        ["age", "accommodation_suitability", "number", "percentage"],
-        lambda y, m, la: cells(
-            y,
-            m,
-            la,
-            [
-                (["19 to 21 years", "Total"], "leavers", "leavers"),
-                (["19 to 21 years", "Accommodation considered suitable"], "suitable", "leavers"),
-            ],
-        ),
-    )
-    _ees(
-        universe,
-        counts,
-        out_dir,
-        "la_conviction_health_outcome_cla.csv",
-        ["cla_group", "characteristic", "number", "percentage"],
-        lambda y, m, la: [
-            *cells(
-                y,
-                m,
-                la,
-                [
-                    (["Ages 5 to 16 years with SDQ score", "SDQ score was received"], "scored", "scored"),
-                    (["Ages 5 to 16 years with SDQ score", "SDQ score is normal"], "normal", "scored"),
-                    (["Ages 5 to 16 years with SDQ score", "SDQ score is borderline"], "borderline", "scored"),
-                    (["Ages 5 to 16 years with SDQ score", "SDQ score is a cause for concern"], "concern", "scored"),
-                ],
-            ),
-            [
-                "Ages 5 to 16 years with SDQ score",
-                "SDQ average score",
-                round(sum(counts[(a.code, y)]["sdq_average"] for a in m) / len(m), 1),
-                "z",
-            ],
-        ],
-    )
+    ees("la_conviction_health_outcome_cla.csv", release.outcome_header, outcomes)
 
     def missing(year, members, is_la):
         n = _total(counts, members, year, "missing")
@@ -472,186 +369,41 @@ def write(universe: Universe, out_dir: Path, rng) -> None:
         ]:
             yield [label, _suppress(value) if is_la and isinstance(value, int) else value]
 
-    _ees(
-        universe,
-        counts,
-        out_dir,
+    ees(
         "la_children_who_were_missing_or_away_from_placement_without_authorisation.csv",
-        ["cla_group", "number"],
+        release.missing_header,
         missing,
+        years=release.missing_years,
         encoding="utf-8-sig",
     )
 
     def rate(year, members, is_la):
         population = _total(counts, members, year, "under_18")
         for label, key in [
-            ("Children looked after at 31 March each year", "cla"),
+            (f"Children looked after {on} each year", "cla"),
             ("Children starting to be looked after each year", "started"),
             ("Children ceasing to be looked after each year", "ceased"),
         ]:
             n = _total(counts, members, year, key)
             yield [label, population, _suppress(n) if is_la else n, round(10_000 * n / population)]
 
-    _ees(
-        universe,
-        counts,
-        out_dir,
-        "cla_number_and_rate_per_10k_children.csv",
-        ["population_count", "population_estimate", "number", "rate_per_10000"],
-        rate,
-        encoding="utf-8-sig",
-    )
+    ees("cla_number_and_rate_per_10k_children.csv", release.rate_header, rate, encoding="utf-8-sig")
+
+
+def write(universe: Universe, out_dir: Path, rng) -> None:
+    profiles: dict = {}
+    counts = _counts(universe, rng, profiles)
+    island = [a for a in universe.upper_tier if not a.is_ranked][-1]
+    for year in SFR_YEARS:
+        for name, columns in _sfr_files(counts, year):
+            # SFR50 (2017) has LA_order first and one authority with a blank geog_l in its CLA file.
+            blank = island if name == "SFR50_CLA2017.csv" else None
+            _sfr(universe, counts, out_dir, name, year, columns, la_order=year == 2017, blank_level_for=blank)
+    _write_ees(universe, counts, out_dir, EES_2018)
 
     _later_counts(universe, profiles, counts, rng)
-    _write_release_2025(universe, counts, out_dir)
-
-
-def _write_release_2025(universe: Universe, counts: dict, out_dir: Path) -> None:
-    """The 2025 release in release_2025/: the same file names (placement stability renamed
-    la_cla_placement_stability.csv), the renamed columns (children_count, care_leaver_age,
-    breakdown ...), the swapped category columns of the outcomes file, the 2025 wording of the
-    labels ('CLA on 31 March', '19 to 21 years', 'Suitability total' ...), years 2021-2025 and
-    2020-2024 for the missing file, whose 2019-20 figures are a revision of the older file's."""
+    # The 2025 release's 2019-20 figures (the missing file's first year) are the revision.
     later = dict(counts)
     for a in universe.upper_tier:
         later[(a.code, 2020)] = counts[(a.code, REVISED_KEY)]
-
-    def cells(year, members, is_la, rows):
-        for parts, key, whole in rows:
-            n = _total(later, members, year, key)
-            d = _total(later, members, year, whole)
-            number = _suppress(n) if is_la else n
-            yield [*parts, number, "x" if number == "x" else _pct(n, d)]
-
-    def ees(name, header, items, years=LATER_YEARS, encoding="utf-8"):
-        _ees(
-            universe,
-            later,
-            out_dir,
-            name,
-            header,
-            items,
-            encoding=encoding,
-            years=years,
-            folder="dfe_cla_underlying/release_2025",
-        )
-
-    ees(
-        "la_cla_placement_stability.csv",
-        ["cla_group", "placement_stability", "children_count", "children_percent"],
-        lambda y, m, la: cells(
-            y,
-            m,
-            la,
-            [
-                (["CLA on 31 March", "Total children"], "cla", "cla"),
-                (["CLA on 31 March", "With 3 or more placements during the year"], "three_plus", "cla"),
-                (
-                    [
-                        "Children looked after continuously for at least 2.5 years on 31 March aged under 16 years",
-                        "Total children",
-                    ],
-                    "long_cohort",
-                    "long_cohort",
-                ),
-                (
-                    [
-                        "Children looked after continuously for at least 2.5 years on 31 March aged under 16 years",
-                        "Living with the same carer for at least 2 years",
-                    ],
-                    "long_stable",
-                    "long_cohort",
-                ),
-            ],
-        ),
-        encoding="utf-8-sig",
-    )
-    ees(
-        "la_care_leavers_activity.csv",
-        ["care_leaver_age", "breakdown", "care_leaver_count", "care_leaver_percent"],
-        lambda y, m, la: cells(
-            y,
-            m,
-            la,
-            [
-                (["19 to 21 years", "Total"], "leavers", "leavers"),
-                (["19 to 21 years", "Higher education i.e. studies beyond A level"], "he", "leavers"),
-                (["19 to 21 years", "Total in education, employment or training"], "eet_total", "leavers"),
-                (["19 to 21 years", "Total not in education, employment or training"], "neet", "leavers"),
-            ],
-        ),
-        encoding="utf-8-sig",
-    )
-    ees(
-        "la_care_leavers_accommodation_suitability.csv",
-        ["care_leaver_age", "breakdown", "care_leaver_count", "care_leaver_percent"],
-        lambda y, m, la: cells(
-            y,
-            m,
-            la,
-            [
-                (["19 to 21 years", "Suitability total"], "leavers", "leavers"),
-                (["19 to 21 years", "Accommodation considered suitable"], "suitable", "leavers"),
-            ],
-        ),
-    )
-    ees(
-        "la_conviction_health_outcome_cla.csv",
-        ["characteristic", "breakdown", "children_count", "children_percent"],
-        lambda y, m, la: [
-            *cells(
-                y,
-                m,
-                la,
-                [
-                    (["Ages 5 to 16 years with SDQ score", "SDQ score was received"], "scored", "scored"),
-                    (["Ages 5 to 16 years with SDQ score", "SDQ score is normal"], "normal", "scored"),
-                    (["Ages 5 to 16 years with SDQ score", "SDQ score is borderline"], "borderline", "scored"),
-                    (["Ages 5 to 16 years with SDQ score", "SDQ score is a cause for concern"], "concern", "scored"),
-                ],
-            ),
-            [
-                "Ages 5 to 16 years with SDQ score",
-                "SDQ average score",
-                round(sum(later[(a.code, y)]["sdq_average"] for a in m) / len(m), 1),
-                "z",
-            ],
-        ],
-    )
-
-    def missing(year, members, is_la):
-        n = _total(later, members, year, "missing")
-        d = _total(later, members, year, "during")
-        for label, value in [
-            ("Children looked after during the year", d),
-            ("Children who had a missing incident during the year", n),
-            ("Number of missing incidents during the year", 5 * n),
-            ("Percentage of children who had a missing incident during the year", _pct(n, d)),
-        ]:
-            yield [label, _suppress(value) if is_la and isinstance(value, int) else value]
-
-    # The published header is CLA_group (upper case), which lands as cla_group.
-    ees(
-        "la_children_who_were_missing_or_away_from_placement_without_authorisation.csv",
-        ["CLA_group", "number"],
-        missing,
-        years=MISSING_LATER_YEARS,
-        encoding="utf-8-sig",
-    )
-
-    def rate(year, members, is_la):
-        population = _total(later, members, year, "under_18")
-        for label, key in [
-            ("Children looked after on 31 March each year", "cla"),
-            ("Children starting to be looked after each year", "started"),
-            ("Children ceasing to be looked after each year", "ceased"),
-        ]:
-            n = _total(later, members, year, key)
-            yield [label, population, _suppress(n) if is_la else n, round(10_000 * n / population)]
-
-    ees(
-        "cla_number_and_rate_per_10k_children.csv",
-        ["population_type", "population_estimate", "children_count", "rate_per_10000"],
-        rate,
-        encoding="utf-8-sig",
-    )
+    _write_ees(universe, later, out_dir, EES_2025)

@@ -352,35 +352,21 @@ def _write_fingertips(universe: Universe, out_dir: Path, rng) -> None:
                 reg = by_region.setdefault(a.region_code, [0, 0])
                 reg[0] += count
                 reg[1] += denominator
-                if period in gaps:
-                    body.append(
-                        row(
-                            a.region_code,
-                            regions[a.region_code],
-                            a.code,
-                            a.name,
-                            "County & UA (pre 4/19)",
-                            period,
-                            None,
-                            None,
-                            denominator,
-                            SUPPRESSED_NOTE,
-                        )
+                suppressed = period in gaps
+                body.append(
+                    row(
+                        a.region_code,
+                        regions[a.region_code],
+                        a.code,
+                        a.name,
+                        "County & UA (pre 4/19)",
+                        period,
+                        None if suppressed else value,
+                        None if suppressed else count,
+                        denominator,
+                        SUPPRESSED_NOTE if suppressed else None,
                     )
-                else:
-                    body.append(
-                        row(
-                            a.region_code,
-                            regions[a.region_code],
-                            a.code,
-                            a.name,
-                            "County & UA (pre 4/19)",
-                            period,
-                            value,
-                            count,
-                            denominator,
-                        )
-                    )
+                )
             rows.append(
                 row(
                     None,

@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+from .. import ees
 from ..universe import Universe
 from ..writers import write_csv, write_xlsx
 
@@ -138,21 +139,7 @@ def write_dfe_children(universe: Universe, out_dir: Path, profiles: dict) -> Non
     regions = {code: name for code, name, _ in universe.regions}
     london = [a for a in universe.upper_tier if a.kind == "london borough"]
     suppressed = {a.code for a in [u for u in universe.upper_tier if u.region_code == "E12000009"][:2]}
-    header = [
-        "time_period",
-        "time_identifier",
-        "geographic_level",
-        "country_code",
-        "country_name",
-        "region_code",
-        "region_name",
-        "old_la_code",
-        "new_la_code",
-        "la_name",
-        "age_group",
-        "population_estimate",
-    ]
-    rows = [header]
+    rows = [ees.header("age_group", "population_estimate")]
     for year in DFE_YEARS:
         children = {}
         for a in universe.upper_tier:
@@ -161,63 +148,20 @@ def write_dfe_children(universe: Universe, out_dir: Path, profiles: dict) -> Non
             children[a.code] = sum(
                 sum(split(int(m.population * growth(year) * revised), profiles[m.code])[:18]) for m in members
             )
-        prefix = [year, "Reporting year"]
-        rows.append(
-            [
-                *prefix,
-                "National",
-                "E92000001",
-                "England",
-                None,
-                None,
-                None,
-                None,
-                None,
-                DFE_AGE_GROUP,
-                sum(children.values()),
-            ]
-        )
+        rows.append([*ees.area_cells(year, "National"), DFE_AGE_GROUP, sum(children.values())])
         for code, name in regions.items():
             total = sum(children[a.code] for a in universe.upper_tier if a.region_code == code)
-            rows.append(
-                [*prefix, "Regional", "E92000001", "England", code, name, None, None, None, DFE_AGE_GROUP, total]
-            )
+            rows.append([*ees.area_cells(year, "Regional", code, name), DFE_AGE_GROUP, total])
         for code, name, members in [
             ("E13000001", "Inner London", london[:INNER_LONDON]),
             ("E13000002", "Outer London", london[INNER_LONDON:]),
         ]:
-            rows.append(
-                [
-                    *prefix,
-                    "Regional",
-                    "E92000001",
-                    "England",
-                    code,
-                    name,
-                    None,
-                    None,
-                    None,
-                    DFE_AGE_GROUP,
-                    sum(children[a.code] for a in members),
-                ]
-            )
+            total = sum(children[a.code] for a in members)
+            rows.append([*ees.area_cells(year, "Regional", code, name), DFE_AGE_GROUP, total])
         for a in universe.upper_tier:
             value = "x" if a.code in suppressed and year <= 2014 else children[a.code]
-            rows.append(
-                [
-                    *prefix,
-                    "Local authority",
-                    "E92000001",
-                    "England",
-                    a.region_code,
-                    regions[a.region_code],
-                    a.dfe_code,
-                    a.code,
-                    a.name,
-                    DFE_AGE_GROUP,
-                    value,
-                ]
-            )
+            cells = ees.area_cells(year, "Local authority", a.region_code, regions[a.region_code], a)
+            rows.append([*cells, DFE_AGE_GROUP, value])
     write_csv(out_dir / "population" / DFE_FILE, rows)
 
 
