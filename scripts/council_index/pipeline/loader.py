@@ -260,6 +260,57 @@ def check_shrinkage(con, table: Table, entry: LogEntry, previous: Previous | Non
     entry.message = f"shrink accepted (ACCEPT_SHRINK): {what}; {entry.message}"
 
 
+class VanishedError(LoadError):
+    """Files that landed in the last successful load are gone from the raw folder."""
+
+
+def check_vanished(
+    raw_dir: Path, datasets: list[Dataset], baseline: Previous, accept: bool, progress
+) -> list[LogEntry]:
+    """Files (or every file of a table) that the last successful load landed and that the raw folder no
+    longer holds: a deleted or moved file, a folder not copied, would otherwise drop out of the
+    warehouse without a word. Stops the load naming them, unless ``accept`` (ACCEPT_SHRINK=1 /
+    --accept-shrink), when each gets a ``missing`` load_log line saying it vanished and was accepted.
+    A table no longer in the registry is not compared (removing it from the registry is deliberate)."""
+    gone = []
+    for dataset in datasets:
+        for table in dataset.tables:
+            before = baseline.entries.get(table.raw_table, [])
+            if not before:
+                continue
+            now = {p.relative_to(raw_dir).as_posix() for p in find_files(raw_dir, table)}
+            if not now and dataset.required:
+                continue  # stops anyway, as a required dataset without a file (land_dataset)
+            gone += [(dataset, table, e) for e in sorted(before, key=lambda e: e.file or "") if e.file not in now]
+    if not gone:
+        return []
+    listed = [f"{e.file} ({e.rows:,} rows in raw.{t.raw_table})" for _, t, e in gone]
+    what = f"{len(gone)} file(s) landed by the last successful load are no longer in the raw folder: " + shorten(
+        listed, 6
+    )
+    if not accept:
+        raise VanishedError(
+            f"{what}. A file deleted, moved or not copied would drop its rows from the warehouse; put it back, "
+            f"or if it was removed on purpose run again with ACCEPT_SHRINK=1 (make run) or --accept-shrink; "
+            f"the previous warehouse is unchanged",
+            path=str(raw_dir),
+        )
+    progress(f"  ! {what} (accepted: ACCEPT_SHRINK)")
+    return [
+        LogEntry(
+            dataset.id,
+            table.raw_table,
+            e.file,
+            0,
+            0.0,
+            "missing",
+            f"vanished, accepted (ACCEPT_SHRINK): landed by the last successful load ({e.rows:,} rows, "
+            f"SHA-256 {(e.sha256 or '')[:12]}), not in the raw folder now",
+        )
+        for dataset, table, e in gone
+    ]
+
+
 LOADER_VERSION = "2"  # bump when the way files become rows changes: every table is then landed again
 
 
@@ -545,7 +596,8 @@ def load_all(
     A table whose files and registry entry are unchanged since the warehouse's last load is kept as it
     was (``full_refresh`` lands everything again). A file with markedly fewer rows or authorities than
     the same file at the last load, or short of what its registry entry says a whole file holds
-    (``expects``, pipeline/coverage.py), stops the load, unless ``accept_shrink`` (recorded in the log).
+    (``expects``, pipeline/coverage.py), or a file of the last load gone from the raw folder, stops the
+    load, unless ``accept_shrink`` (recorded in the log).
     ``in_place``: the caller already works on a copy of
     the warehouse (scripts/council_index/build.py), so the load writes to ``db_path`` directly in one transaction.
     """
@@ -577,6 +629,7 @@ def load_all(
                 )
             if full_refresh:
                 previous = Previous({}, {})
+            vanished = check_vanished(raw_dir, datasets, baseline, accept_shrink, progress)
             registered = {t.raw_table for d in datasets for t in d.tables}
             for (name,) in con.execute(
                 "select table_name from information_schema.tables where table_schema = 'raw'"
@@ -602,6 +655,7 @@ def load_all(
                 entries += land_dataset(
                     con, raw_dir, dataset, loaded_at, progress, previous, shas, accept_shrink, baseline
                 )
+            entries += vanished
             accounted = account_for_files(raw_dir, datasets, not_read)
             for entry in accounted:
                 if entry.status == "unregistered":
@@ -693,8 +747,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--accept-shrink",
         action="store_true",
-        help="accept files with markedly fewer rows or authorities than at the last load, or short of their "
-        "registry expectation (recorded in raw.load_log)",
+        help="accept files with markedly fewer rows or authorities than at the last load, short of their "
+        "registry expectation, or gone from the raw folder since the last load (recorded in raw.load_log)",
     )
     args = parser.parse_args(argv)
     if not args.raw_dir:
