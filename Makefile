@@ -41,6 +41,7 @@ help: ## list the targets and the variables they take
 	@echo "  DB             DuckDB warehouse file (default: INDEX_DB_PATH or data/warehouse.duckdb; now $(DB))"
 	@echo "  TARGET         duckdb (default), postgres or spark (default: INDEX_TARGET)"
 	@echo "  FULL_REFRESH=1 land every raw file again (by default unchanged files keep their landed table)"
+	@echo "  FORCE=1        build even when the warehouse is already the build of these raw files, project and options"
 	@echo "  ACCEPT_SHRINK=1 accept raw files with markedly fewer rows or authorities than at the last load"
 	@echo "  DOCS_PORT      port of make docs-serve (default 8080)"
 
@@ -57,7 +58,7 @@ demo: $(STAMP) ## write the synthetic demo raw files into data/demo_raw
 
 run: $(STAMP) $(ENGINE_STAMP) ## load the raw files (demo unless RAW_DIR is given) and dbt build into the warehouse DB (TARGET=postgres|spark: on that engine)
 ifeq ($(TARGET),duckdb)
-	@$(BIN)/index-build --db "$(DB)" $(if $(RAW_DIR),--raw-dir "$(RAW_DIR)",--demo $(DEMO_DIR)) $(if $(FULL_REFRESH),--full-refresh) $(if $(ACCEPT_SHRINK),--accept-shrink)
+	@$(BIN)/index-build --db "$(DB)" $(if $(RAW_DIR),--raw-dir "$(RAW_DIR)",--demo $(DEMO_DIR)) $(if $(FULL_REFRESH),--full-refresh) $(if $(ACCEPT_SHRINK),--accept-shrink) $(if $(FORCE),--force)
 else
 	@$(ENGINE_VENV)/bin/index-build --target $(TARGET) $(if $(RAW_DIR),--raw-dir "$(RAW_DIR)",--demo $(DEMO_DIR))
 endif

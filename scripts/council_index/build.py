@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 from council_index import PROJECT_ROOT as ROOT
+from council_index import uptodate
 from council_index.errors import BuildError, command
 from council_index.pipeline.errors import LoadError
 from council_index.pipeline.loader import ensure_not_locked, load_all
@@ -138,6 +139,13 @@ def main(argv: list[str] | None = None) -> int:
         "last load (default: such a file stops the build; ACCEPT_SHRINK=1 sets this)",
     )
     parser.add_argument(
+        "--force",
+        action="store_true",
+        default=bool(os.environ.get("FORCE")),
+        help="build even when the warehouse is already the build of these raw files, project files and "
+        "options (council_index/uptodate.py; default: such a build is skipped; FORCE=1 sets this)",
+    )
+    parser.add_argument(
         "--unit-tests",
         action="store_true",
         help="also run the dbt unit tests (fixed inputs, so they test the SQL, not the data: "
@@ -183,6 +191,17 @@ def main(argv: list[str] | None = None) -> int:
     except LoadError as exc:
         print(f"build not started, warehouse left unchanged: {exc}", file=sys.stderr)
         return 1
+    state = uptodate.read_state(db_path)
+    inputs = uptodate.fingerprint(
+        raw_dir,
+        {"demo": bool(args.demo), "select": args.select, "vars": args.vars, "unit_tests": args.unit_tests},
+        state,
+    )
+    stale = "--full-refresh" if args.full_refresh else "--force" if args.force else None
+    stale = stale or uptodate.unchanged_since(state, db_path, raw_dir, inputs)
+    if stale is None:
+        return keep_up_to_date(db_path, raw_dir, args, state, inputs, started)
+    print(f"building: {stale}", flush=True)
     building = db_path.with_name(db_path.name + ".building")
     for leftover in (building, building.with_name(building.name + ".wal")):
         leftover.unlink(missing_ok=True)
@@ -205,7 +224,9 @@ def main(argv: list[str] | None = None) -> int:
             raw_dir,
         )
         previous_build = read_snapshot(db_path)  # what the warehouse it replaces published
+        uptodate.forget(db_path)  # the record describes the warehouse being replaced
         os.replace(building, db_path)  # only reached when the load and every error-severity test passed
+        built_at = time.strftime("%Y-%m-%dT%H:%M:%S%z")
     finally:
         for leftover in (building, building.with_name(building.name + ".wal")):
             leftover.unlink(missing_ok=True)
@@ -225,6 +246,21 @@ def main(argv: list[str] | None = None) -> int:
             {"target": "duckdb", "demo": bool(args.demo), "seconds": {"total": time.perf_counter() - started}},
         )
     outputs = {} if args.no_outputs else publish_outputs(db_path, args, demo=bool(args.demo))
+    uptodate.write_state(
+        db_path,
+        raw_dir,
+        inputs,
+        built_at,
+        uptodate.dbt_results(ROOT / (os.environ.get("DBT_TARGET_PATH") or "target")),
+        published,
+        {
+            name: where
+            for name, where in output_paths(db_path, args).items()
+            if not outputs.get(name, "").startswith(("FAILED", "not written"))
+        }
+        if outputs
+        else {},
+    )
     label = "DEMO (synthetic, fictional councils)" if args.demo else str(raw_dir)
     print(f"\nbuilt from {label} in {time.perf_counter() - started:.1f} s")
     print(f"warehouse: {db_path}")
@@ -233,27 +269,83 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if any(str(where).startswith("FAILED") for where in outputs.values()) else 0
 
 
-def publish_outputs(db_path: Path, args, demo: bool) -> dict[str, str]:
-    """After a published build: the BI exports and the report (issue 6). Returns name -> path or failure."""
-    from council_index import export
-    from council_index.report import build_report
-    from council_index.report.data import MissingMarts
+def keep_up_to_date(db_path: Path, raw_dir: Path, args, state: dict, inputs, started: float) -> int:
+    """The warehouse is the build of these inputs: say so, and write only the outputs that are
+    missing or were changed since that build wrote them."""
+    counts = ", ".join(f"{status}={n}" for status, n in sorted(state.get("dbt_results", {}).items()))
+    print(
+        f"\nup to date: the warehouse is the build of {state['built_at']} from the same raw files (SHA-256), "
+        f"project files and options; its dbt build ({counts or 'no record'}) stands, so nothing is built "
+        "again (FORCE=1 or --force builds anyway)"
+    )
+    if state.get("published"):
+        print("\nwhat this build published:")
+        for line in state["published"]:
+            print(f"  {line}")
+    if args.export_marts:
+        from council_index.engines.marts import export_marts_duckdb
 
+        export_marts_duckdb(db_path, Path(args.export_marts))
     outputs: dict[str, str] = {}
+    if not args.no_outputs:
+        wanted = output_paths(db_path, args)
+        stale = {name for name, path in wanted.items() if not uptodate.outputs_current(state, name, Path(path))}
+        for name in sorted(set(wanted) - stale):
+            outputs[name] = f"{wanted[name]} (unchanged)"
+        if stale:
+            outputs.update(publish_outputs(db_path, args, demo=bool(args.demo), only=stale))
+        written = {n: p for n, p in wanted.items() if not outputs[n].startswith(("FAILED", "not written"))}
+        uptodate.write_state(
+            db_path,
+            raw_dir,
+            inputs,
+            state["built_at"],
+            state.get("dbt_results", {}),
+            state.get("published", []),
+            written,
+        )
+    label = "DEMO (synthetic, fictional councils)" if args.demo else str(raw_dir)
+    print(f"\nchecked {label} in {time.perf_counter() - started:.1f} s")
+    print(f"warehouse: {db_path}")
+    for name, where in outputs.items():
+        print(f"{name + ':':<10} {where}")
+    return 1 if any(str(where).startswith("FAILED") for where in outputs.values()) else 0
+
+
+def output_paths(db_path: Path, args) -> dict[str, str]:
+    """Where the exports and the report of a warehouse go: --exports / --report, else exports/ and
+    reports/index.html for data/warehouse.duckdb, else beside the warehouse."""
     main_warehouse = db_path == (ROOT / "data" / "warehouse.duckdb").resolve()
     exports = args.exports or ("exports" if main_warehouse else str(db_path.with_name(db_path.stem + "_exports")))
     report = args.report or (
         "reports/index.html" if main_warehouse else str(db_path.with_name(db_path.stem + "_report.html"))
     )
-    exports_dir = (ROOT / exports) if not Path(exports).is_absolute() else Path(exports)
-    report_path = (ROOT / report) if not Path(report).is_absolute() else Path(report)
-    print(f"\nexporting the marts to {exports_dir}", flush=True)
-    try:
-        summary = export.export(db_path, exports_dir)
-        outputs["exports"] = f"{exports_dir} ({len(summary)} marts, Parquet + CSV; data dictionary README.md)"
-    except Exception as exc:  # the warehouse is published either way
-        print(f"export failed: {exc}", file=sys.stderr)
-        outputs["exports"] = f"FAILED ({exc})"
+    return {
+        "exports": str((ROOT / exports) if not Path(exports).is_absolute() else Path(exports)),
+        "report": str((ROOT / report) if not Path(report).is_absolute() else Path(report)),
+    }
+
+
+def publish_outputs(db_path: Path, args, demo: bool, only: set[str] | None = None) -> dict[str, str]:
+    """After a published build: the BI exports and the report (``only``: those of them). Returns
+    name -> path or failure."""
+    from council_index import export
+    from council_index.report import build_report
+    from council_index.report.data import MissingMarts
+
+    outputs: dict[str, str] = {}
+    paths = output_paths(db_path, args)
+    exports_dir, report_path = Path(paths["exports"]), Path(paths["report"])
+    if only is None or "exports" in only:
+        print(f"\nexporting the marts to {exports_dir}", flush=True)
+        try:
+            summary = export.export(db_path, exports_dir)
+            outputs["exports"] = f"{exports_dir} ({len(summary)} marts, Parquet + CSV; data dictionary README.md)"
+        except Exception as exc:  # the warehouse is published either way
+            print(f"export failed: {exc}", file=sys.stderr)
+            outputs["exports"] = f"FAILED ({exc})"
+    if only is not None and "report" not in only:
+        return outputs
     try:
         result = build_report(db_path, report_path, demo=demo)
         outputs["report"] = (
