@@ -352,8 +352,8 @@ def test_a_vanished_file_stops_the_load_by_name_and_the_warehouse_is_unchanged(t
     before = digest(db)
     with pytest.raises(
         VanishedError,
-        match=rf"^file {re.escape(str(raw))}: 1 file\(s\) landed by the last successful load are no longer in the "
-        r"raw folder: \['wide/counts_b\.csv \(11 rows in raw\.wide__counts\)'\]\. .*ACCEPT_SHRINK=1 .*--accept-shrink; "
+        match=rf"^file {re.escape(str(raw))}: 1 file\(s\) that the last successful load landed are missing now: "
+        r"wide/counts_b\.csv \(11 rows in raw\.wide__counts\)\. .*ACCEPT_SHRINK=1 .*--accept-shrink; "
         r"the previous warehouse is unchanged$",
     ):
         load_all(raw, db, registry, progress=lambda m: None)
@@ -368,7 +368,7 @@ def test_a_vanished_table_stops_the_load_too(tmp_path):
     load_all(raw, db, registry, progress=lambda m: None)
     shutil.rmtree(raw / "wide")  # a folder not copied
     before = digest(db)
-    with pytest.raises(VanishedError, match=r"2 file\(s\) .*'wide/counts_a\.csv \(11 rows .*'wide/counts_b\.csv"):
+    with pytest.raises(VanishedError, match=r"2 file\(s\) .*: wide/counts_a\.csv \(11 rows .*; wide/counts_b\.csv"):
         load_all(raw, db, registry, progress=lambda m: None)
     assert digest(db) == before
 
@@ -381,7 +381,7 @@ def test_accepting_a_vanished_file_is_recorded_in_the_load_log_and_judged_no_mor
     (raw / "wide" / "counts_b.csv").unlink()
     messages: list[str] = []
     load_all(raw, db, registry, progress=messages.append, accept_shrink=True)
-    assert any("no longer in the raw folder" in m and "accepted" in m for m in messages), messages
+    assert any("landed are missing now" in m and "accepted" in m for m in messages), messages
     rows = log(db)
     assert [(f, s) for f, s, _ in rows] == [("wide/counts_a.csv", "loaded"), ("wide/counts_b.csv", "missing")]
     assert re.match(
@@ -426,3 +426,18 @@ def test_real_registry_periods_are_read_from_real_names(shared_data):
         tables["ons_mid_year_population__mye2_persons"].expects.period_from_file, "population/mye22final.xlsx"
     )
     assert next(g for g in mye.groups() if g) == "22"
+
+
+def test_a_file_the_registry_no_longer_matches_is_named_as_such(tmp_path):
+    raw, registry, db = setup(tmp_path)
+    wide(raw / "wide" / "counts_a.csv")
+    wide(raw / "wide" / "counts_b.csv")
+    load_all(raw, db, registry, progress=lambda m: None)
+    text = (registry / "test.yml").read_text(encoding="utf-8")
+    (registry / "test.yml").write_text(text.replace("wide/counts_*.csv", "wide/counts_a.csv"), encoding="utf-8")
+    with pytest.raises(
+        VanishedError,
+        match=r": wide/counts_b\.csv \(11 rows in raw\.wide__counts; still in the folder, but the table's paths no "
+        r"longer match it\)\.",
+    ):
+        load_all(raw, db, registry, progress=lambda m: None)

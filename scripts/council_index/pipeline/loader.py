@@ -284,10 +284,13 @@ def check_vanished(
             gone += [(dataset, table, e) for e in sorted(before, key=lambda e: e.file or "") if e.file not in now]
     if not gone:
         return []
-    listed = [f"{e.file} ({e.rows:,} rows in raw.{t.raw_table})" for _, t, e in gone]
-    what = f"{len(gone)} file(s) landed by the last successful load are no longer in the raw folder: " + shorten(
-        listed, 6
-    )
+    listed = [
+        f"{e.file} ({e.rows:,} rows in raw.{t.raw_table}"
+        + ("; still in the folder, but the table's paths no longer match it)" if (raw_dir / e.file).exists() else ")")
+        for _, t, e in gone
+    ]
+    more = f" and {len(listed) - 6} more" if len(listed) > 6 else ""
+    what = f"{len(gone)} file(s) that the last successful load landed are missing now: {'; '.join(listed[:6])}{more}"
     if not accept:
         raise VanishedError(
             f"{what}. A file deleted, moved or not copied would drop its rows from the warehouse; put it back, "
@@ -305,7 +308,8 @@ def check_vanished(
             0.0,
             "missing",
             f"vanished, accepted (ACCEPT_SHRINK): landed by the last successful load ({e.rows:,} rows, "
-            f"SHA-256 {(e.sha256 or '')[:12]}), not in the raw folder now",
+            f"SHA-256 {(e.sha256 or '')[:12]}), "
+            + ("not matched by the table's paths now" if (raw_dir / e.file).exists() else "not in the raw folder now"),
         )
         for dataset, table, e in gone
     ]
