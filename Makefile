@@ -65,8 +65,9 @@ endif
 
 # pytest in PYTEST_WORKERS processes (pytest-xdist; 1 = one process). The tests that share the demo
 # warehouses and the one dbt parse run in one worker (tests/python/conftest.py), the rest in the other.
+# --durations=10: every run names its ten slowest tests, to keep the loop fast.
 PYTEST_WORKERS ?= 2
-PYTEST      = $(PY) -m pytest -q $(if $(filter-out 0 1,$(PYTEST_WORKERS)),-n $(PYTEST_WORKERS) --dist loadgroup)
+PYTEST      = $(PY) -m pytest -q --durations=10 $(if $(filter-out 0 1,$(PYTEST_WORKERS)),-n $(PYTEST_WORKERS) --dist loadgroup)
 
 pytest: $(STAMP) ## python tests (loader, readers, demo generator, fetch, builds, atomicity, docs, report); builds the demo itself
 	$(PYTEST) tests/python
