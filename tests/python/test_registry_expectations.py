@@ -382,6 +382,7 @@ def test_accepting_a_vanished_file_is_recorded_in_the_load_log_and_judged_no_mor
     messages: list[str] = []
     load_all(raw, db, registry, progress=messages.append, accept_shrink=True)
     assert any("landed are missing now" in m and "accepted" in m for m in messages), messages
+    assert "0 table(s) with no file" in messages[-1] and "1 file(s) of the last load gone (accepted)" in messages[-1]
     rows = log(db)
     assert [(f, s) for f, s, _ in rows] == [("wide/counts_a.csv", "loaded"), ("wide/counts_b.csv", "missing")]
     assert re.match(

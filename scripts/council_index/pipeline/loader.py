@@ -726,14 +726,16 @@ def load_all(
         raise
     loaded = len({e.file for e in entries if e.status.startswith("loaded")})
     reused = len({e.file for e in entries if e.reused})
-    missing = sum(1 for e in entries if e.status == "missing")
+    missing = sum(1 for e in entries if e.status == "missing" and e.file is None)
+    vanished = sum(1 for e in entries if e.status == "missing" and e.file is not None)
     skipped = sum(1 for e in entries if e.status == "not_read")
     unregistered = sum(1 for e in entries if e.status == "unregistered")
     rows = sum(e.rows for e in entries)
     progress(
         f"landed {loaded} file(s) ({reused} reused unchanged), {rows:,} rows, {missing} table(s) with no file, "
         f"{skipped} file(s) listed as not read, {unregistered} file(s) not in the registry, "
-        f"in {time.perf_counter() - started:.1f} s -> {db_path} (schema raw)"
+        + (f"{vanished} file(s) of the last load gone (accepted), " if vanished else "")
+        + f"in {time.perf_counter() - started:.1f} s -> {db_path} (schema raw)"
     )
     return entries
 
