@@ -175,14 +175,15 @@ def unchanged_since(state: dict | None, db_path: Path, raw_dir: Path, inputs: In
 
 
 def dbt_results(target_dir: Path) -> dict:
-    """Counts of the dbt build that just ran, by status (from target/run_results.json)."""
+    """Counts of the dbt build that just ran, by status as dbt's own summary line counts them
+    (PASS, WARN, ERROR, SKIP, NO-OP: a model's "success" is a PASS), from target/run_results.json."""
     try:
         results = json.loads((target_dir / "run_results.json").read_text(encoding="utf-8"))["results"]
     except (OSError, ValueError, KeyError):
         return {}
     counts: dict[str, int] = {}
     for result in results:
-        status = str(result.get("status", "unknown")).upper()
+        status = str(result.get("status", "unknown")).upper().replace("SUCCESS", "PASS")
         counts[status] = counts.get(status, 0) + 1
     return counts
 

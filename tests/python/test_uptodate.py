@@ -7,6 +7,7 @@ by a recorder: the load is real, dbt is not needed to tell whether it would be c
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -159,3 +160,10 @@ def test_outputs_missing_or_changed_are_written_again(recorded_build, tmp_path, 
     (tmp_path / "r.html").unlink()
     assert build.main(args) == 0 and written == ["exports", "report", "report"] and len(calls) == 1
     assert "(unchanged)" in capsys.readouterr().out
+
+
+def test_the_dbt_result_is_counted_as_dbt_summarises_it(tmp_path):
+    results = [{"status": "success"}, {"status": "pass"}, {"status": "warn"}, {"status": "no-op"}]
+    (tmp_path / "run_results.json").write_text(json.dumps({"results": results}))
+    assert uptodate.dbt_results(tmp_path) == {"PASS": 2, "WARN": 1, "NO-OP": 1}
+    assert uptodate.dbt_results(tmp_path / "absent") == {}
