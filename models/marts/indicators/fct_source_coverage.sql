@@ -1,17 +1,28 @@
 {#-
-    What is loaded, per registry dataset and period: the rows and authorities each source holds in
-    staging (every landed table, indicator or not), the authorities with indicator data on the
-    2017-19 upper tier, indicator rows, and the loader's record of files and rows. Datasets with
-    no period at all (lookups, missing datasets) appear once with a null period.
-    Use by the editions: a dataset and period is used when an edition takes indicator values from it
-    (int_indicator_values__editions), lens spend (the revenue account return and year of
-    int_finance__lens_spend: RA -> mhclg_ra_budget, RS/RSX -> mhclg_rs_outturn, RO3 ->
-    mhclg_ro_detail, as int_sources__period_releases names them) or the population that divides
-    spend (ons_mid_year_population, period = the mid-year, e.g. '2017'); `used_for`,
-    `editions_used` and `latest_edition_used` say how and by which editions. A period used only
-    for spend or population gets its row here even when staging lists no such period.
+    What each edition uses and what is loaded: one row per edition (seed editions), registry dataset
+    and period. The dataset-period part is the same for every edition: the rows and authorities
+    each source holds in staging (every landed table, indicator or not), the authorities with
+    indicator data on the 2017-19 upper tier, indicator rows, and the loader's record of files and
+    rows. Datasets with no period at all (lookups, missing datasets) appear once per edition with a
+    null period.
+    The edition part: the period's release date and whether it was out by the edition's
+    publication date (int_sources__period_releases), and whether the edition uses it (`is_used`,
+    `used_for`): for indicator values (int_indicator_values__editions), for lens spend (the revenue
+    account return and year of int_finance__lens_spend: RA -> mhclg_ra_budget, RS/RSX ->
+    mhclg_rs_outturn, RO3 -> mhclg_ro_detail, as int_sources__period_releases names them) or for the
+    population that divides spend (ons_mid_year_population, period = the mid-year, e.g. '2017').
+    A period used only for spend or population gets its rows here even when staging lists no such
+    period. Filter `edition = 2019 and is_used` for the sources of one edition.
 -#}
 with
+
+editions as (
+    select * from {{ ref('editions') }}
+),
+
+releases as (
+    select * from {{ ref('int_sources__period_releases') }}
+),
 
 values_all_periods as (
     select * from {{ ref('int_indicator_values__all_periods') }}
@@ -69,43 +80,21 @@ edition_uses as (
 ),
 
 uses as (
+    -- per edition, dataset and period: what the edition uses it for
     select
-        source_dataset_id,
-        period,
-        max(period_end_year) as period_end_year,
-        max(edition) as latest_edition_used
-    from edition_uses
-    group by source_dataset_id, period
-),
-
-used_for as (
-    select
+        edition,
         source_dataset_id,
         period,
         {{ text_agg('used_for', "', '", 'used_for') }} as used_for
     from (
         select distinct
+            edition,
             source_dataset_id,
             period,
             used_for
         from edition_uses
     ) as kinds
-    group by source_dataset_id, period
-),
-
-editions_used as (
-    select
-        source_dataset_id,
-        period,
-        {{ text_agg('cast(edition as ' ~ type_varchar() ~ ')', "', '", 'edition') }} as editions_used
-    from (
-        select distinct
-            source_dataset_id,
-            period,
-            edition
-        from edition_uses
-    ) as editions
-    group by source_dataset_id, period
+    group by edition, source_dataset_id, period
 ),
 
 indicator_periods as (
@@ -132,6 +121,15 @@ staged as (
     group by source_dataset_id, period
 ),
 
+used_periods as (
+    select
+        source_dataset_id,
+        period,
+        max(period_end_year) as period_end_year
+    from edition_uses
+    group by source_dataset_id, period
+),
+
 dataset_periods as (
     select
         source_dataset_id,
@@ -146,14 +144,16 @@ dataset_periods as (
     select
         source_dataset_id,
         period
-    from uses
+    from used_periods
 ),
 
 period_rows as (
     select
         dataset_periods.source_dataset_id,
         dataset_periods.period,
-        coalesce(indicator_periods.period_end_year, staged.period_end_year, uses.period_end_year) as period_end_year,
+        coalesce(
+            indicator_periods.period_end_year, staged.period_end_year, used_periods.period_end_year
+        ) as period_end_year,
         coalesce(indicator_periods.authorities_with_data, 0) as authorities_with_data,
         coalesce(indicator_periods.indicator_rows, 0) as indicator_rows,
         coalesce(staged.staged_rows, 0) as staged_rows,
@@ -167,10 +167,10 @@ period_rows as (
         on
             dataset_periods.source_dataset_id = staged.source_dataset_id
             and dataset_periods.period = staged.period
-    left join uses
+    left join used_periods
         on
-            dataset_periods.source_dataset_id = uses.source_dataset_id
-            and dataset_periods.period = uses.period
+            dataset_periods.source_dataset_id = used_periods.source_dataset_id
+            and dataset_periods.period = used_periods.period
 ),
 
 datasets_without_periods as (
@@ -194,6 +194,7 @@ all_rows as (
 
 final as (
     select
+        editions.edition,
         all_rows.source_dataset_id,
         all_rows.period,
         all_rows.period_end_year,
@@ -205,25 +206,23 @@ final as (
         coalesce(loaded.files_loaded, 0) as files_loaded,
         coalesce(loaded.raw_rows_loaded, 0) as raw_rows_loaded,
         coalesce(loaded.load_status, 'not_in_registry') as load_status,
+        releases.released_on,
+        releases.released_on < editions.publication_date as is_released,
         uses.source_dataset_id is not null as is_used,
-        used_for.used_for,
-        editions_used.editions_used,
-        uses.latest_edition_used
-    from all_rows
+        uses.used_for
+    from editions
+    cross join all_rows
     cross join expected
     left join loaded on all_rows.source_dataset_id = loaded.source_dataset_id
+    left join releases
+        on
+            all_rows.source_dataset_id = releases.source_dataset_id
+            and all_rows.period = releases.period
     left join uses
         on
-            all_rows.source_dataset_id = uses.source_dataset_id
+            editions.edition = uses.edition
+            and all_rows.source_dataset_id = uses.source_dataset_id
             and all_rows.period = uses.period
-    left join used_for
-        on
-            all_rows.source_dataset_id = used_for.source_dataset_id
-            and all_rows.period = used_for.period
-    left join editions_used
-        on
-            all_rows.source_dataset_id = editions_used.source_dataset_id
-            and all_rows.period = editions_used.period
 )
 
 select * from final
