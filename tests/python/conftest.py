@@ -24,6 +24,7 @@ SHARED_DATA = Path(os.environ.get("INDEX_SHARED_DATA", ROOT.parent / "shared" / 
 SHARED_DBT_WORK = {
     "test_atomicity": "demo_build_a",
     "test_edition_geography": "demo_build_a",
+    "test_demo_partial_lens": "demo_build_a",
     "test_reproducibility": "demo_build_b",
     "test_documentation": "dbt_docs",
     "test_docs_site": "dbt_docs",

@@ -436,13 +436,8 @@ def test_demo_ascof_years_markers_and_layout(tmp_path):
 
     _write_demo(tmp_path)
     names = sorted(p.name for p in (tmp_path / "ascof").iterdir())
-    assert names == [
-        "2015-16 ASCOF open data csv file.csv",
-        "final_data_2019.csv",
-        "meas-from-asc-of-1617-open-data-csv.csv",
-        "meas-from-asc-of-17-18-open-data.csv",
-        OPEN_DATA_XLSX,
-    ]
+    # no ASCOF file before 2017-18, as in the real folder: the early editions use the substitutes
+    assert names == ["final_data_2019.csv", "meas-from-asc-of-17-18-open-data.csv", OPEN_DATA_XLSX]
     text = (tmp_path / "ascof" / "meas-from-asc-of-17-18-open-data.csv").read_bytes()
     assert b"\x96" in text  # cp1252 en dash, as published
     rows = list(csv.DictReader((tmp_path / "ascof" / "meas-from-asc-of-17-18-open-data.csv").open(encoding="cp1252")))

@@ -321,6 +321,51 @@ if BUILT:  # only when a full build has left its warehouse (no skipped test othe
         assert ('id="sensitivity"' in page) == bool(has_intervals)
         check_layout_at_both_widths(summary["path"], db.stem, codes[0])
 
+    @needs_chromium
+    @pytest.mark.parametrize("db", BUILT, ids=[p.stem for p in BUILT])
+    def test_report_of_built_warehouse_marks_partial_lenses(db, tmp_path):
+        """In every edition the page shows the 'scored on substitutes' mark on exactly the lens tables whose ranked
+        councils include one with is_partial_lens (the demo: older people and all-age disability in 2017 and 2018)."""
+        import json
+
+        import duckdb
+
+        con = duckdb.connect(str(db), read_only=True)
+        try:
+            editions = [
+                r[0] for r in con.execute("select distinct edition from marts.fct_lens_productivity").fetchall()
+            ]
+            partial = con.execute(
+                "select distinct edition, lens_id from marts.fct_lens_productivity "
+                "where is_partial_lens and lens_rank is not null"
+            ).fetchall()
+        finally:
+            con.close()
+        # the lenses whose table shows the mark: on a row, in a heading or in its note when shown
+        substitute_marks = """JSON.stringify(Array.prototype.filter.call(
+          document.querySelectorAll('table[id^="lens-table-"]'), function (t) {
+            var note = document.querySelector('.common-caveats[data-table="' + t.id + '"]');
+            return !!(t.querySelector('.caveat.c-substitutes')
+                      || (note && !note.hidden && note.querySelector('.caveat.c-substitutes')));
+          }).map(function (t) { return t.id.replace('lens-table-', ''); }))"""
+        summary = build_report(db, tmp_path / "index.html")
+        shown = {}
+        with browser.DevTools() as chrome:
+            tab = chrome.open(summary["path"].resolve().as_uri(), width=1400)
+            try:
+                tab.wait_for("document.getElementById('report-status').getAttribute('data-ready') === 'true'")
+                for edition in sorted(editions):
+                    tab.evaluate(
+                        f"(function () {{ var s = document.getElementById('edition-select'); s.value = '{edition}';"
+                        " s.dispatchEvent(new Event('change')); })()"
+                    )
+                    shown[edition] = json.loads(tab.evaluate(substitute_marks))
+                problems = tab.console_problems()
+            finally:
+                tab.close()
+        assert not problems, problems
+        assert {(e, lens) for e, lenses in shown.items() for lens in lenses} == set(partial)
+
 
 INTERACTION = """<script>
 (function run() {

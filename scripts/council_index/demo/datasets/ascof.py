@@ -1,11 +1,19 @@
 """Demo of the NHS Digital ASCOF files (folder ``ascof/``), in both layouts the registry reads.
 
-- The open-data CSV in its ORIGINAL long layout (``nhsd_ascof``), for 2015-16, 2016-17 and 2017-18,
-  under the names NHS Digital used (2015-16 as the file was named then, ``2015-16 ASCOF open data
-  csv file.csv``): cp1252, one row per area x measure code x measure type
-  (Numerator, Denominator, Outcome, Base), council-type rows without a GSS code, suppressed cells
-  ``c`` (2015-16, 2016-17) or ``:`` (2017-18), measure groups written ``2A(1)`` (2015-16, 2016-17)
-  or ``2A1`` (2017-18), geography column ``ONS Area Code``.
+- The open-data CSV in its ORIGINAL long layout (``nhsd_ascof``) for 2017-18, under the name NHS
+  Digital used (``meas-from-asc-of-17-18-open-data.csv``): cp1252, one row per area x measure code x
+  measure type (Numerator, Denominator, Outcome, Base), council-type rows without a GSS code,
+  suppressed cells ``:``, measure groups written ``2A1``, ``64 and under`` for the 18-64 rows,
+  geography column ``ONS Area Code``.
+- No ASCOF file for 2015-16 or 2016-17, as the real folder holds no ASCOF file before 2018-19: the
+  2017 and 2018 editions (published before the 2017-18 release) have no ASCOF value, so their older
+  people and all-age disability lenses are scored on the substitutes (catalogue ``substitutes_for``:
+  the Oflog adult social care demo's ASC2, ASC3 and ASC5 from 2015-16 and 2016-17, and attainment at
+  19 with an EHC plan, ``Age19_SEN-S``, in the LAIT demo) and flagged partial (``is_partial_lens``),
+  as on the real files. The 2017-18 file is kept (the real folder lacks it too) so that the
+  publisher's original CSV layout is landed and the 2019 edition shows the catalogue indicators
+  taking over from the substitutes; the older files' ``c`` marker and ``2A(1)`` groups are left to
+  the parser fixtures (tests/python/fixtures/ascof).
 - The publisher's 2020-21 release in the same layout saved as a workbook
   (``meas-from-asc-of-eng-2021-open-data-csv_v2.xlsx``, sheet ``in``; table ``measures_xlsx``): ``ONS
   Code`` header, markers ``[x]`` (the survey measures and 1J: the survey was not run that year) and
@@ -150,10 +158,9 @@ MEASURES = {
     "4A": ("The proportion of people who use services who feel safe", "pct", 70.0, 4.0, (-2.0, 1.2), "survey"),
 }
 SURVEY_DISAGGREGATIONS = ["Total", "Male", "Female", "18-64", "65 and over"]
-# Original-layout files: (ASCOF year end, file name, suppression marker, code style, disaggregation for 18-64)
+# Original-layout files: (ASCOF year end, file name, suppression marker, code style, disaggregation for
+# 18-64). None before 2017-18, as in the real folder (module docstring).
 ORIGINAL_FILES = [
-    (2016, "2015-16 ASCOF open data csv file.csv", "c", "paren", "18-64"),
-    (2017, "meas-from-asc-of-1617-open-data-csv.csv", "c", "paren", "18-64"),
     (2018, "meas-from-asc-of-17-18-open-data.csv", ":", "bare", "64 and under"),
 ]
 ORIGINAL_HEADER = [

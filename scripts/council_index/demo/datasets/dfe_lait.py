@@ -6,7 +6,9 @@ missing, England 970, regions 980-990, Inner/Outer London 987/988, a placeholder
 ``la_code_list.xlsx``. Children looked after measures are derived from the same synthetic counts
 as the ``dfe_cla_underlying`` demo (so the LAIT CLA rate matches the SFR/EES counts); the child
 protection and referral measures are calibrated on the real 2016-2019 LAIT values (England:
-CP plans lasting 2+ years 3.5%, repeat plans 19%, re-referrals 22%).
+CP plans lasting 2+ years 3.5%, repeat plans 19%, re-referrals 22%), and so is ``Age19_SEN-S``
+(19 year olds with a statement or EHC plan qualified to Level 2: England 36% in 2016, 30% in 2019),
+the all-age disability lens's substitute in the editions without ASCOF values.
 """
 
 from __future__ import annotations
@@ -143,6 +145,13 @@ MEASURES = [
         "Financial Year",
         "Expenditure on children looked after per child aged 0-17 (budget; (OT) = outturn).",
     ),
+    (
+        "Age19_SEN-S",
+        "%19 year olds qualified to Level 2 - with statement/EHCP",
+        "High",
+        "Academic Year",
+        "19 year olds who had a statement or EHC plan in year 11 and were qualified to Level 2 by 19.",
+    ),
 ]
 
 
@@ -277,6 +286,17 @@ def write(universe: Universe, out_dir: Path, rng) -> None:
                 _fmt(spend * 1.0400000000000001),
             )
         add("LAC_KS2_RWM", items["LAC_KS2_RWM"], "0", area, "-")
+
+    # Attainment at 19 with a statement or EHC plan (the all-age disability lens's substitute for
+    # ASCOF 1E, which the demo, like the real folder, lacks before 2017-18), drawn after every other
+    # measure so that their values do not move. England about 36% (2016) falling to 30% (2019).
+    level_19 = {a.code: rng.uniform(22, 48) for a in universe.upper_tier}
+    for area in areas:
+        members = area[3]
+        small = sum(a.population for a in members) < 20_000
+        for year in YEARS:
+            value = sum(level_19[a.code] for a in members) / len(members) - 1.8 * (year - 2016) + rng.uniform(-3, 3)
+            add("Age19_SEN-S", items["Age19_SEN-S"], str(year), area, "-" if small else _fmt(round(value, 2)))
     write_parquet(out_dir / "dfe_lait" / "bds_long_0.parquet", columns)
 
     dictionary = [DICTIONARY_COLUMNS]
