@@ -126,13 +126,15 @@ compare-engines: $(STAMP) $(VENV_PG)/.installed $(VENV_SPARK)/.installed ## buil
 DOCS_PORT ?= 8080
 DOCS_DB   = $(if $(wildcard $(DB)),$(DB),$(TEST_DIR)/docs_empty.duckdb)
 
-docs: $(STAMP) ## regenerate the indicator and lens doc pages from the catalogue, then dbt docs generate into target/
+docs: $(STAMP) ## regenerate the indicator and lens doc pages from the catalogue, then dbt docs generate into target/ (pages titled in plain English)
 	$(BIN)/index-docs
 	@mkdir -p $(TEST_DIR)
 	INDEX_DB_PATH=$(DOCS_DB) $(DBT) docs generate --target-path target $(if $(wildcard $(DB)),,--empty-catalog)
+	$(BIN)/index-docs --site target
 
+# served as generated (dbt docs serve would copy its own index.html over the titled one)
 docs-serve: docs ## serve the dbt docs site on 127.0.0.1 (port DOCS_PORT, default 8080)
-	INDEX_DB_PATH=$(DOCS_DB) $(DBT) docs serve --target-path target --host 127.0.0.1 --port $(DOCS_PORT) --no-browser
+	$(BIN)/python -m http.server --bind 127.0.0.1 --directory target $(DOCS_PORT)
 
 export: $(STAMP) ## write every mart of the warehouse (DB) to exports/ as Parquet and CSV, with the data dictionary exports/README.md
 	$(BIN)/index-export --db "$(DB)" --out exports

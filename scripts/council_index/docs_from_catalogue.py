@@ -13,8 +13,9 @@ Reads ``seeds/indicator_catalogue.csv``, ``seeds/lenses.csv`` and the dataset re
 - ``analyses/coverage/coverage_<edition>.sql``, ``analyses/coverage/_coverage__analyses.yml`` and
   ``models/marts/indicators/_edition_coverage__docs.md``: a coverage page per edition of
   ``seeds/editions.csv`` (its date, outcome and spend years, and per lens each indicator with its
-  sources and substitute), whose query lists, after a build, which indicators the edition scores on
-  their own data ('real'), on a substitute or not at all ('missing'). Which of these applies
+  sources and substitute), whose query shows, after a build, the edition's rows of
+  ``fct_indicator_coverage`` (which indicators the edition scores on their own data, on a substitute
+  or not at all: the mart's ``coverage_status``, the one home of that rule). Which of these applies
   depends on the files loaded, so the page states the plan and the query gives the answer.
 
 The files are checked into git; ``tests/python/test_docs_site.py`` fails when they are out of date.
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import re
 import sys
 from pathlib import Path
 
@@ -60,6 +62,52 @@ def lens_page(lens_id: str) -> str:
 def coverage_page(edition: str) -> str:
     """Link target of an edition's coverage page on the dbt docs site."""
     return f"#!/analysis/analysis.{PROJECT}.coverage_{edition}"
+
+
+def lens_title(lens_name: str, rows: list[dict[str, str]]) -> str:
+    """The plain title of a lens's docs page (its header, config.meta.title, and its description's first line)."""
+    return f"{' '.join(lens_name.split())}: the lens and its {_count_text(rows)}"
+
+
+def coverage_title(edition: str) -> str:
+    """The plain title of an edition's coverage page."""
+    return f"Coverage of the {edition} edition"
+
+
+def _yaml_text(text: str) -> str:
+    """A one-line YAML string in double quotes."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+# The dbt docs site heads an analysis's page with its node name ("lens_older_people", then "Analysis"); title_site
+# makes it show the page's config.meta.title where one is set, with the node name (what `dbt show --select` takes)
+# beside it. The header is a template inside the site's index.html (Angular: {{ expression }}).
+SITE_TITLE_FROM = re.compile(r'<span class="break">\{\{ model\.name \}\}</span>((?:\\n)?\s*)<small>Analysis</small>')
+SITE_TITLE_TO = (
+    '<span class="break">{{ model.config.meta.title || model.name }}</span>'
+    '\\1<small>{{ model.config.meta.title ? model.name : "Analysis" }}</small>'
+)
+SITE_TITLE_DONE = "{{ model.config.meta.title || model.name }}"
+
+
+def title_site(site: Path) -> bool:
+    """Give the analysis pages of a generated docs site (the folder of ``dbt docs generate``'s index.html) their
+    plain titles. True when it changed the file, False when it was done already; an error naming the file when
+    the page header is not where this dbt version is known to put it."""
+    index = site / "index.html"
+    if not index.is_file():
+        raise CommandError(f"{index}: no docs site here (run dbt docs generate first)")
+    text = index.read_text(encoding="utf-8")
+    if SITE_TITLE_DONE in text:
+        return False
+    patched, count = SITE_TITLE_FROM.subn(SITE_TITLE_TO, text)
+    if count != 1:
+        raise CommandError(
+            f"{index}: found {count} analysis page headers ({{{{ model.name }}}} then 'Analysis'), expected 1: "
+            "the dbt docs site changed its layout; update docs_from_catalogue.SITE_TITLE_FROM"
+        )
+    index.write_text(patched, encoding="utf-8")
+    return True
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
@@ -150,49 +198,25 @@ def lens_block(lens: dict[str, str], indicators: list[dict[str, str]]) -> str:
 
 
 COVERAGE_SQL = """-- {header}
--- Coverage of the {edition} edition, after a build: per lens and catalogue indicator, whether the
--- edition scores it on its own data ('real'), on its substitute ('substitute') or not at all
--- ('missing'), the period used and the councils scored. Run: dbt show --select coverage_{edition}
-with
-
-indicators as (
-    select * from {{{{ ref('dim_indicator') }}}}
-),
-
-lenses as (
-    select * from {{{{ ref('dim_lens') }}}}
-),
-
-scores as (
-    select
-        indicator_id,
-        max(period) as period,
-        count(distinct authority_code) as councils_scored
-    from {{{{ ref('fct_indicator_scores') }}}}
-    where edition = {edition} and score is not null
-    group by indicator_id
-)
-
+-- The docs page of the {edition} edition's coverage. After a build, `dbt show --select coverage_{edition}`
+-- lists fct_indicator_coverage's rows of the edition: per catalogue indicator (substitutes included),
+-- its coverage_status ('real', 'substitute', 'missing', 'substitute not used'), the period used and the
+-- ranked councils with a value. The rule is the mart's; this page only filters and names.
 select
-    lenses.lens_name,
-    indicators.indicator_id,
-    indicators.name,
-    case
-        when own.councils_scored > 0 then 'real'
-        when substitute_scores.councils_scored > 0 then 'substitute'
-        else 'missing'
-    end as coverage,
-    coalesce(own.period, substitute_scores.period) as period,
-    coalesce(own.councils_scored, substitute_scores.councils_scored, 0) as councils_scored,
-    substitutes.indicator_id as substitute_id,
-    indicators.sources_used
-from indicators
-inner join lenses on indicators.lens_id = lenses.lens_id
-left join indicators as substitutes on indicators.indicator_id = substitutes.substitutes_for
-left join scores as own on indicators.indicator_id = own.indicator_id
-left join scores as substitute_scores on substitutes.indicator_id = substitute_scores.indicator_id
-where not indicators.is_substitute
-order by lenses.sort_order, indicators.indicator_id
+    dim_indicator.lens_name,
+    coverage.indicator_id,
+    dim_indicator.name,
+    coverage.coverage_status,
+    coverage.period,
+    coverage.councils_with_value,
+    coverage.ranked_councils,
+    dim_indicator.substitutes_for,
+    dim_indicator.sources_used
+from {{{{ ref('fct_indicator_coverage') }}}} as coverage
+inner join {{{{ ref('dim_indicator') }}}} as dim_indicator on coverage.indicator_id = dim_indicator.indicator_id
+inner join {{{{ ref('dim_lens') }}}} as dim_lens on coverage.lens_id = dim_lens.lens_id
+where coverage.edition = {edition}
+order by dim_lens.sort_order, coverage.indicator_id
 """
 
 
@@ -222,11 +246,12 @@ def coverage_block(
         "**What this page can and cannot show.** It is generated from the catalogue and the edition seed,",
         "without the warehouse: it lists what the edition is set to use. Whether each indicator is scored on",
         "its own data (*real*), on its substitute or not at all (*missing*) depends on the files loaded and",
-        "the periods released before the edition's date. After a build, the query of this page answers it",
-        f"(`dbt show --select coverage_{year}`: lens, indicator, coverage, period, councils scored, sources",
-        f"used); `fct_indicator_coverage` (filter `edition = {year}`) gives the same per indicator,",
-        f"`fct_source_coverage` (`editions_used like '%{year}%'`) the datasets and periods used, including",
-        "spend and population, and `fct_overall_productivity.not_ranked_reason` why a council has no rank.",
+        "the periods released before the edition's date, and `fct_indicator_coverage.coverage_status` says which.",
+        f"After a build, this page's query shows that mart's rows of the edition (`dbt show --select coverage_{year}`:",
+        "lens, indicator, coverage status, period, councils with a value, sources used);",
+        f"`fct_source_coverage` (filter `edition = {year} and is_used`) gives the datasets and periods the edition",
+        "uses, for indicators, spend and the population dividing it, and `fct_overall_productivity.not_ranked_reason`",
+        "why a council has no rank.",
         "",
     ]
     for lens in lenses:
@@ -290,8 +315,9 @@ def render(
         files[(ANALYSES_DIR / f"lens_{lid}.sql").relative_to(ROOT)] = sql
         yml += [
             f"  - name: lens_{lid}",
+            f"    config: {{meta: {{title: {_yaml_text(lens_title(lens['lens_name'], by_lens[lid]))}}}}}",
             "    description: |",
-            f"      # {lens['lens_name']}: the lens and its {_count_text(by_lens[lid])}",
+            f"      # {lens_title(lens['lens_name'], by_lens[lid])}",
             "",
             f"      {{{{ doc('lens_{lid}') }}}}",
         ]
@@ -310,7 +336,12 @@ def render(
             files[(COVERAGE_DIR / f"coverage_{year}.sql").relative_to(ROOT)] = COVERAGE_SQL.format(
                 header=COVERAGE_HEADER, edition=int(year)
             )
-            yml += [f"  - name: coverage_{year}", "    description: |", f"      {{{{ doc('coverage_{year}') }}}}"]
+            yml += [
+                f"  - name: coverage_{year}",
+                f"    config: {{meta: {{title: {_yaml_text(coverage_title(year))}}}}}",
+                "    description: |",
+                f"      {{{{ doc('coverage_{year}') }}}}",
+            ]
         files[COVERAGE_DOCS_FILE.relative_to(ROOT)] = "\n\n".join(blocks) + "\n"
         files[(COVERAGE_DIR / "_coverage__analyses.yml").relative_to(ROOT)] = "\n".join(yml) + "\n"
     return files
@@ -340,6 +371,12 @@ def stale_files(files: dict[Path, str], root: Path = ROOT) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only report files that are out of date (exit 1)")
+    parser.add_argument(
+        "--site",
+        type=Path,
+        metavar="DIR",
+        help="then give the analysis pages of the docs site in DIR (dbt docs generate's target) their plain titles",
+    )
     args = parser.parse_args(argv)
     files = generated_files()
     stale = stale_files(files)
@@ -361,6 +398,9 @@ def main(argv: list[str] | None = None) -> int:
         f"docs from catalogue: {len(catalogue)} indicators, {len(read_csv(LENSES))} lenses "
         f"({'up to date' if not stale else f'{len(stale)} file(s) updated'})"
     )
+    if args.site is not None:
+        changed = title_site(args.site)
+        print(f"docs site {args.site}: analysis pages {'titled' if changed else 'already titled'}")
     return 0
 
 

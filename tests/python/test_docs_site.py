@@ -126,9 +126,18 @@ def test_lens_pages_open_with_a_plain_title_and_editions_get_coverage_pages():
     assert "| One (`x_one`) | `ds` `ds_b` `ds_c` | Stand-in (`x_sub`) |" in block
     assert "x_sub`) |" not in block.split("| One (`x_one`)")[0]  # a substitute has no row of its own
     sql = files[(generator.COVERAGE_DIR / "coverage_2018.sql").relative_to(ROOT)]
-    assert "where edition = 2018" in sql and "ref('fct_indicator_scores')" in sql
+    # the page reads the coverage mart's rows of its edition; the real / substitute / missing rule stays in the mart
+    assert "where coverage.edition = 2018" in sql and "ref('fct_indicator_coverage')" in sql
+    query = " ".join(line for line in sql.splitlines() if not line.startswith("--")).lower()
+    assert "coverage.coverage_status" in query and "case" not in query.split() and "'real'" not in query
+    assert "`fct_source_coverage` (filter `edition = 2018 and is_used`)" in block
     pages = yaml.safe_load(files[(generator.COVERAGE_DIR / "_coverage__analyses.yml").relative_to(ROOT)])
     assert [page["name"] for page in pages["analyses"]] == ["coverage_2018"]
+    assert pages["analyses"][0]["config"]["meta"]["title"] == "Coverage of the 2018 edition"
+    assert (
+        lens_page["analyses"][0]["config"]["meta"]["title"]
+        == "Lens one: the lens and its 1 indicators and 1 substitute"
+    )
     assert generator.coverage_page("2018") == "#!/analysis/analysis.council_productivity.coverage_2018"
     assert generator.COVERAGE_DOCS_FILE.relative_to(ROOT) not in generator.render(rows, lenses, {})  # no editions
 
@@ -169,10 +178,31 @@ def test_exposures_depend_on_existing_marts():
         assert f"ref('{mart}')" in report["depends_on"]
 
 
+def test_title_site_puts_the_plain_title_in_the_analysis_page_header(tmp_path):
+    """index-docs --site: the analysis page's header shows config.meta.title (node name beside it); once only; a
+    site whose header is not where it is expected is an error naming the file, not a silent no-op."""
+    header = '<h1>\\n    <span class="break">{{ model.name }}</span>\\n    <small>Analysis</small>\\n</h1>'
+    model = '<h1><span class="break">{{ model.name }}</span><small>{{ model.config.materialized }}</small></h1>'
+    (tmp_path / "index.html").write_text(f"<script>var t = '{model}'; var a = '{header}';</script>", encoding="utf-8")
+    assert generator.title_site(tmp_path) is True
+    text = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert '<span class="break">{{ model.config.meta.title || model.name }}</span>\\n    <small>' in text
+    assert '<small>{{ model.config.meta.title ? model.name : "Analysis" }}</small>' in text
+    assert model in text  # model pages keep their node names
+    assert generator.title_site(tmp_path) is False and (tmp_path / "index.html").read_text(encoding="utf-8") == text
+    (tmp_path / "index.html").write_text(model, encoding="utf-8")
+    with pytest.raises(CommandError, match="index.html: found 0 analysis page headers"):
+        generator.title_site(tmp_path)
+    with pytest.raises(CommandError, match="no docs site"):
+        generator.title_site(tmp_path / "nowhere")
+
+
 @pytest.fixture(scope="module")
 def docs_site(dbt_docs_target) -> Path:
     """The docs site: dbt docs generate (empty catalog, a throwaway DuckDB file) into a temporary
-    target folder, the session fixture of conftest.py that the documentation tests read too."""
+    target folder, the session fixture of conftest.py that the documentation tests read too, with its
+    analysis pages titled as `make docs` does (index-docs --site)."""
+    generator.title_site(dbt_docs_target)
     return dbt_docs_target
 
 
@@ -184,6 +214,12 @@ def test_manifest_carries_the_lens_pages_and_exposures(docs_site):
     first = catalogue[0]
     page = manifest["nodes"][f"analysis.council_productivity.lens_{first['lens_id']}"]
     assert " ".join(first["definition"].split()) in " ".join(page["description"].split())
+    lens_name = next(l["lens_name"] for l in read_csv(generator.LENSES) if l["lens_id"] == first["lens_id"])
+    assert page["config"]["meta"]["title"].startswith(f"{lens_name}: the lens and its ")
+    for edition in read_csv(ROOT / "seeds" / "editions.csv"):
+        coverage = manifest["nodes"][f"analysis.council_productivity.coverage_{edition['edition']}"]
+        assert coverage["config"]["meta"]["title"] == f"Coverage of the {edition['edition']} edition"
+        assert coverage["depends_on"]["nodes"][0] == "model.council_productivity.fct_indicator_coverage"
     assert {"exposure.council_productivity.league_table_report", "exposure.council_productivity.bi_exports"} <= set(
         manifest["exposures"]
     )
@@ -209,6 +245,12 @@ def test_indicator_definition_is_findable_on_the_docs_site(docs_site):
         )
         assert not page.console_problems(), page.console_problems()
         text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page.dom)).split())
+        # the page header is the lens's plain title, the node name beside it
+        lens_name = next(l["lens_name"] for l in lenses if l["lens_id"] == row["lens_id"])
+        heading = re.search(r'<span class="break[^"]*">([^<]*)</span>\s*<small[^>]*>([^<]*)</small>', page.dom)
+        assert heading, "no page header"
+        assert html.unescape(heading.group(1)).startswith(f"{lens_name}: the lens and its "), heading.group(0)
+        assert heading.group(2) == f"lens_{row['lens_id']}", heading.group(0)
         for column in ("name", "definition", "numerator", "denominator"):
             assert " ".join(row[column].split()) in text, column
         assert "lower is better" in text or "higher is better" in text
