@@ -445,7 +445,33 @@ def league_row(page: str, code: str) -> list[str]:
 def league_headers(page: str) -> list[str]:
     head = page[page.index('<table id="league-table"') :]
     head = head[: head.index("</thead>")]
-    return [html.unescape(label) for label in re.findall(r"<th(?:\s[^>]*)?>(.*?)</th>", head)]
+    labels = re.findall(r"<th(?:\s[^>]*)?>(.*?)</th>", head)
+    return [html.unescape(re.sub(r'<span class="marks">.*', "", label, flags=re.S)) for label in labels]
+
+
+def header_marks(page: str, table_id: str) -> list[list[tuple[str, str]]]:
+    """(kind, reason) of the caveat marks in each column heading of a table as served."""
+    head = page[page.index(f'<table id="{table_id}"') :]
+    head = head[: head.index("</thead>")]
+    return [marks_in(label) for label in re.findall(r"<th(?:\s[^>]*)?>(.*?)</th>", head, re.S)]
+
+
+def common_note(page: str, table_id: str) -> list[tuple[str, str]]:
+    """(kind, reason) of the marks in the note of edition-wide caveats above a table as served."""
+    box = page[page.index(f'<div class="common-caveats" data-table="{table_id}"') :]
+    return marks_in(box[: box.index("</div>")])
+
+
+def common_flags(data, flags: set) -> set[tuple[int, str, str]]:
+    """(edition, lens, caveat kind) of the fixture's flags that every council ranked in the lens carries: said once
+    per table, in the heading, not on the rows."""
+    lens = data.lens_productivity
+    out = set()
+    for (edition, lens_id), part in lens[lens["lens_rank"].notna()].groupby(["edition", "lens_id"]):
+        for kind in {k for (_, _, _, k) in flags}:
+            if all((int(edition), code, lens_id, kind) in flags for code in part["authority_code"]):
+                out.add((int(edition), lens_id, kind))
+    return out
 
 
 def table_rows(dom: str, table_id: str) -> list[list[str]]:
@@ -940,6 +966,9 @@ def edition_data(page: str) -> dict:
                 for cell in row[2:]:
                     if isinstance(cell, dict) and "m" in cell:
                         cell["m"] = [[kind, symbols[kind], reasons[index]] for kind, index in cell["m"]]
+        for common in view["common"].values():
+            common["n"] = [(kind, reasons[index]) for kind, index in common["n"]]
+            common["h"] = {col: [(kind, reasons[index]) for kind, index in marks] for col, marks in common["h"].items()}
     return data["editions"]
 
 
@@ -964,26 +993,54 @@ def compact_marks(cell) -> list[tuple[str, str]]:
 
 def test_caveat_marks_sit_next_to_the_ranks_they_qualify(demo_report):
     """Each flag of fct_lens_productivity marks that council's rank in that lens, in the league table and the lens
-    table, with the lens named in its reason; no other rank carries a mark. Every edition, through the selector's
-    data; the report's own edition in the page as served."""
+    table, with the lens named in its reason; no other rank carries a mark. A flag that every council ranked in the
+    lens carries in the edition (the fixture: the second lens scored on substitutes before the last edition, the last
+    lens's spend from an earlier year in the last) is said once instead: in the lens's column heading of the league
+    table, the Rank heading of the lens table and the note above each, not on the rows. Every edition, through the
+    selector's data; the report's own edition in the page as served."""
     summary, facts = demo_report
     page = summary["path"].read_text(encoding="utf-8")
     data = load(summary["path"].with_name("fixture.duckdb"))
     edition = summary["edition"]
     headers = league_headers(page)
     flags = facts["flags"]
+    common = common_flags(data, flags)
     assert flags, "the fixture sets flags"
+    assert {(e, l, k) for (e, l, k) in common if e == edition} == {(edition, data.lens_ids[-1], "fallback-year")}
+    assert (min(data.editions), data.lens_ids[1], "substitutes") in common
+    row_flags = {(e, c, l, k) for (e, c, l, k) in flags if (e, l, k) not in common}
+    assert any(e == edition for (e, _, _, _) in row_flags), "the fixture also sets flags that tell rows apart"
     for code in facts["ranked_overall"][edition]:
         cells = row_cells_html(page, "league-table", code)
         for lens_id in data.lens_ids:
             marks = marks_in(cells[headers.index(data.lens_names[lens_id])])
-            expected = sorted(kind for (e, c, l, kind) in flags if (e, c, l) == (edition, code, lens_id))
+            expected = sorted(kind for (e, c, l, kind) in row_flags if (e, c, l) == (edition, code, lens_id))
             assert sorted(kind for kind, _ in marks) == expected, (code, lens_id, marks)
             assert all(reason.startswith(data.lens_names[lens_id] + ":") for _, reason in marks), marks
         for lens_id in data.lens_ids:
             rank_cell = row_cells_html(page, f"lens-table-{lens_id}", code)[0]
-            expected = sorted(kind for (e, c, l, kind) in flags if (e, c, l) == (edition, code, lens_id))
+            expected = sorted(kind for (e, c, l, kind) in row_flags if (e, c, l) == (edition, code, lens_id))
             assert sorted(kind for kind, _ in marks_in(rank_cell)) == expected, (code, lens_id)
+    # the edition-wide caveat, once: its lens's column heading, the lens table's Rank heading, and the notes
+    last = data.lens_names[data.lens_ids[-1]]
+    league_heads = header_marks(page, "league-table")
+    for index, label in enumerate(headers):
+        expected = ["fallback-year"] if label == last else []
+        assert [kind for kind, _ in league_heads[index]] == expected, (label, league_heads[index])
+    [(kind, reason)] = league_heads[headers.index(last)]
+    assert (
+        reason == f"{last}: spend from the {edition - 1}-{str(edition)[2:]} ra_budget, not the edition's own year "
+        "(not published or not held)"
+    ), reason
+    assert common_note(page, "league-table") == [(kind, reason)]
+    for lens_id in data.lens_ids:
+        expected = [(kind, reason)] if lens_id == data.lens_ids[-1] else []
+        assert header_marks(page, f"lens-table-{lens_id}")[0] == expected, lens_id
+        assert common_note(page, f"lens-table-{lens_id}") == expected, lens_id
+        box = page[page.index(f'<div class="common-caveats" data-table="lens-table-{lens_id}"') :]
+        assert box.startswith(f'<div class="common-caveats" data-table="lens-table-{lens_id}" hidden>') == (
+            not expected
+        )
     # the low-spend mark of the fixture's first council names its spend per head and says why it matters
     low = next((e, c, l) for (e, c, l, kind) in flags if kind == "low-spend" and e == edition)
     reason = dict(marks_in(row_cells_html(page, f"lens-table-{low[2]}", low[1])[0]))["low-spend"]
@@ -996,8 +1053,15 @@ def test_caveat_marks_sit_next_to_the_ranks_they_qualify(demo_report):
         for lens_id, lens in view["lenses"].items():
             for row in lens["rows"]:
                 code = row[0]["data-code"]
-                expected = sorted(kind for (fe, c, l, kind) in flags if (fe, c, l) == (int(e), code, lens_id))
+                expected = sorted(kind for (fe, c, l, kind) in row_flags if (fe, c, l) == (int(e), code, lens_id))
                 assert sorted(kind for kind, _ in compact_marks(row[2])) == expected, (e, code, lens_id)
+            shared = view["common"][f"lens-table-{lens_id}"]
+            expected = sorted(kind for (fe, l, kind) in common if (fe, l) == (int(e), lens_id))
+            assert sorted(kind for kind, _ in shared["n"]) == expected, (e, lens_id)
+            assert sorted(kind for kind, _ in shared["h"].get("0", [])) == expected, (e, lens_id)
+        league = view["common"]["league-table"]
+        expected = sorted(kind for (fe, l, kind) in common if fe == int(e))
+        assert sorted(kind for kind, _ in league["n"]) == expected, e
     # the legend explains every mark used, with its count in the edition
     legend = page[page.index('<dl class="caveat-legend"') : page.index("</dl>")]
     for kind, label in (
@@ -1177,6 +1241,18 @@ LEAGUE_ROWS = """JSON.stringify(Array.prototype.map.call(document.querySelectorA
 }))"""
 
 
+# The edition-wide caveats as the page shows them: per table, the mark kinds of each column heading and the note's
+# items (kind and text), and whether the note is hidden.
+COMMON = """JSON.stringify(['league-table', 'lens-table-older_people', 'lens-table-waste_recycling'].map(function (id) {
+  var box = document.querySelector('.common-caveats[data-table="' + id + '"]');
+  return {id: id, hidden: box.hidden,
+    heads: Array.prototype.map.call(document.querySelectorAll('#' + id + ' thead th'), function (th) {
+      return Array.prototype.map.call(th.querySelectorAll('.caveat'), function (m) { return m.className.replace('caveat c-', ''); }); }),
+    note: Array.prototype.map.call(box.querySelectorAll('li'), function (li) {
+      return [li.querySelector('.caveat').className.replace('caveat c-', ''), li.textContent]; })};
+}))"""
+
+
 @needs_chromium
 def test_edition_selector_switches_the_tables_and_council_pages_in_chromium(demo_report):
     """Picking an edition shows its league table, its unranked councils with why, its lens tables and charts and the
@@ -1190,11 +1266,13 @@ def test_edition_selector_switches_the_tables_and_council_pages_in_chromium(demo
         try:
             tab.wait_for("document.getElementById('report-status').getAttribute('data-ready') === 'true'")
             served = json.loads(tab.evaluate(LEAGUE_ROWS))
+            served_common = json.loads(tab.evaluate(COMMON))
             tab.evaluate(
                 f"(function () {{ var s = document.getElementById('edition-select'); s.value = '{first}';"
                 " s.dispatchEvent(new Event('change')); })()"
             )
             switched = json.loads(tab.evaluate(LEAGUE_ROWS))
+            switched_common = json.loads(tab.evaluate(COMMON))
             state = json.loads(
                 tab.evaluate(
                     """JSON.stringify({
@@ -1211,12 +1289,19 @@ def test_edition_selector_switches_the_tables_and_council_pages_in_chromium(demo
             tab.evaluate(f"location.hash = 'council/{facts['ranked_overall'][first][0]}'")
             tab.wait_for("document.body.classList.contains('council-mode')")
             council = tab.evaluate("document.getElementById('council-summary').textContent")
+            council_caveats = json.loads(
+                tab.evaluate(
+                    "JSON.stringify(Array.prototype.map.call(document.querySelectorAll('#council-caveats li'),"
+                    " function (li) { return li.textContent; }))"
+                )
+            )
             tab.evaluate("location.hash = 'league'")
             tab.evaluate(
                 f"(function () {{ var s = document.getElementById('edition-select'); s.value = '{default}';"
                 " s.dispatchEvent(new Event('change')); })()"
             )
             back = json.loads(tab.evaluate(LEAGUE_ROWS))
+            back_common = json.loads(tab.evaluate(COMMON))
             problems = tab.console_problems()
             errors = tab.evaluate("document.getElementById('report-status').getAttribute('data-errors')")
         finally:
@@ -1224,6 +1309,23 @@ def test_edition_selector_switches_the_tables_and_council_pages_in_chromium(demo
     assert not problems and errors == "0", (problems, errors)
     assert [row["code"] for row in served] == [row["code"] for row in back]
     assert back == served, "the script draws the default edition exactly as the page was served"
+    assert back_common == served_common, "and its edition-wide caveats too"
+    # the fixture's edition-wide caveats: the last lens's spend year in the default edition, the second lens's
+    # substitutes in the first; in the league table's lens heading, the lens table's Rank heading and the notes
+    league_served, older_served, waste_served = served_common
+    assert [kinds for kinds in league_served["heads"] if kinds] == [["fallback-year"]]
+    assert [kind for kind, _ in league_served["note"]] == ["fallback-year"] and not league_served["hidden"]
+    assert older_served["hidden"] and not any(older_served["heads"])
+    assert waste_served["heads"][0] == ["fallback-year"] and not waste_served["hidden"]
+    assert waste_served["note"][0][1].startswith("Y Waste and recycling: spend from the ")
+    league_first, older_first, waste_first = switched_common
+    assert [kinds for kinds in league_first["heads"] if kinds] == [["substitutes"]]
+    assert older_first["heads"][0] == ["substitutes"] and [k for k, _ in older_first["note"]] == ["substitutes"]
+    assert waste_first["hidden"] and not any(waste_first["heads"])
+    assert not any("substitutes" in [m[0] for m in cell["marks"]] for row in switched for cell in row["cells"])
+    assert any(text.endswith("(as for every ranked council in this edition).") for text in council_caveats), (
+        council_caveats
+    )
     assert any(cell["marks"] for row in served for cell in row["cells"]), "the fixture's marks are in the table"
     assert sorted(row["code"] for row in switched) == facts["ranked_overall"][first]
     assert set(state["labels"]) == {str(first)}
@@ -1310,3 +1412,32 @@ def test_council_page_explains_the_rank_in_chromium(layout_report):
             # the spend of 260% of the median: capped at +100% and labelled
             spend = drivers["housing_homelessness"][-1]
             assert spend["capped"] and spend["value"] == "\u00a3806 (+160%) \u25b8", spend
+
+
+def test_a_caveat_every_row_carries_is_said_once_and_rows_that_differ_keep_their_mark():
+    """page._shared: every ranked row carries the caveat. All with one reason: said once (the reason), no row
+    keeps a mark; most with one reason (another spend year for a few): said once with how many, the others keep
+    their marks; no reason held by more than half: the general meaning, every row keeps its mark."""
+    from council_index.report import caveats, page
+
+    fallback = caveats.BY_KIND["fallback-year"]
+
+    def mark(year):
+        return ("fallback-year", "Y", f"Waste: spend from the {year} RA budget")
+
+    everyone = page._shared(fallback, [mark("2021-22")] * 3, "Waste")
+    assert everyone.unanimous and everyone.mark == mark("2021-22") and everyone.row_reason == mark("2021-22")[2]
+    assert page._without([mark("2021-22")], [everyone]) == []
+    most = page._shared(fallback, [mark("2021-22")] * 3 + [mark("2019-20")], "Waste")
+    assert not most.unanimous and most.row_reason == mark("2021-22")[2]
+    assert most.mark[2] == (
+        "Waste: spend from the 2021-22 RA budget (for 3 of the 4 ranked councils; the other 1 is marked on its row)"
+    )
+    assert page._without([mark("2021-22")], [most]) == [] and page._without([mark("2019-20")], [most]) == [
+        mark("2019-20")
+    ]
+    split = page._shared(fallback, [mark("2021-22"), mark("2019-20")], "Waste")
+    assert split.row_reason == "" and split.mark[2].startswith("Waste: the spend figure comes from an earlier")
+    assert page._without([mark("2021-22")], [split]) == [mark("2021-22")]
+    low = ("low-spend", "£", "Waste: implausibly low spend")
+    assert page._without([low, mark("2021-22")], [everyone]) == [low]  # other caveats are untouched

@@ -137,6 +137,10 @@ class Table:
     sortable: bool = True
     sticky: int = 1  # leading columns kept in view when the table scrolls sideways
     rank_marks: int = 0  # the most caveat marks in the first (rank) column, over every edition: its width
+    # caveats that hold for every ranked row of the edition (common_marks), said once instead of on each row:
+    # by column index, the marks shown in that column's heading; and all of them, for the note above the table
+    header_marks: dict[int, list[tuple[str, str, str]]] = field(default_factory=dict)
+    common: list[tuple[str, str, str]] = field(default_factory=list)
 
     def most_rank_marks(self) -> int:
         return max((len(r.cells[0].marks) for r in self.rows if r.cells), default=0)
@@ -145,6 +149,14 @@ class Table:
         """The body rows for the page script: [attrs or 0, row class or 0, cell, cell, ...] per row."""
         kinds = [kind for _, kind in self.headers]
         return [[r.attrs or 0, r.css or 0, *(c.compact(k, reasons) for c, k in zip(r.cells, kinds))] for r in self.rows]
+
+    def compact_common(self, reasons: ReasonIndex) -> dict:
+        """The edition-wide caveats for the page script: {h: {column index: marks}, n: marks} (marks as
+        [kind, index of the reason])."""
+        return {
+            "h": {str(index): reasons.compact(marks) for index, marks in self.header_marks.items()},
+            "n": reasons.compact(self.common),
+        }
 
 
 class ReasonIndex:
@@ -249,7 +261,81 @@ def _is_new(reason: str) -> bool:
     return "merger" in text or "created" in text or "split" in text or "from part" in text
 
 
-def league_table(data: ReportData, edition: int | None = None) -> Table:
+@dataclass(frozen=True)
+class Shared:
+    """A caveat every ranked council of an edition carries in one lens (or overall), said once for the table.
+
+    ``row_reason`` is the reason most of those rows give (the rows giving it lose their mark); ``mark`` is what the
+    heading and the note show. Rows whose reason differs (another spend year, say) keep their own mark: it tells
+    them apart."""
+
+    mark: tuple[str, str, str]
+    row_reason: str
+    unanimous: bool
+
+
+def _shared(caveat: caveats.Caveat, marks: list[tuple[str, str, str]], label: str) -> Shared:
+    """The table-wide form of one caveat carried by every row: the reason of most rows (more than half) with how
+    many give it, the reason itself when all do, else the caveat's general meaning (every row then keeps its mark)."""
+    counts: dict[str, int] = {}
+    for _, _, reason in marks:
+        counts[reason] = counts.get(reason, 0) + 1
+    reason, count = max(counts.items(), key=lambda item: (item[1], item[0]))
+    if count == len(marks):
+        return Shared((caveat.kind, caveat.symbol, reason), reason, True)
+    if 2 * count > len(marks):
+        others = len(marks) - count
+        shown = (
+            f"{reason} (for {count} of the {len(marks)} ranked councils; the other {others} "
+            f"{'is marked on its row' if others == 1 else 'are marked on their rows'})"
+        )
+        return Shared((caveat.kind, caveat.symbol, shown), reason, False)
+    shown = f"{label}: {caveat.meaning} (for every ranked council, each marked on its row with its own figures)"
+    return Shared((caveat.kind, caveat.symbol, shown), "", False)
+
+
+def common_marks(data: ReportData, edition: int) -> dict[str, list[Shared]]:
+    """The caveats that hold for every ranked council of an edition, by lens id (every council with a rank in
+    the lens carries the flag, e.g. spend from a fallback year in every lens of the 2022 edition, a lens scored on
+    substitutes for everyone in 2017-19) and under "overall" (every council ranked overall is ranked on fewer
+    lenses). A table says such a caveat once, in its heading and the note above it, instead of on every row;
+    marks that tell rows apart stay on the rows (see Shared)."""
+    out: dict[str, list[Shared]] = {}
+    for lens_id in data.lens_ids:
+        name = data.lens_names[lens_id]
+        rows = [
+            row
+            for (e, _code, l), row in data.lens_rows.items()
+            if e == edition and l == lens_id and _num(row.get("lens_rank"), 0) is not None
+        ]
+        if not rows:
+            continue
+        marks = [caveats.lens_marks(row, name) for row in rows]
+        shared = []
+        for caveat in caveats.LENS_CAVEATS:
+            of_kind = [next((m for m in row if m[0] == caveat.kind), None) for row in marks]
+            if all(of_kind):
+                shared.append(_shared(caveat, of_kind, name))
+        if shared:
+            out[lens_id] = shared
+    league = data.league(edition)
+    if not league.empty:
+        marks = []
+        for row in league.to_dict("records"):
+            overall = {**data.overall_rows.get((edition, row["authority_code"]), {}), **row}
+            marks.append(next(iter(overall_marks(data, edition, overall)), None))
+        if all(marks):
+            out["overall"] = [_shared(caveats.FEWER_LENSES, marks, "Overall rank")]
+    return out
+
+
+def _without(marks: list[tuple[str, str, str]], common: list[Shared]) -> list[tuple[str, str, str]]:
+    """A row's marks less those said once for the whole table (same caveat, same reason)."""
+    said = {(shared.mark[0], shared.row_reason) for shared in common}
+    return [mark for mark in marks if (mark[0], mark[2]) not in said]
+
+
+def league_table(data: ReportData, edition: int | None = None, common: dict | None = None) -> Table:
     """The overall league table of an edition, row for row from rpt_league_table, with the caveat marks of the
     flag columns next to the ranks they qualify."""
     edition = data.edition if edition is None else edition
@@ -266,12 +352,13 @@ def league_table(data: ReportData, edition: int | None = None) -> Table:
         ("Quadrant", "text"),
         ("Change", "num"),
     ]
+    common = common_marks(data, edition) if common is None else common
     rows = []
     for row in league.to_dict("records"):
         improved = bool(row.get("is_most_improved"))
         overall = {**data.overall_rows.get((edition, row["authority_code"]), {}), **row}
         rank = num_cell(row["overall_rank"])
-        rank.marks = overall_marks(data, edition, overall)
+        rank.marks = _without(overall_marks(data, edition, overall), common.get("overall", []))
         cells = [rank, council_cell(row["authority_code"], row["authority_name"])]
         if intervals:
             cells.append(interval_cell(row.get("rank_p05"), row.get("rank_p95")))
@@ -279,7 +366,7 @@ def league_table(data: ReportData, edition: int | None = None) -> Table:
         marks = council_lens_marks(data, edition, row["authority_code"])
         for l in data.lens_ids:
             cell = num_cell(row[l])
-            cell.marks = marks.get(l, []) if cell.text else []
+            cell.marks = _without(marks.get(l, []), common.get(l, [])) if cell.text else []
             if not cell.text:
                 reason = caveats.lens_not_ranked_reason(
                     data.lens_rows.get((edition, row["authority_code"], l)) or {}, data.lens_names[l]
@@ -295,7 +382,13 @@ def league_table(data: ReportData, edition: int | None = None) -> Table:
             change_cell(data, edition, row),
         ]
         rows.append(Row(cells, {"data-code": row["authority_code"]}, "most-improved" if improved else ""))
-    return Table("league-table", headers, rows, "league table", sticky=2)
+    table = Table("league-table", headers, rows, "league table", sticky=2)
+    columns = {"overall": 0, **{l: headers.index((data.lens_names[l], "num")) for l in data.lens_ids}}
+    for key in ("overall", *data.lens_ids):
+        if common.get(key):
+            table.header_marks[columns[key]] = [shared.mark for shared in common[key]]
+            table.common += [shared.mark for shared in common[key]]
+    return table
 
 
 def unranked_list(data: ReportData, edition: int | None = None) -> list[dict]:
@@ -322,7 +415,7 @@ def lens_rows(data: ReportData, lens_id: str, edition: int) -> pd.DataFrame:
     return rows_df.sort_values(["lens_rank", "name"], na_position="last")
 
 
-def lens_table(data: ReportData, lens_id: str, edition: int | None = None) -> Table:
+def lens_table(data: ReportData, lens_id: str, edition: int | None = None, common: dict | None = None) -> Table:
     edition = data.edition if edition is None else edition
     rows_df = lens_rows(data, lens_id, edition)
     headers = [
@@ -336,6 +429,7 @@ def lens_table(data: ReportData, lens_id: str, edition: int | None = None) -> Ta
     ]
     rows = []
     lens_name = data.lens_names[lens_id]
+    common = (common_marks(data, edition) if common is None else common).get(lens_id, [])
     for row in rows_df.to_dict("records"):
         used = (
             f"{int(row['indicators_used'])} of {int(row['indicators_in_lens'])}"
@@ -343,7 +437,7 @@ def lens_table(data: ReportData, lens_id: str, edition: int | None = None) -> Ta
             else ""
         )
         rank = num_cell(row["lens_rank"])
-        rank.marks = caveats.lens_marks(row, lens_name) if rank.text else []
+        rank.marks = _without(caveats.lens_marks(row, lens_name), common) if rank.text else []
         if not rank.text:
             rank.text, rank.title = "\u2013", f"Not ranked: {caveats.lens_not_ranked_reason(row, lens_name)}"
         rows.append(
@@ -360,7 +454,11 @@ def lens_table(data: ReportData, lens_id: str, edition: int | None = None) -> Ta
                 {"data-code": row["authority_code"]},
             )
         )
-    return Table(f"lens-table-{lens_id}", headers, rows, lens_name, sticky=2)
+    table = Table(f"lens-table-{lens_id}", headers, rows, lens_name, sticky=2)
+    if common:
+        table.header_marks[0] = [shared.mark for shared in common]
+        table.common = [shared.mark for shared in common]
+    return table
 
 
 def lens_unranked(data: ReportData, lens_id: str, edition: int | None = None) -> list[dict]:
@@ -675,14 +773,16 @@ def edition_views(data: ReportData, titles: dict, rank_marks: dict[str, int]) ->
     edition carries."""
     views, reasons = {}, ReasonIndex()
     for edition in data.editions:
-        league = league_table(data, edition)
+        common = common_marks(data, edition)
+        league = league_table(data, edition, common)
         rank_marks["league-table"] = max(rank_marks.get("league-table", 0), league.most_rank_marks())
-        lens_tables = {l: lens_table(data, l, edition) for l in data.lens_ids}
+        lens_tables = {l: lens_table(data, l, edition, common) for l in data.lens_ids}
         for table in lens_tables.values():
             rank_marks[table.id] = max(rank_marks.get(table.id, 0), table.most_rank_marks())
         views[str(edition)] = {
             "ranked": len(data.league(edition)),
             "league": league.compact(reasons),
+            "common": {t.id: t.compact_common(reasons) for t in (league, *lens_tables.values())},
             "unranked": unranked_list(data, edition),
             "counts": caveat_counts(data, edition),
             "lenses": {
@@ -889,6 +989,16 @@ def council_payload(data: ReportData) -> dict:
         "ranks": ranks,
         "values": values,
         "marks": reasons.payload(),
+        # per edition, overall then each lens, the reasons said once for every ranked council (page.Shared) and
+        # whether all (1) or most (0) give it: the council page says of such a caveat that it is the edition's
+        "common": {
+            str(e): [
+                [[shared.row_reason, int(shared.unanimous)] for shared in common.get(key, []) if shared.row_reason]
+                for key in ("overall", *data.lens_ids)
+                for common in [common_marks(data, e)]
+            ]
+            for e in data.editions
+        },
         "normalisation": _text(data.scores["normalisation"].iloc[0])
         if not data.scores.empty and "normalisation" in data.scores
         else "",

@@ -50,6 +50,11 @@ function startReport(data) {   // data: the page's three data blocks, unpacked (
     [view.league].concat(Object.keys(view.lenses).map(function (l) { return view.lenses[l].rows; })).forEach(function (rows) {
       rows.forEach(function (row) { row.forEach(function (c) { if (c && c.m) c.m = expandMarks(c.m, EDITION_DATA.marks); }); });
     });
+    Object.keys(view.common || {}).forEach(function (id) {   // caveats of every ranked row: heading marks and note
+      var common = view.common[id];
+      Object.keys(common.h).forEach(function (col) { common.h[col] = expandMarks(common.h[col], EDITION_DATA.marks); });
+      common.n = expandMarks(common.n, EDITION_DATA.marks);
+    });
   });
   var editionSelect = document.getElementById('edition-select');
   var defaultEdition = editionSelect.getAttribute('data-default'), edition = defaultEdition;
@@ -121,6 +126,22 @@ function startReport(data) {   // data: the page's three data blocks, unpacked (
     var count = document.querySelector('.row-count[data-table="' + table.id + '"]');
     if (count) count.textContent = rows.length + ' rows';
   }
+  // the caveats of every ranked row of the edition (page.common_marks): in the column headings and the note above
+  // the table, as page.py served them for the default edition
+  function renderCommon(table, common) {
+    common = common || {h: {}, n: []};
+    table.querySelectorAll('thead th').forEach(function (th, i) {
+      th.querySelectorAll('.marks').forEach(function (m) { m.remove(); });
+      if (common.h[String(i)] && common.h[String(i)].length) th.appendChild(marksSpan(common.h[String(i)]));
+    });
+    var box = document.querySelector('.common-caveats[data-table="' + table.id + '"]'); if (!box) return;
+    box.hidden = !common.n.length;
+    var list = box.querySelector('ul'); list.innerHTML = '';
+    common.n.forEach(function (m) {
+      var li = document.createElement('li'); li.appendChild(markSpan(m));
+      li.appendChild(document.createTextNode(' ' + m[2] + '.')); list.appendChild(li);
+    });
+  }
   function renderUnranked(id, rows) {
     var box = document.getElementById(id); if (!box) return;
     box.hidden = !rows.length;
@@ -141,13 +162,14 @@ function startReport(data) {   // data: the page's three data blocks, unpacked (
     document.querySelectorAll('.league-count').forEach(function (el) { el.textContent = String(view.ranked); });
     document.getElementById('league-none').hidden = view.ranked > 0;
     renderRows(document.getElementById('league-table'), view.league);
+    renderCommon(document.getElementById('league-table'), (view.common || {})['league-table']);
     renderUnranked('league-unranked', view.unranked);
     document.querySelectorAll('.caveat-count').forEach(function (el) {
       el.textContent = '(' + (view.counts[el.getAttribute('data-kind')] || 0) + ' in this edition)';
     });
     Object.keys(view.lenses).forEach(function (l) {
       var lens = view.lenses[l], table = document.getElementById('lens-table-' + l);
-      if (table) renderRows(table, lens.rows);
+      if (table) { renderRows(table, lens.rows); renderCommon(table, (view.common || {})[table.id]); }
       renderUnranked('lens-unranked-' + l, lens.unranked);
       var el = document.getElementById('chart-scatter-' + l);
       if (el) {
@@ -259,12 +281,16 @@ function startReport(data) {   // data: the page's three data blocks, unpacked (
       (latest.o ? 'No change since the previous edition to show: ' + (latest.c[2] || 'no previous rank') + '.' : '');
     showAnalysis(code);
     // caveats on the ranks shown, and why ranks are missing
-    var caveatItems = [], missingItems = [];
-    (latest.k || []).forEach(function (m) { caveatItems.push({mark: m, text: m[2] + '.'}); });
+    var caveatItems = [], missingItems = [], common = (C.common || {})[edition] || [];
+    function caveatText(m, i) {   // i: 0 overall, 1.. the lenses (C.common's order: [reason, all 1 / most 0])
+      var shared = (common[i] || []).filter(function (c) { return c[0] === m[2]; })[0];
+      return m[2] + (shared ? (shared[1] ? ' (as for every ranked council in this edition)' : ' (as for most ranked councils in this edition)') : '') + '.';
+    }
+    (latest.k || []).forEach(function (m) { caveatItems.push({mark: m, text: caveatText(m, 0)}); });
     C.lenses.forEach(function (l, i) {
       var d = (latest.d || [])[i];
       if (!d) return;
-      d[5].forEach(function (m) { caveatItems.push({mark: m, text: m[2] + '.'}); });
+      d[5].forEach(function (m) { caveatItems.push({mark: m, text: caveatText(m, i + 1)}); });
       if (d[0] === null) missingItems.push({text: C.lensNames[i] + ': ' + (d[6] || 'no reason recorded') + '.'});
     });
     if (ranks[edition] && !latest.o) missingItems.unshift({text: 'Overall: ' + (latest.r || 'no reason recorded') + '.'});
