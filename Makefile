@@ -42,7 +42,7 @@ help: ## list the targets and the variables they take
 	@echo "  TARGET         duckdb (default), postgres or spark (default: INDEX_TARGET)"
 	@echo "  FULL_REFRESH=1 land every raw file again (by default unchanged files keep their landed table)"
 	@echo "  FORCE=1        build even when the warehouse is already the build of these raw files, project and options"
-	@echo "  ACCEPT_SHRINK=1 accept raw files with markedly fewer rows or authorities than at the last load"
+	@echo "  ACCEPT_SHRINK=1 accept raw files with markedly fewer rows or authorities than at the last load, or gone since"
 	@echo "  DOCS_PORT      port of make docs-serve (default 8080)"
 
 $(STAMP): requirements.txt pyproject.toml

@@ -136,7 +136,8 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         default=bool(os.environ.get("ACCEPT_SHRINK")),
         help="accept raw files with markedly fewer rows or authorities than the same file at the "
-        "last load (default: such a file stops the build; ACCEPT_SHRINK=1 sets this)",
+        "last load, or gone from the raw folder since (default: such a file stops the build; "
+        "ACCEPT_SHRINK=1 sets this; always on for --demo, whose files the generator owns)",
     )
     parser.add_argument(
         "--force",
@@ -209,7 +210,15 @@ def main(argv: list[str] | None = None) -> int:
         shutil.copy2(db_path, building)
     try:
         try:
-            load_all(raw_dir, building, in_place=True, full_refresh=args.full_refresh, accept_shrink=args.accept_shrink)
+            # The demo generator owns the demo folder (it writes it afresh each run): a file or rows it
+            # no longer writes are its own change, not a cut download, so the demo accepts them.
+            load_all(
+                raw_dir,
+                building,
+                in_place=True,
+                full_refresh=args.full_refresh,
+                accept_shrink=args.accept_shrink or bool(args.demo),
+            )
         except LoadError as exc:
             print(f"load failed, warehouse left unchanged: {exc}", file=sys.stderr)
             return 1

@@ -167,3 +167,39 @@ def test_the_dbt_result_is_counted_as_dbt_summarises_it(tmp_path):
     (tmp_path / "run_results.json").write_text(json.dumps({"results": results}))
     assert uptodate.dbt_results(tmp_path) == {"PASS": 2, "WARN": 1, "NO-OP": 1}
     assert uptodate.dbt_results(tmp_path / "absent") == {}
+
+
+def test_a_demo_build_accepts_files_its_generator_no_longer_writes(tmp_path, monkeypatch, capsys):
+    """The demo folder is the generator's: after a generator change drops a file, the next demo build
+    lands what is written now (recorded in the load log), where a real folder would stop."""
+    import duckdb
+
+    from council_index.demo import generate
+
+    source = demo_raw()
+    dropped = "waste"
+    writes = [("la_lookup", "population", "waste"), ("la_lookup", "population")]
+
+    def fake_write_demo(out_dir, *args, **kwargs):
+        out_dir = Path(out_dir)
+        shutil.rmtree(out_dir, ignore_errors=True)
+        for part in writes[0]:
+            shutil.copytree(source / part, out_dir / part)
+        shutil.copy2(source / "DEMO_DATA.md", out_dir / "DEMO_DATA.md")
+        return out_dir
+
+    monkeypatch.setattr(generate, "write_demo", fake_write_demo)
+    monkeypatch.setattr(build, "run_dbt", lambda args, *rest, **kw: None)
+    db = tmp_path / "demo.duckdb"
+    argv = ["--db", str(db), "--demo", str(tmp_path / "demo_raw"), "--no-outputs"]
+    assert build.main(argv) == 0
+    writes.pop(0)  # the generator no longer writes the waste files
+    assert build.main(argv) == 0
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        gone = con.execute(
+            "select count(*) from raw.load_log where status = 'missing' and file like ?", [f"{dropped}/%"]
+        ).fetchone()[0]
+    finally:
+        con.close()
+    assert gone > 0
