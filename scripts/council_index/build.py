@@ -30,8 +30,6 @@ from council_index.pipeline.loader import ensure_not_locked, load_all
 from council_index.summary import keep_previous, read_snapshot, summary_lines
 
 TARGETS = ("duckdb", "postgres", "spark")
-# dbt-postgres and dbt-spark (session) run no dbt Python models: the analysis models are DuckDB-only.
-NO_PYTHON_MODELS = "{analysis_enabled: false}"
 
 
 def run_dbt(args: list[str], db_path: Path, raw_dir: Path, target: str = "duckdb", in_process: bool = False) -> None:
@@ -108,8 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--vars",
-        help="dbt --vars for the build (postgres and spark default to "
-        "NO_PYTHON_MODELS: they cannot run dbt Python models)",
+        help="dbt --vars for the build (default none: every target builds every model, the analysis "
+        "models included; '{analysis_enabled: false}' leaves them out)",
     )
     parser.add_argument("--select", help="dbt build only these nodes (a dbt selector; for iterating)")
     parser.add_argument(
@@ -184,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
             started,
             demo=bool(args.demo),
             export_dir=args.export_marts,
-            dbt_vars=args.vars or NO_PYTHON_MODELS,
+            dbt_vars=args.vars,
             select=args.select,
         )
     try:

@@ -11,8 +11,10 @@
    time (``--sequential`` one after another): each is mostly one Python process (dbt) waiting on its
    engine, so on two cores the three together take little more than the slowest (Spark) alone; peak
    memory is about the sum of the three (Spark's driver is given 3 GB).
-3. Compares every mart with DuckDB's (scripts/council_index/engines/compare.py: keys equal, numbers within 1e-9
-   relative) and prints a table of marts, rows and differences, and each engine's build time.
+3. Compares every mart with DuckDB's, the analysis marts (rank uncertainty, sensitivity, statistical
+   neighbours, lens context) included: every model is SQL, so every engine builds every mart
+   (scripts/council_index/engines/compare.py: keys equal, numbers within 1e-9 relative), and prints a
+   table of marts, rows and differences, and each engine's build time.
 Exit status: 0 when every engine built and every mart matches; 1 otherwise.
 """
 
@@ -49,7 +51,7 @@ def python_of(engine: str) -> Path:
     return python
 
 
-def build(engine: str, workdir: Path, raw_dir: Path, extra_vars: str) -> tuple[bool, float]:
+def build(engine: str, workdir: Path, raw_dir: Path, extra_vars: str | None) -> tuple[bool, float]:
     env = dict(os.environ)
     env.update(
         {
@@ -76,8 +78,7 @@ def build(engine: str, workdir: Path, raw_dir: Path, extra_vars: str) -> tuple[b
         str(raw_dir),
         "--export-marts",
         str(workdir / f"{engine}_marts"),
-        "--vars",
-        extra_vars,
+        *(["--vars", extra_vars] if extra_vars else []),
         "--no-outputs",
     ]
     log = workdir / f"build_{engine}.log"
@@ -97,7 +98,7 @@ def build(engine: str, workdir: Path, raw_dir: Path, extra_vars: str) -> tuple[b
     return result.returncode == 0, seconds
 
 
-def build_all(engines: list[str], workdir: Path, raw_dir: Path, extra_vars: str, concurrent: bool) -> dict:
+def build_all(engines: list[str], workdir: Path, raw_dir: Path, extra_vars: str | None, concurrent: bool) -> dict:
     """engine -> (built, seconds): the builds one after another, or all at once (one thread each,
     waiting on its engine's build process)."""
     if not concurrent:
@@ -135,9 +136,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--vars",
-        default="{analysis_enabled: false}",
-        help="dbt --vars for every engine (default: the analysis models off: they include a dbt "
-        "Python model that PostgreSQL and Spark cannot run, so every engine builds the same marts)",
+        help="dbt --vars for every engine (default none: the project's own vars, so every mart, the "
+        "analysis marts included, is built and compared on every engine)",
     )
     args = parser.parse_args(argv)
     engines = [e.strip() for e in args.engines.split(",") if e.strip()]

@@ -387,3 +387,62 @@ def test_compare_command_exits_0_when_marts_match_and_1_on_any_difference(tmp_pa
     assert compare_engines.main(["--workdir", str(differ), "--engines", "duckdb,spark", "--skip-build"]) == 1
     out = capsys.readouterr().out
     assert "spark: mart dim_y missing" in out and "score" in out
+
+
+# --- every engine builds every model, the analysis models included ----------------------------------
+
+
+def test_every_dbt_model_is_sql_so_every_engine_can_build_it():
+    """dbt-postgres and dbt-spark (session) run no dbt Python models: a .py model would leave
+    PostgreSQL and Spark without its marts. The analysis models are SQL like the rest."""
+    python_models = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "models").rglob("*.py"))
+    assert python_models == []
+    assert (ROOT / "models/intermediate/analysis/int_analysis__run_lens_ranks.sql").is_file()
+    assert (ROOT / "models/marts/analysis/fct_rank_uncertainty.sql").is_file()
+
+
+def test_postgres_and_spark_builds_keep_the_analysis_models_unless_vars_are_given(tmp_path, monkeypatch):
+    from council_index import build as build_module
+    from council_index.engines import build as engine_build
+
+    seen = []
+    monkeypatch.setattr(engine_build, "build_on_engine", lambda *args, **kwargs: seen.append(kwargs) or 0)
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for target in ("postgres", "spark"):
+        argv = ["--target", target, "--raw-dir", str(raw), "--db", str(tmp_path / f"{target}.duckdb")]
+        assert build_module.main(argv) == 0
+        assert build_module.main([*argv, "--vars", "{analysis_enabled: false}"]) == 0
+    assert [kwargs["dbt_vars"] for kwargs in seen] == [None, "{analysis_enabled: false}"] * 2
+
+
+def test_compare_engines_builds_with_the_projects_vars_unless_told_otherwise(tmp_path, monkeypatch):
+    from council_index import compare_engines
+
+    commands = []
+
+    def fake_run(command, **kwargs):
+        commands.append(command)
+        return type("Done", (), {"returncode": 0})()
+
+    monkeypatch.setattr(compare_engines.subprocess, "run", fake_run)
+    monkeypatch.setattr(compare_engines, "python_of", lambda engine: Path("/usr/bin/python3"))
+    compare_engines.build("postgres", tmp_path, tmp_path / "raw", None)
+    compare_engines.build("spark", tmp_path, tmp_path / "raw", "{uncertainty_draws: 10}")
+    assert "--vars" not in commands[0]
+    assert commands[1][commands[1].index("--vars") + 1] == "{uncertainty_draws: 10}"
+
+    raw = tmp_path / "demo_raw"
+    raw.mkdir()
+    (raw / "DEMO_DATA.md").write_text("demo")
+    given = []
+    monkeypatch.setattr(
+        compare_engines,
+        "build_all",
+        lambda engines, workdir, raw_dir, extra_vars, concurrent: (
+            given.append(extra_vars) or {engine: (False, 0.0) for engine in engines}
+        ),
+    )
+    argv = ["--workdir", str(tmp_path / "work"), "--raw-dir", str(raw), "--engines", "duckdb,postgres"]
+    assert compare_engines.main(argv) == 1  # the stand-in builds failed
+    assert given == [None]

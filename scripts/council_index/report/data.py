@@ -29,7 +29,7 @@ OPTIONAL = (
     "rpt_published_rank_agreement",
     "fct_published_rank_comparison",
 )
-# The analysis marts: absent when the build ran with var analysis_enabled false (e.g. PostgreSQL);
+# The analysis marts: absent when the build ran with var analysis_enabled false;
 # the report then omits the rank intervals, the sensitivity section and the neighbours and context of councils.
 ANALYSIS = (
     "fct_rank_uncertainty",
