@@ -1,6 +1,6 @@
 """The rank simulation (models/intermediate/analysis/int_analysis__*: method scores, runs, weights,
-lens ranks, rank runs) built by dbt, with the index models it must agree with, on a small hand-made
-universe: 12 councils, 6 lenses of 3 indicators, 2 editions, written straight into the tables the
+lens ranks, overall ranks, rank runs) built by dbt, with the index models it must agree with, on a
+small hand-made universe: 12 councils, 6 lenses of 3 indicators, 2 editions, written straight into the tables the
 models read (int_index__indicator_values, int_finance__lens_spend, the catalogue ...). No demo data.
 
 Checks what the SQL must do whatever the data: the default run is the index; a council best on
@@ -39,6 +39,7 @@ MODELS = [
     "int_analysis__runs",
     "int_analysis__run_weights",
     "int_analysis__run_lens_ranks",
+    "int_analysis__run_overall_ranks",
     "int_analysis__rank_runs",
 ]
 EDITIONS = (2017, 2018)
