@@ -290,9 +290,13 @@ def keep_up_to_date(db_path: Path, raw_dir: Path, args, state: dict, inputs, sta
         for line in state["published"]:
             print(f"  {line}")
     if args.export_marts:
-        from council_index.engines.marts import export_marts_duckdb
+        from council_index.engines.marts import export_marts_duckdb, write_build_info
 
         export_marts_duckdb(db_path, Path(args.export_marts))
+        write_build_info(
+            args.export_marts,
+            {"target": "duckdb", "demo": bool(args.demo), "seconds": {"total": time.perf_counter() - started}},
+        )
     outputs: dict[str, str] = {}
     if not args.no_outputs:
         wanted = output_paths(db_path, args)
