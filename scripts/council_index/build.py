@@ -245,13 +245,7 @@ def main(argv: list[str] | None = None) -> int:
         for line in published:
             print(f"  {line}")
     if args.export_marts:
-        from council_index.engines.marts import export_marts_duckdb, write_build_info
-
-        export_marts_duckdb(db_path, Path(args.export_marts))
-        write_build_info(
-            args.export_marts,
-            {"target": "duckdb", "demo": bool(args.demo), "seconds": {"total": time.perf_counter() - started}},
-        )
+        export_marts(db_path, args, started)
     outputs = {} if args.no_outputs else publish_outputs(db_path, args, demo=bool(args.demo))
     uptodate.write_state(
         db_path,
@@ -290,13 +284,7 @@ def keep_up_to_date(db_path: Path, raw_dir: Path, args, state: dict, inputs, sta
         for line in state["published"]:
             print(f"  {line}")
     if args.export_marts:
-        from council_index.engines.marts import export_marts_duckdb, write_build_info
-
-        export_marts_duckdb(db_path, Path(args.export_marts))
-        write_build_info(
-            args.export_marts,
-            {"target": "duckdb", "demo": bool(args.demo), "seconds": {"total": time.perf_counter() - started}},
-        )
+        export_marts(db_path, args, started)
     outputs: dict[str, str] = {}
     if not args.no_outputs:
         wanted = output_paths(db_path, args)
@@ -321,6 +309,17 @@ def keep_up_to_date(db_path: Path, raw_dir: Path, args, state: dict, inputs, sta
     for name, where in outputs.items():
         print(f"{name + ':':<10} {where}")
     return 1 if any(str(where).startswith("FAILED") for where in outputs.values()) else 0
+
+
+def export_marts(db_path: Path, args, started: float) -> None:
+    """--export-marts: every mart as Parquet, with the build's info (what compare_engines.py reads)."""
+    from council_index.engines.marts import export_marts_duckdb, write_build_info
+
+    export_marts_duckdb(db_path, Path(args.export_marts))
+    write_build_info(
+        args.export_marts,
+        {"target": "duckdb", "demo": bool(args.demo), "seconds": {"total": time.perf_counter() - started}},
+    )
 
 
 def output_paths(db_path: Path, args) -> dict[str, str]:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from council_index import PROJECT_ROOT
+from council_index.pipeline.loader import sha256_of
 
 STATE_VERSION = 1
 
@@ -52,11 +53,7 @@ def state_path(db_path: Path) -> Path:
 
 
 def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+    return sha256_of(path)  # the loader's own file identity
 
 
 def _files(root: Path) -> list[Path]:
