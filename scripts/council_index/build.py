@@ -254,16 +254,20 @@ def main(argv: list[str] | None = None) -> int:
         built_at,
         uptodate.dbt_results(ROOT / (os.environ.get("DBT_TARGET_PATH") or "target")),
         published,
-        {
-            name: where
-            for name, where in output_paths(db_path, args).items()
-            if not outputs.get(name, "").startswith(("FAILED", "not written"))
-        }
-        if outputs
-        else {},
+        written_outputs(output_paths(db_path, args), outputs),
     )
+    return finish("built from", db_path, raw_dir, args, outputs, started)
+
+
+def written_outputs(paths: dict[str, str], outputs: dict[str, str]) -> dict[str, str]:
+    """The output paths (name -> path) that this run wrote or kept: not failed, not skipped."""
+    return {n: p for n, p in paths.items() if n in outputs and not outputs[n].startswith(("FAILED", "not written"))}
+
+
+def finish(verb: str, db_path: Path, raw_dir: Path, args, outputs: dict[str, str], started: float) -> int:
+    """The closing lines of a build or an up-to-date check; exit 1 when an output failed."""
     label = "DEMO (synthetic, fictional councils)" if args.demo else str(raw_dir)
-    print(f"\nbuilt from {label} in {time.perf_counter() - started:.1f} s")
+    print(f"\n{verb} {label} in {time.perf_counter() - started:.1f} s")
     print(f"warehouse: {db_path}")
     for name, where in outputs.items():
         print(f"{name + ':':<10} {where}")
@@ -293,7 +297,6 @@ def keep_up_to_date(db_path: Path, raw_dir: Path, args, state: dict, inputs, sta
             outputs[name] = f"{wanted[name]} (unchanged)"
         if stale:
             outputs.update(publish_outputs(db_path, args, demo=bool(args.demo), only=stale))
-        written = {n: p for n, p in wanted.items() if not outputs[n].startswith(("FAILED", "not written"))}
         uptodate.write_state(
             db_path,
             raw_dir,
@@ -301,14 +304,9 @@ def keep_up_to_date(db_path: Path, raw_dir: Path, args, state: dict, inputs, sta
             state["built_at"],
             state.get("dbt_results", {}),
             state.get("published", []),
-            written,
+            written_outputs(wanted, outputs),
         )
-    label = "DEMO (synthetic, fictional councils)" if args.demo else str(raw_dir)
-    print(f"\nchecked {label} in {time.perf_counter() - started:.1f} s")
-    print(f"warehouse: {db_path}")
-    for name, where in outputs.items():
-        print(f"{name + ':':<10} {where}")
-    return 1 if any(str(where).startswith("FAILED") for where in outputs.values()) else 0
+    return finish("checked", db_path, raw_dir, args, outputs, started)
 
 
 def export_marts(db_path: Path, args, started: float) -> None:
