@@ -8,7 +8,6 @@ import json
 import random
 import shutil
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -408,22 +407,22 @@ def test_oflog_fixtures(fixtures_dir):
 # --- demo ------------------------------------------------------------------------------------
 
 
-def _write_demo(out: Path) -> float:
+@pytest.fixture(scope="module")
+def adult_demo(tmp_path_factory) -> Path:
+    """The demo's ASCOF and Oflog files, written once for the tests below (they only read them)."""
     from council_index.demo.datasets import ascof, oflog_asc
     from council_index.demo.universe import build_universe
 
+    out = tmp_path_factory.mktemp("adult_demo")
     universe = build_universe()
-    started = time.perf_counter()
     ascof.write(universe, out, random.Random("ascof"))
     oflog_asc.write(universe, out, random.Random("oflog_asc"))
-    return time.perf_counter() - started
+    return out
 
 
-def test_demo_writes_every_adult_table(tmp_path):
-    seconds = _write_demo(tmp_path)
-    assert seconds >= 0  # speed is measured by `make bench`, not asserted here
+def test_demo_writes_every_adult_table(adult_demo):
     for raw_table, table in _tables().items():
-        files = find_files(tmp_path, table)
+        files = find_files(adult_demo, table)
         assert files, f"demo wrote no file for {raw_table}"
         for path in files:
             for landed in read_file(path, table, path.name):
@@ -431,16 +430,15 @@ def test_demo_writes_every_adult_table(tmp_path):
                 assert landed.rows
 
 
-def test_demo_ascof_years_markers_and_layout(tmp_path):
+def test_demo_ascof_years_markers_and_layout(adult_demo):
     from council_index.demo.universe import build_universe
 
-    _write_demo(tmp_path)
-    names = sorted(p.name for p in (tmp_path / "ascof").iterdir())
+    names = sorted(p.name for p in (adult_demo / "ascof").iterdir())
     # no ASCOF file before 2017-18, as in the real folder: the early editions use the substitutes
     assert names == ["final_data_2019.csv", "meas-from-asc-of-17-18-open-data.csv", OPEN_DATA_XLSX]
-    text = (tmp_path / "ascof" / "meas-from-asc-of-17-18-open-data.csv").read_bytes()
+    text = (adult_demo / "ascof" / "meas-from-asc-of-17-18-open-data.csv").read_bytes()
     assert b"\x96" in text  # cp1252 en dash, as published
-    rows = list(csv.DictReader((tmp_path / "ascof" / "meas-from-asc-of-17-18-open-data.csv").open(encoding="cp1252")))
+    rows = list(csv.DictReader((adult_demo / "ascof" / "meas-from-asc-of-17-18-open-data.csv").open(encoding="cp1252")))
     assert {r["Measure Group"] for r in rows} >= {"2A1", "2A2", "1C2A", "1I1", "3D2"}
     assert any(r["Measure Value"] == ":" for r in rows)  # a few suppressed outcomes
     assert any(r["Disaggregation Level"] == "64 and under" for r in rows)
@@ -456,12 +454,11 @@ def test_demo_ascof_years_markers_and_layout(tmp_path):
     )
 
 
-def test_demo_writes_the_2020_21_open_data_workbook(tmp_path):
+def test_demo_writes_the_2020_21_open_data_workbook(adult_demo):
     from council_index.demo.universe import build_universe
 
-    _write_demo(tmp_path)
     table = _tables()["nhsd_ascof__measures_xlsx"]
-    [path] = find_files(tmp_path, table)
+    [path] = find_files(adult_demo, table)
     [landed] = read_file(path, table, f"ascof/{path.name}")
     assert landed.sheets[0] == "in" and set(table.columns) <= set(landed.columns)
     rows = _rows(landed)
@@ -478,23 +475,22 @@ def test_demo_writes_the_2020_21_open_data_workbook(tmp_path):
     assert sample["geographical_code"].isdigit()  # the CASSR code is a number, as in the real file
 
 
-def test_demo_oflog_asc4_matches_ascof_3d2(tmp_path):
-    _write_demo(tmp_path)
+def test_demo_oflog_asc4_matches_ascof_3d2(adult_demo):
     oflog = {
         (r["Local authority code"], r["Financial year"]): r["Value"]
-        for r in csv.DictReader((tmp_path / "oflog_asc" / "ASC_data.csv").open())
+        for r in csv.DictReader((adult_demo / "oflog_asc" / "ASC_data.csv").open())
         if r["Code"] == "ASC4"
     }
     assert {y for _, y in oflog} == {"2016-17", "2018-19", "2021-22"}
     processed = {
         r["ONS Code"]: r["Measure Value"]
-        for r in csv.DictReader((tmp_path / "ascof" / "final_data_2019.csv").open())
+        for r in csv.DictReader((adult_demo / "ascof" / "final_data_2019.csv").open())
         if r["Measure Group Description"].startswith("The proportion of carers who find it easy")
         and r["Disaggregation Level"] == "Total"
     }
     same = [code for code, v in processed.items() if oflog.get((code, "2018-19")) not in (None, "")]
     assert same and all(float(oflog[(c, "2018-19")]) == float(processed[c]) for c in same)
-    neighbours = json.loads((tmp_path / "oflog_asc" / "NN.json").read_text())
+    neighbours = json.loads((adult_demo / "oflog_asc" / "NN.json").read_text())
     assert all(code in listed for code, listed in neighbours.items())
     assert sorted({len(v) for v in neighbours.values()}) == [1, 16]
 

@@ -16,7 +16,7 @@ import pytest
 
 from council_index.demo.damage import write_damaged
 from council_index.demo.writers import write_csv
-from council_index.pipeline.coverage import CoverageError, name_key, period_bounds
+from council_index.pipeline.coverage import CoverageError, name_key
 from council_index.pipeline.errors import RegistryError
 from council_index.pipeline.loader import VanishedError, load_all
 from council_index.pipeline.registry import REGISTRY_DIR, load_registry
@@ -159,22 +159,6 @@ def test_a_demo_fingertips_export_with_one_council_removed_stops(tmp_path):
     )
     with pytest.raises(CoverageError, match=rf"^file health_interface/fingertips_22401\.csv: looks partial: .*{code}"):
         load_all(raw, tmp_path / "w.duckdb", registry, progress=lambda m: None)
-
-
-@pytest.mark.parametrize(
-    ("label", "kind", "bounds"),
-    [
-        ("December 2017", "month", ("2017-12-01", "2017-12-31")),
-        ("Sept_16", "month", ("2016-09-01", "2016-09-30")),
-        ("Feb_18", "month", ("2018-02-01", "2018-02-28")),
-        ("2019-04", "month", ("2019-04-01", "2019-04-30")),
-        ("2001_02", "financial_year", ("2001-04-01", "2002-03-31")),
-        ("22", "calendar_year", ("2022-01-01", "2022-12-31")),
-    ],
-)
-def test_more_period_labels(label, kind, bounds):
-    first, last, _ = period_bounds(label, kind)
-    assert (first.isoformat(), last.isoformat()) == bounds
 
 
 @pytest.mark.parametrize(
