@@ -4,7 +4,7 @@ The whole build runs on a copy of the warehouse (``<warehouse>.building``); only
 every dbt model and error-severity test have succeeded is the copy renamed over the warehouse.
 A failed or killed build therefore leaves the last good warehouse readable and unchanged.
 
-``--target postgres`` / ``--target spark`` (issue 9) build the same project on another engine: the
+``--target postgres`` / ``--target spark`` build the same project on another engine: the
 same loader lands the raw files into a DuckDB file (``--db``), its raw schema is exported once as
 Parquet and published to the engine (scripts/council_index/engines/landing.py), then dbt builds there. With no
 INDEX_PG_HOST a throwaway PostgreSQL server is started on 127.0.0.1 and stopped at the end; Spark

@@ -1,4 +1,4 @@
-"""Build the demo on DuckDB, PostgreSQL and Spark and compare every mart row by row (issue 9).
+"""Build the demo on DuckDB, PostgreSQL and Spark and compare every mart row by row.
 
     index-compare-engines [--workdir data/compare] [--engines duckdb,postgres,spark]
 

@@ -1,4 +1,4 @@
-"""Issue 9, the pieces of the PostgreSQL / Spark support that run without those engines:
+"""The pieces of the PostgreSQL / Spark support that run without those engines:
 profile rendering, the Parquet landing of the raw schema, the throwaway-server settings, and the
 row-by-row mart comparison on small frames. (The engines themselves are exercised end to end by
 `make compare-engines`, which CI runs.)"""

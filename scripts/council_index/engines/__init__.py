@@ -1,4 +1,4 @@
-"""Run the project on other warehouses than DuckDB: PostgreSQL and Spark (issue 9).
+"""Run the project on other warehouses than DuckDB: PostgreSQL and Spark.
 
 - ``postgres_server``: a throwaway PostgreSQL server (initdb in a temporary folder, pg_ctl, a free
   port on 127.0.0.1) for builds and CI when no server is configured.
