@@ -15,6 +15,12 @@
    neighbours, lens context) included: every model is SQL, so every engine builds every mart
    (scripts/council_index/engines/compare.py: keys equal, numbers within 1e-9 relative), and prints a
    table of marts, rows and differences, and each engine's build time.
+
+``--reference-db WAREHOUSE`` takes DuckDB's marts from a DuckDB warehouse already built from the same demo
+files (``make test``'s dbt-test warehouse: CI passes it) instead of building DuckDB again: every file of
+its ``raw.load_log`` must be in the raw folder with the same SHA-256, or the run stops. With ``--vars``
+that leave models out (``{analysis_enabled: false}``), only the marts the other engines' build enabled
+are compared; the reference's other marts are listed as not compared.
 Exit status: 0 when every engine built and every mart matches; 1 otherwise.
 """
 
@@ -33,6 +39,7 @@ from pathlib import Path
 
 from council_index import PROJECT_ROOT as ROOT
 from council_index.engines.compare import compare_mart, format_table, mart_keys_from_manifest
+from council_index.engines.marts import export_marts_duckdb, write_build_info
 from council_index.errors import CommandError, command
 
 ENGINES = ("duckdb", "postgres", "spark")
@@ -108,6 +115,45 @@ def build_all(engines: list[str], workdir: Path, raw_dir: Path, extra_vars: str 
         return {engine: future.result() for engine, future in futures.items()}
 
 
+def reuse_reference(db: Path, raw_dir: Path, out_dir: Path) -> None:
+    """DuckDB's marts from ``db`` (built from ``raw_dir``) into ``out_dir``, as a DuckDB build of the
+    comparison would export them; stops when the warehouse was built from other files."""
+    import duckdb
+
+    from council_index.pipeline.loader import sha256_of
+
+    if not db.is_file():
+        raise CommandError(f"--reference-db {db}: no such warehouse (run make dbt-test first)")
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        landed = con.execute(
+            "select distinct file, file_sha256 from raw.load_log where file_sha256 is not null"
+        ).fetchall()
+    finally:
+        con.close()
+    if not landed:
+        raise CommandError(f"--reference-db {db}: raw.load_log lists no landed file")
+    differ = [file for file, sha in landed if not (raw_dir / file).is_file() or sha256_of(raw_dir / file) != sha]
+    if differ:
+        raise CommandError(
+            f"--reference-db {db} was not built from {raw_dir}: {len(differ)} of its {len(landed)} landed "
+            f"file(s) are missing there or differ, e.g. {', '.join(sorted(differ)[:3])}"
+        )
+    export_marts_duckdb(db, out_dir)
+    write_build_info(out_dir, {"target": "duckdb", "demo": True, "reused": str(db), "seconds": {"total": None}})
+    print(f"== duckdb: reusing {db} (built from the same {len(landed)} files), not building it again", flush=True)
+
+
+def enabled_marts(manifest_path: Path, schema: str = "marts") -> set[str]:
+    """The marts a build's manifest enables (its --vars may leave some models out)."""
+    manifest = json.loads(manifest_path.read_text())
+    return {
+        node.get("alias") or node["name"]
+        for node in manifest["nodes"].values()
+        if node["resource_type"] == "model" and node.get("schema") == schema
+    }
+
+
 def load_marts(folder: Path) -> dict:
     import pandas as pd
 
@@ -139,11 +185,18 @@ def main(argv: list[str] | None = None) -> int:
         help="dbt --vars for every engine (default none: the project's own vars, so every mart, the "
         "analysis marts included, is built and compared on every engine)",
     )
+    parser.add_argument(
+        "--reference-db",
+        help="a DuckDB warehouse already built from the same demo files (make test's data/test/demo.duckdb): "
+        "its marts are DuckDB's, and DuckDB is not built again",
+    )
     args = parser.parse_args(argv)
     engines = [e.strip() for e in args.engines.split(",") if e.strip()]
     unknown = sorted(set(engines) - set(ENGINES))
     if unknown or len(engines) < 2:
         parser.error(f"give at least two of {', '.join(ENGINES)} (unknown: {', '.join(unknown) or 'none'})")
+    if args.reference_db and engines[0] != "duckdb":
+        parser.error("--reference-db needs duckdb as the first (reference) engine")
     workdir = (ROOT / args.workdir).resolve()
     workdir.mkdir(parents=True, exist_ok=True)
     raw_dir = workdir / "demo_raw"
@@ -166,8 +219,12 @@ def main(argv: list[str] | None = None) -> int:
             )
         for engine in engines:
             python_of(engine)  # a missing environment stops the run before any build starts
+        to_build = engines
+        if args.reference_db:
+            reuse_reference((ROOT / args.reference_db).resolve(), raw_dir, workdir / "duckdb_marts")
+            built["duckdb"], wall["duckdb"], to_build = True, None, engines[1:]
         started = time.perf_counter()
-        for engine, (ok, seconds) in build_all(engines, workdir, raw_dir, args.vars, not args.sequential).items():
+        for engine, (ok, seconds) in build_all(to_build, workdir, raw_dir, args.vars, not args.sequential).items():
             built[engine], wall[engine] = ok, seconds
         how = "one after another" if args.sequential else "at the same time"
         print(f"== every build done in {time.perf_counter() - started:.1f} s ({how})", flush=True)
@@ -178,9 +235,16 @@ def main(argv: list[str] | None = None) -> int:
             wall[engine] = json.loads(info.read_text())["seconds"].get("total") if info.exists() else None
 
     frames = {engine: load_marts(workdir / f"{engine}_marts") for engine in engines}  # exported even on failure
-    manifest = workdir / f"target_{engines[0]}" / "manifest.json"
-    keys = mart_keys_from_manifest(manifest) if manifest.exists() else {}
+    manifests = [workdir / f"target_{e}" / "manifest.json" for e in engines]
+    manifest = next((m for m in manifests if m.exists()), None)  # one project: the same keys on every engine
+    keys = mart_keys_from_manifest(manifest) if manifest else {}
     marts = sorted(set().union(*(set(f) for f in frames.values())))
+    if args.reference_db and manifest:  # the reference was built with every model; these builds maybe not
+        enabled = set().union(*(enabled_marts(m) for m in manifests[1:] if m.exists()))
+        left_out = [m for m in marts if m not in enabled and all(m not in frames[e] for e in engines[1:])]
+        if left_out:
+            print(f"not compared (left out by --vars {args.vars}): {', '.join(left_out)}", flush=True)
+        marts = [m for m in marts if m not in left_out]
     results = [compare_mart(m, {e: frames[e].get(m) for e in engines}, keys.get(m)) for m in marts]
 
     print()

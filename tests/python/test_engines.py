@@ -389,6 +389,65 @@ def test_compare_command_exits_0_when_marts_match_and_1_on_any_difference(tmp_pa
     assert "spark: mart dim_y missing" in out and "score" in out
 
 
+def write_manifest(workdir: Path, engine: str, marts: list[str]) -> None:
+    """A manifest.json of a build whose --vars enabled these marts."""
+    folder = workdir / f"target_{engine}"
+    folder.mkdir(parents=True)
+    nodes = {f"model.p.{m}": {"resource_type": "model", "schema": "marts", "name": m, "alias": m} for m in marts}
+    (folder / "manifest.json").write_text(json.dumps({"nodes": nodes}))
+
+
+def test_reference_marts_left_out_by_vars_are_not_compared_but_a_missing_enabled_mart_fails(tmp_path, capsys):
+    from council_index import compare_engines
+
+    work = tmp_path / "core"
+    write_exports(work, "duckdb", {"fct_x": frame(BASE), "fct_rank_uncertainty": frame(BASE), "dim_y": frame(BASE)})
+    write_exports(work, "spark", {"fct_x": frame(BASE)})
+    write_manifest(work, "spark", ["fct_x", "dim_y"])  # analysis_enabled false: no fct_rank_uncertainty
+    argv = ["--workdir", str(work), "--engines", "duckdb,spark", "--skip-build", "--reference-db", "ref.duckdb"]
+    assert compare_engines.main(argv) == 1  # dim_y was enabled on spark but is missing
+    out = capsys.readouterr().out
+    assert "not compared (left out by --vars None): fct_rank_uncertainty" in out
+    assert "spark: mart dim_y missing" in out
+
+    write_exports(work / "again", "duckdb", {"fct_x": frame(BASE), "fct_rank_uncertainty": frame(BASE)})
+    write_exports(work / "again", "spark", {"fct_x": frame(BASE)})
+    write_manifest(work / "again", "spark", ["fct_x"])
+    argv[1] = str(work / "again")
+    assert compare_engines.main(argv) == 0
+    assert "OK: 1 marts identical" in capsys.readouterr().out
+
+
+def test_reference_warehouse_must_come_from_the_same_raw_files(tmp_path, capsys):
+    import duckdb
+
+    from council_index import compare_engines
+    from council_index.errors import CommandError
+    from council_index.pipeline.loader import sha256_of
+
+    raw = tmp_path / "raw"
+    (raw / "a").mkdir(parents=True)
+    (raw / "a" / "one.csv").write_text("x\n1\n")
+    db = tmp_path / "ref.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("create schema raw; create schema marts")
+    con.execute("create table raw.load_log (file varchar, file_sha256 varchar)")
+    con.execute("insert into raw.load_log values ('a/one.csv', ?)", [sha256_of(raw / "a" / "one.csv")])
+    con.execute("create table marts.fct_x as select 'E1' as authority_code, 1.5 as score")
+    con.close()
+
+    compare_engines.reuse_reference(db, raw, tmp_path / "duckdb_marts")
+    assert (tmp_path / "duckdb_marts" / "fct_x.parquet").is_file()
+    assert json.loads((tmp_path / "duckdb_marts" / "_build.json").read_text())["reused"] == str(db)
+    assert "not building it again" in capsys.readouterr().out
+
+    (raw / "a" / "one.csv").write_text("x\n2\n")  # the demo was written again, differently
+    with pytest.raises(CommandError, match=r"was not built from .*1 of its 1 landed file\(s\).*a/one\.csv"):
+        compare_engines.reuse_reference(db, raw, tmp_path / "duckdb_marts")
+    with pytest.raises(CommandError, match="no such warehouse"):
+        compare_engines.reuse_reference(tmp_path / "none.duckdb", raw, tmp_path / "duckdb_marts")
+
+
 # --- every engine builds every model, the analysis models included ----------------------------------
 
 
