@@ -2,19 +2,6 @@
 -- The docs page of the 2019 edition's coverage. After a build, `dbt show --select coverage_2019`
 -- lists fct_indicator_coverage's rows of the edition: per catalogue indicator (substitutes included),
 -- its coverage_status ('real', 'substitute', 'missing', 'substitute not used'), the period used and the
--- ranked councils with a value. The rule is the mart's; this page only filters and names.
-select
-    dim_indicator.lens_name,
-    coverage.indicator_id,
-    dim_indicator.name,
-    coverage.coverage_status,
-    coverage.period,
-    coverage.councils_with_value,
-    coverage.ranked_councils,
-    dim_indicator.substitutes_for,
-    dim_indicator.sources_used
-from {{ ref('fct_indicator_coverage') }} as coverage
-inner join {{ ref('dim_indicator') }} as dim_indicator on coverage.indicator_id = dim_indicator.indicator_id
-inner join {{ ref('dim_lens') }} as dim_lens on coverage.lens_id = dim_lens.lens_id
-where coverage.edition = 2019
-order by dim_lens.sort_order, coverage.indicator_id
+-- ranked councils with a value. The rule is the mart's; this page only filters and names
+-- (macros/docs/edition_coverage_page.sql: the one query of every edition's page).
+{{ edition_coverage_page(2019) }}

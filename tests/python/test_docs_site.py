@@ -126,10 +126,12 @@ def test_lens_pages_open_with_a_plain_title_and_editions_get_coverage_pages():
     assert "| One (`x_one`) | `ds` `ds_b` `ds_c` | Stand-in (`x_sub`) |" in block
     assert "x_sub`) |" not in block.split("| One (`x_one`)")[0]  # a substitute has no row of its own
     sql = files[(generator.COVERAGE_DIR / "coverage_2018.sql").relative_to(ROOT)]
-    # the page reads the coverage mart's rows of its edition; the real / substitute / missing rule stays in the mart
-    assert "where coverage.edition = 2018" in sql and "ref('fct_indicator_coverage')" in sql
-    query = " ".join(line for line in sql.splitlines() if not line.startswith("--")).lower()
-    assert "coverage.coverage_status" in query and "case" not in query.split() and "'real'" not in query
+    # the page is the one coverage query of its edition; it reads the coverage mart's rows of the edition, and the
+    # real / substitute / missing rule stays in the mart
+    assert [line for line in sql.splitlines() if not line.startswith("--")] == ["{{ edition_coverage_page(2018) }}"]
+    macro = (ROOT / "macros" / "docs" / "edition_coverage_page.sql").read_text(encoding="utf-8")
+    assert "where coverage.edition = {{ edition }}" in macro and "ref('fct_indicator_coverage')" in macro
+    assert "coverage.coverage_status" in macro and "case" not in macro.lower().split() and "'real'" not in macro
     assert "`fct_source_coverage` (filter `edition = 2018 and is_used`)" in block
     pages = yaml.safe_load(files[(generator.COVERAGE_DIR / "_coverage__analyses.yml").relative_to(ROOT)])
     assert [page["name"] for page in pages["analyses"]] == ["coverage_2018"]
