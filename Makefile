@@ -85,10 +85,11 @@ lint: $(STAMP) ## sqlfluff on models and singular tests (no warehouse; skips fil
 # The demo is built once: dbt-test's warehouse (every model, data test and unit test) is the last good
 # warehouse pytest's slow tests copy, and its raw folder theirs (tests/python/demo_build.py); pytest
 # also checks the exports and report of dbt-test's warehouses (INDEX_TEST_DBS: what outputs-test does).
-test: dbt-test ## the whole test suite: dbt-test (demo, and RAW_DIR if given), pytest on its builds, lint
+# Lint runs beside dbt-test (make -j2): dbt keeps about one core busy, sqlfluff takes the other.
+test: $(STAMP) ## the whole test suite: dbt-test (demo, and RAW_DIR if given) with lint beside it, then pytest on its builds
+	@$(MAKE) --no-print-directory -j2 dbt-test lint
 	INDEX_TEST_DEMO_RAW=$(DEMO_DIR) INDEX_TEST_DEMO_DB=$(TEST_DIR)/demo.duckdb \
 	INDEX_TEST_DBS=$(TEST_DIR)/demo.duckdb$(if $(RAW_DIR),:$(TEST_DIR)/real.duckdb) $(PYTEST) tests/python
-	@$(MAKE) --no-print-directory lint
 	@echo "all tests passed"
 
 fetch: $(STAMP) ## download every registry dataset with a URL into data/raw
