@@ -31,6 +31,15 @@ SHARED_DBT_WORK = {
     "test_indicator_models": "dbt_docs",
 }
 
+# Modules that run dbt on small warehouses of their own, demo or no demo: one group each, with or
+# without INDEX_TEST_DEMO_DB. Each test of a module in no group is a unit of its own, so the tests
+# of such a module were spread over both workers and each worker built its module-scoped warehouses
+# (test_rank_runs: both seeds' builds, 65 s each on a quiet machine). In one worker they are built
+# once, on that worker's one dbt parse (demo_build.run_dbt_on_one_parse).
+OWN_DBT_WORK = {
+    "test_rank_runs": "rank_runs",
+}
+
 
 @pytest.fixture
 def fixtures_dir() -> Path:
@@ -105,8 +114,10 @@ def pytest_sessionstart(session):
 
 
 def shared_dbt_group(nodeid: str) -> str | None:
-    """The group of a test of SHARED_DBT_WORK (by its module), None for any other test."""
+    """The group of a test of SHARED_DBT_WORK or OWN_DBT_WORK (by its module), None for any other test."""
     module = nodeid.split("::", 1)[0].rsplit("/", 1)[-1].removesuffix(".py")
+    if module in OWN_DBT_WORK:
+        return OWN_DBT_WORK[module]
     if module not in SHARED_DBT_WORK:
         return None
     return SHARED_DBT_WORK[module] if os.environ.get("INDEX_TEST_DEMO_DB") else "shared_dbt_work"

@@ -16,12 +16,15 @@ Every dbt run of these tests, builds here and ``index-build`` runs of the atomic
 works on one warehouse path (``build_path()``) with one target folder: dbt re-parses the whole
 project whenever the warehouse path in the profile changes, so only the first run of a pytest
 process parses the project and the others reuse its partial parse. dbt's target and log folders are
-in a temporary folder, not the repository's.
+in a temporary folder, not the repository's. ``run_dbt`` runs dbt on another warehouse file the same
+way; ``run_dbt_on_one_parse`` runs dbt on several, with different ``--vars`` if need be (the rank
+simulation's seeds in test_rank_runs.py), on that same parse.
 """
 
 from __future__ import annotations
 
 import atexit
+import json
 import os
 import shutil
 import subprocess
@@ -94,6 +97,61 @@ def run_dbt(db: Path, *args: str, timeout: float = 900) -> subprocess.CompletedP
         wal = work.with_name(work.name + ".wal")
         if wal.exists():
             shutil.move(wal, db.with_name(db.name + ".wal"))
+
+
+# The child process of run_dbt_on_one_parse: argv[1] is the runs as JSON, [warehouse path, dbt args].
+ONE_PARSE_RUNS = """
+import json, os, sys
+from dbt.cli.main import dbtRunner
+
+parsed = dbtRunner().invoke(["parse", "--quiet"])
+if not parsed.success:
+    sys.exit(f"dbt parse failed: {parsed.exception}")
+for path, args in json.loads(sys.argv[1]):
+    os.environ["INDEX_DB_PATH"] = path
+    result = dbtRunner(manifest=parsed.result).invoke(args)
+    if not result.success:
+        sys.exit(f"dbt {' '.join(args)} on {path} failed: {result.exception}")
+"""
+
+
+def run_dbt_on_one_parse(runs: list[tuple[Path, list[str]]], timeout: float = 900) -> subprocess.CompletedProcess:
+    """``dbt <args>`` on each warehouse file of ``runs`` in turn, all on one parse of the project.
+
+    One Python process runs ``dbt parse`` as ``run_dbt`` would (on ``dbt_path()`` with this
+    process's target folder, so it reuses the partial parse of the runs before it), then each run
+    on the manifest that parse returned (dbt's programmatic ``dbtRunner(manifest=...)``, which does
+    not parse). Runs that differ in ``--vars`` therefore cost no parse: a dbt command that parses
+    re-parses the whole project when --vars change ("Unable to do partial parsing because config
+    vars, config profile, or config target have changed"), and leaves that parse for the next run
+    of this process to redo; a run on a parsed manifest compiles its models with its own vars.
+    Each file is moved, for the whole process, to a folder of its own under the name of
+    ``dbt_path()`` (the manifest's database name is the file's), and back once the process has
+    ended, so no file moves while DuckDB has it open. Stops at the first run that fails."""
+    moved = []
+    for index, (db, args) in enumerate(runs):
+        folder = workdir() / "one_parse" / str(index)
+        folder.mkdir(parents=True, exist_ok=True)
+        work = folder / dbt_path().name
+        for stale in (work, work.with_name(work.name + ".wal")):
+            stale.unlink(missing_ok=True)
+        shutil.move(db, work)
+        moved.append((db, work, list(args)))
+    try:
+        return subprocess.run(
+            [str(PYTHON), "-c", ONE_PARSE_RUNS, json.dumps([(str(work), args) for _, work, args in moved])],
+            cwd=ROOT,
+            env=dbt_env(dbt_path(), "dbt") | {"INDEX_TARGET": "duckdb"},
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
+    finally:
+        for db, work, _ in moved:
+            shutil.move(work, db)
+            wal = work.with_name(work.name + ".wal")
+            if wal.exists():
+                shutil.move(wal, db.with_name(db.name + ".wal"))
 
 
 def dbt_env(db: Path, name: str) -> dict[str, str]:

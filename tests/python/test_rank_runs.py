@@ -7,7 +7,8 @@ Checks what the SQL must do whatever the data: the default run is the index; a c
 everything is first in every run; identical councils tie in every run; a council with too few lenses
 has no overall rank; the run groups and options; and that the random draws are exactly the portable
 definition (md5 of the key, documented in models/marts/analysis/_analysis__docs.md), so any engine
-that implements it draws the same. Two builds (two seeds) of about a minute each.
+that implements it draws the same. Two builds (two seeds), run on one parse of the project shared
+with this pytest process's other dbt runs (demo_build.run_dbt_on_one_parse).
 """
 
 from __future__ import annotations
@@ -15,18 +16,13 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import os
-import subprocess
-import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
 import duckdb
 import numpy as np
 import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
-DBT = Path(sys.executable).with_name("dbt")
+from demo_build import ROOT, run_dbt_on_one_parse
 
 pytestmark = pytest.mark.slow
 
@@ -132,40 +128,30 @@ def write_inputs(db: Path) -> None:
     con.close()
 
 
-def build(workdir: Path, seed: int) -> Path:
-    workdir.mkdir(parents=True, exist_ok=True)
-    db = workdir / "simulation.duckdb"
-    write_inputs(db)
-    env = dict(
-        os.environ,
-        INDEX_DB_PATH=str(db),
-        DBT_PROFILES_DIR=str(ROOT),
-        DBT_TARGET_PATH=str(workdir / "target"),
-        DBT_LOG_PATH=str(workdir / "logs"),
-        DBT_SEND_ANONYMOUS_USAGE_STATS="false",
-        INDEX_TARGET="duckdb",
-    )
-    dbt_vars = {
-        "uncertainty_seed": seed,
-        "uncertainty_draws": DRAWS,
-        "sensitivity_weight_draws": WEIGHT_DRAWS,
-        "uncertainty_weight_concentration": ALPHA,
-    }
-    result = subprocess.run(
-        [str(DBT), "run", "--select", *MODELS, "--vars", json.dumps(dbt_vars)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
-    return db
+SEEDS = (42, 43)
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
+def built(tmp_path_factory) -> dict[int, Path]:
+    """Both seeds' builds: a warehouse of the inputs per seed, then ``dbt run`` of MODELS on each
+    with that seed and the small draw counts in --vars, on one parse of the project (the parse of
+    this pytest process's other dbt runs, demo_build.run_dbt_on_one_parse): the two runs differ
+    only in --vars, which would make a second ``dbt run`` parse the whole project again."""
     base = tmp_path_factory.mktemp("rank_runs")
-    return {seed: build(base / f"seed_{seed}", seed) for seed in (42, 43)}
+    runs = []
+    for seed in SEEDS:
+        db = base / f"seed_{seed}.duckdb"
+        write_inputs(db)
+        dbt_vars = {
+            "uncertainty_seed": seed,
+            "uncertainty_draws": DRAWS,
+            "sensitivity_weight_draws": WEIGHT_DRAWS,
+            "uncertainty_weight_concentration": ALPHA,
+        }
+        runs.append((db, ["run", "--select", *MODELS, "--vars", json.dumps(dbt_vars)]))
+    result = run_dbt_on_one_parse(runs)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    return dict(zip(SEEDS, (db for db, _ in runs), strict=True))
 
 
 def query(db: Path, sql: str) -> list[tuple]:
