@@ -5,10 +5,15 @@ Chromium runs with a fresh profile, no network services of its own, and its cons
 ``CONSOLE`` line, which ``console_problems`` filters. Pages are served from 127.0.0.1 by
 ``serve_directory`` (a thread, stopped at exit of the ``with`` block).
 
+``open_page`` loads a page once for both its DOM and its screenshot.
+
 ``DevTools`` drives Chromium over the DevTools protocol instead, for what the command line cannot do:
 an exact viewport width (a headless window is at least 500 px wide; a 390 px phone is emulated),
-scripts run in the page, and screenshots of the whole page or of one element. ``check_layout`` measures
-the report at one width with ``LAYOUT_PROBE``.
+scripts run in the page, several looks at one loaded page (its DOM, console, screenshots, then after a
+click or a new anchor) and screenshots of the whole page or of one element. A tab's console holds the
+page's console calls, uncaught errors and what the browser reports of it (failed loads, refusals: the
+Log domain). ``measure_layout`` measures the page a tab shows with ``LAYOUT_PROBE``; ``check_layout``
+opens a page at one width and measures it.
 """
 
 from __future__ import annotations
@@ -42,6 +47,8 @@ FLAGS = [
 CONSOLE_LINE = re.compile(r":CONSOLE[:(]\d*\)?\]\s*\"(.*)\", source: (.*)$")
 PROBLEM = re.compile(r"uncaught|error|failed|refused|not allowed", re.I)
 ROOT = Path(__file__).resolve().parents[2]
+# The report's page script has drawn everything (report.js sets it last).
+READY = "document.getElementById('report-status').getAttribute('data-ready') === 'true'"
 ARTEFACTS = Path(os.environ.get("INDEX_TEST_ARTEFACTS", ROOT / "data" / "test" / "artefacts"))
 
 
@@ -77,32 +84,31 @@ def open_page(
 ) -> PageRun:
     """Load url headless; return its DOM after the virtual time budget, and its console lines.
 
-    With ``screenshot`` a second run writes a PNG of the viewport there.
+    With ``screenshot`` the same run writes a PNG of the viewport there (one page load for both).
     """
     binary = chromium()
     if binary is None:
         raise RuntimeError("chromium not found")
     profile = tempfile.mkdtemp(prefix="chromium-profile-")
     try:
-        common = [
+        command = [
             binary,
             *FLAGS,
             f"--user-data-dir={profile}",
             f"--window-size={window}",
             f"--virtual-time-budget={budget_ms}",
+            "--dump-dom",
         ]
-        result = subprocess.run([*common, "--dump-dom", url], capture_output=True, text=True, timeout=timeout)
-        if result.returncode != 0:
-            raise RuntimeError(f"chromium exited {result.returncode}: {result.stderr[-2000:]}")
-        run = PageRun(result.stdout, _console(result.stderr), result.stderr)
         if screenshot is not None:
             screenshot.parent.mkdir(parents=True, exist_ok=True)
-            shot = subprocess.run(
-                [*common, f"--screenshot={screenshot}", url], capture_output=True, text=True, timeout=timeout
-            )
-            if shot.returncode != 0 or not screenshot.exists():
-                raise RuntimeError(f"screenshot failed ({shot.returncode}): {shot.stderr[-2000:]}")
-        return run
+            screenshot.unlink(missing_ok=True)  # so that a PNG found afterwards is this run's
+            command.append(f"--screenshot={screenshot}")
+        result = subprocess.run([*command, url], capture_output=True, text=True, timeout=timeout)
+        if result.returncode != 0:
+            raise RuntimeError(f"chromium exited {result.returncode}: {result.stderr[-2000:]}")
+        if screenshot is not None and not screenshot.exists():
+            raise RuntimeError(f"screenshot failed: {result.stderr[-2000:]}")
+        return PageRun(result.stdout, _console(result.stderr), result.stderr)
     finally:
         shutil.rmtree(profile, ignore_errors=True)
 
@@ -242,6 +248,7 @@ class DevTools:
         tab = Tab(self, target, session)
         self.call("Page.enable", session=session)
         self.call("Runtime.enable", session=session)
+        self.call("Log.enable", session=session)  # what the browser itself reports: failed loads, refusals
         self.call(
             "Emulation.setDeviceMetricsOverride",
             {
@@ -297,6 +304,10 @@ class Tab:
             raise RuntimeError(f"script failed: {result['exceptionDetails']}")
         return result["result"].get("value")
 
+    def dom(self) -> str:
+        """The page's DOM as it is now (what --dump-dom writes)."""
+        return self.evaluate("document.documentElement.outerHTML")
+
     def wait_for(self, expression: str, timeout: float = 60, pause: float = 0.25):
         import time
 
@@ -347,13 +358,19 @@ class Tab:
             elif event.get("method") == "Runtime.exceptionThrown":
                 details = event["params"].get("exceptionDetails", {})
                 lines.append(f"uncaught: {details.get('exception', {}).get('description') or details.get('text')}")
+            elif event.get("method") == "Log.entryAdded":
+                entry = event["params"].get("entry", {})
+                where = f" ({entry['url']})" if entry.get("url") else ""
+                lines.append(f"log.{entry.get('source')}.{entry.get('level')}: {entry.get('text')}{where}")
         return lines
 
     def console_problems(self) -> list[str]:
         return [
             line
             for line in self.console()
-            if line.startswith(("console.error", "console.warn", "uncaught")) or PROBLEM.search(line)
+            if line.startswith(("console.error", "console.warn", "uncaught"))
+            or re.match(r"log\.\w+\.error:", line)
+            or PROBLEM.search(line)
         ]
 
     def close(self) -> None:
@@ -437,40 +454,53 @@ class LayoutRun:
     extra: object = None
 
 
+def measure_layout(
+    tab: Tab,
+    *,
+    screenshots: dict[str, Path] | None = None,
+    settle: float = 1.0,
+    extra: str | None = None,
+    dom: bool = False,
+) -> LayoutRun:
+    """LAYOUT_PROBE on the page as a tab shows it now, after ``settle`` seconds (plotly's responsive resize and the
+    fonts); then the screenshots ({element id or '' for the whole page: path}) and the expression ``extra``. The
+    page's DOM only with ``dom`` (a large report's is megabytes)."""
+    import json
+    import time
+
+    time.sleep(settle)
+    result = json.loads(tab.evaluate(LAYOUT_PROBE))
+    html = tab.dom() if dom else ""
+    for element, path in (screenshots or {}).items():
+        tab.screenshot(path, element or None)
+    more = tab.evaluate(extra) if extra else None
+    return LayoutRun(
+        result["viewport"],
+        result["scrollWidth"],
+        result["problems"],
+        {chart["id"]: chart for chart in result["charts"]},
+        html,
+        tab.console(),
+        tab.console_problems(),
+        json.loads(more) if isinstance(more, str) else more,
+    )
+
+
 def check_layout(
     chrome: DevTools,
     url: str,
     width: int,
     *,
     screenshots: dict[str, Path] | None = None,
-    ready: str = "document.getElementById('report-status').getAttribute('data-ready') === 'true'",
+    ready: str = READY,
     settle: float = 1.0,
     extra: str | None = None,
 ) -> LayoutRun:
-    """Open url at a viewport ``width`` px wide, wait until ``ready`` holds and the page settles, run
-    LAYOUT_PROBE (and the expression ``extra``, after the screenshots); write ``screenshots`` ({element id
-    or '' for the whole page: path})."""
-    import json
-    import time
-
+    """Open url in a new tab at a viewport ``width`` px wide, wait until ``ready`` holds, then ``measure_layout``
+    (with the DOM)."""
     tab = chrome.open(url, width=width, height=900)
     try:
         tab.wait_for(ready)
-        time.sleep(settle)  # plotly's responsive resize and the fonts
-        result = json.loads(tab.evaluate(LAYOUT_PROBE))
-        dom = tab.evaluate("document.documentElement.outerHTML")
-        for element, path in (screenshots or {}).items():
-            tab.screenshot(path, element or None)
-        more = tab.evaluate(extra) if extra else None
-        return LayoutRun(
-            result["viewport"],
-            result["scrollWidth"],
-            result["problems"],
-            {chart["id"]: chart for chart in result["charts"]},
-            dom,
-            tab.console(),
-            tab.console_problems(),
-            json.loads(more) if isinstance(more, str) else more,
-        )
+        return measure_layout(tab, screenshots=screenshots, settle=settle, extra=extra, dom=True)
     finally:
         tab.close()

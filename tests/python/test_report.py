@@ -6,8 +6,10 @@ under browser.ARTEFACTS (INDEX_TEST_ARTEFACTS)."""
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
+import time
 from pathlib import Path
 
 import browser
@@ -253,30 +255,66 @@ def test_missing_index_marts_is_a_clear_error(tmp_path):
     assert not (tmp_path / "index.html").exists()
 
 
-def check_in_browser(path: Path, expected_codes: list[str], name: str) -> None:
-    url = path.resolve().as_uri()
-    run = browser.open_page(url, screenshot=browser.ARTEFACTS / f"report_{name}.png")
-    status = re.search(r'<ul id="report-status"[^>]*>', run.dom)
+def council_shown(code: str) -> str:
+    """Ready once a council's page is shown (after its anchor was set in the loaded page)."""
+    return (
+        "document.body.classList.contains('council-mode') && "
+        f"document.getElementById('council').getAttribute('data-code') === {json.dumps(code)}"
+    )
+
+
+def show_council(tab: browser.Tab, code: str) -> None:
+    """A council's page, by its anchor, in the page already loaded (what a click on its name does)."""
+    tab.evaluate(f"location.hash = {json.dumps('council/' + code)}")
+    tab.wait_for(council_shown(code))
+
+
+def assert_report_dom(dom: str, problems: list[str], expected_codes: list[str]) -> None:
+    """The report as drawn: the page script ran and finished without errors, every chart drawn by plotly, the
+    league table has the expected councils, no console problem."""
+    status = re.search(r'<ul id="report-status"[^>]*>', dom)
     assert status, "the page script did not run"
     tag = status.group(0)
-    errors = run.dom[run.dom.index(tag) :].split("</ul>")[0]
+    errors = dom[dom.index(tag) :].split("</ul>")[0]
     assert 'data-errors="0"' in tag, f"script errors: {errors}"
     assert 'data-ready="true"' in tag, "the page script did not finish"
-    assert not run.console_problems(), run.console_problems()
+    assert not problems, problems
     charts = int(re.search(r'data-charts="(\d+)"', tag).group(1))
-    assert charts == run.dom.count('<div id="chart-'), "every chart element is drawn"
-    assert run.dom.count('class="plot-container plotly"') >= charts, "plotly rendered the charts"
-    assert sorted(league_codes(run.dom)) == sorted(expected_codes)
+    assert charts == dom.count('<div id="chart-'), "every chart element is drawn"
+    assert dom.count('class="plot-container plotly"') >= charts, "plotly rendered the charts"
+    assert sorted(league_codes(dom)) == sorted(expected_codes)
     assert expected_codes, "no council is ranked overall: nothing to show"
-    # a council page, by its anchor
-    code = expected_codes[0]
-    council = browser.open_page(f"{url}#council/{code}", screenshot=browser.ARTEFACTS / f"report_{name}_council.png")
-    assert f'data-code="{code}"' in council.dom.split('id="council"')[1][:200] or re.search(
-        rf'<section id="council"[^>]*data-code="{code}"', council.dom
+
+
+def assert_council_dom(dom: str, problems: list[str], code: str) -> None:
+    """A council's page as drawn: its section, its indicator rows, no console problem."""
+    assert f'data-code="{code}"' in dom.split('id="council"')[1][:200] or re.search(
+        rf'<section id="council"[^>]*data-code="{code}"', dom
     )
-    values = council.dom.split('id="council-values"')[1].split("</table>")[0]
+    values = dom.split('id="council-values"')[1].split("</table>")[0]
     assert values.count("<tr>") >= 2, "indicator rows of the council"
-    assert not council.console_problems(), council.console_problems()
+    assert not problems, problems
+
+
+def check_in_browser(path: Path, expected_codes: list[str], name: str) -> None:
+    """One load of the report (a 1400 x 2000 px window): its DOM, console and a screenshot; then the page of the first
+    expected council, by its anchor in the same page."""
+    assert expected_codes, "no council is ranked overall: nothing to show"
+    code = expected_codes[0]
+    with browser.DevTools() as chrome:
+        tab = chrome.open(path.resolve().as_uri(), width=1400, height=2000)
+        try:
+            tab.wait_for(browser.READY)
+            time.sleep(1)  # anything the page does after it is drawn shows in the console
+            dom, problems = tab.dom(), tab.console_problems()
+            tab.screenshot(browser.ARTEFACTS / f"report_{name}.png", max_height=2000)
+            show_council(tab, code)
+            council, council_problems = tab.dom(), tab.console_problems()
+            tab.screenshot(browser.ARTEFACTS / f"report_{name}_council.png", max_height=2000)
+        finally:
+            tab.close()
+    assert_report_dom(dom, problems, expected_codes)
+    assert_council_dom(council, council_problems, code)
 
 
 @needs_chromium
@@ -285,14 +323,32 @@ def test_report_renders_in_chromium(demo_report):
     check_in_browser(summary["path"], facts["ranked_overall"][max(facts["ranked_overall"])], "fixture")
 
 
+def shared_once(tmp_path_factory, name: str, make):
+    """``make(folder)`` once per test run, its result JSON: under pytest-xdist the first worker to ask makes it in a
+    folder all workers see (the others wait for it, then read it), without xdist in this process's temporary folder."""
+    import fcntl
+
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return make(tmp_path_factory.mktemp(name))
+    folder = tmp_path_factory.getbasetemp().parent / f"shared_{name}"
+    folder.mkdir(exist_ok=True)
+    with open(folder.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = folder / "result.json"
+        if done.exists():
+            return json.loads(done.read_text(encoding="utf-8"))
+        result = make(folder)
+        done.write_text(json.dumps(result), encoding="utf-8")
+        return result
+
+
 if BUILT:  # only when a full build has left its warehouse (no skipped test otherwise)
 
-    @needs_chromium
-    @pytest.mark.parametrize("db", BUILT, ids=[p.stem for p in BUILT])
-    def test_report_of_built_warehouse_renders(db, tmp_path):
+    def report_of_built(db: Path, folder: Path) -> dict:
+        """The report of a built warehouse and what the tests compare it with from the warehouse."""
         import duckdb
 
-        summary = build_report(db, tmp_path / "index.html")
+        summary = build_report(db, folder / "index.html")
         con = duckdb.connect(str(db), read_only=True)
         try:
             codes = [
@@ -302,36 +358,10 @@ if BUILT:  # only when a full build has left its warehouse (no skipped test othe
                     [summary["edition"]],
                 ).fetchall()
             ]
-        finally:
-            con.close()
-        assert summary["councils_ranked"] == len(codes)
-        # every edition's tables and council pages travel packed: ten editions stay well under 8 MB (5 of plotly.js)
-        assert summary["bytes"] < 8 * 1024 * 1024, summary["bytes"]
-        check_in_browser(summary["path"], codes, db.stem)
-        page = summary["path"].read_text(encoding="utf-8")
-        con = duckdb.connect(str(db), read_only=True)
-        try:
             has_intervals = con.execute(
                 "select count(*) from information_schema.tables where table_schema = 'marts' "
                 "and table_name = 'fct_rank_uncertainty'"
             ).fetchone()[0]
-        finally:
-            con.close()
-        assert ("90% interval" in league_headers(page)) == bool(has_intervals)
-        assert ('id="sensitivity"' in page) == bool(has_intervals)
-        check_layout_at_both_widths(summary["path"], db.stem, codes[0])
-
-    @needs_chromium
-    @pytest.mark.parametrize("db", BUILT, ids=[p.stem for p in BUILT])
-    def test_report_of_built_warehouse_marks_partial_lenses(db, tmp_path):
-        """In every edition the page shows the 'scored on substitutes' mark on exactly the lens tables whose ranked
-        councils include one with is_partial_lens (the demo: older people and all-age disability in 2017 and 2018)."""
-        import json
-
-        import duckdb
-
-        con = duckdb.connect(str(db), read_only=True)
-        try:
             editions = [
                 r[0] for r in con.execute("select distinct edition from marts.fct_lens_productivity").fetchall()
             ]
@@ -341,6 +371,48 @@ if BUILT:  # only when a full build has left its warehouse (no skipped test othe
             ).fetchall()
         finally:
             con.close()
+        return {
+            "path": str(summary["path"]),
+            "bytes": summary["bytes"],
+            "councils_ranked": summary["councils_ranked"],
+            "edition": int(summary["edition"]),
+            "codes": codes,
+            "has_intervals": bool(has_intervals),
+            "editions": sorted(int(e) for e in editions),
+            "partial": sorted([int(e), lens] for e, lens in partial),
+        }
+
+    @pytest.fixture(scope="module", params=BUILT, ids=[p.stem for p in BUILT])
+    def built_report(request, tmp_path_factory):
+        """The report of each built warehouse, built once per run (a 6 MB page: half a minute) for the tests below."""
+        db = request.param
+        report = shared_once(
+            tmp_path_factory, f"built_report_{BUILT.index(db)}_{db.stem}", lambda folder: report_of_built(db, folder)
+        )
+        return db, report
+
+    @needs_chromium
+    def test_report_of_built_warehouse_renders(built_report):
+        db, report = built_report
+        codes = report["codes"]
+        assert report["councils_ranked"] == len(codes)
+        # every edition's tables and council pages travel packed: ten editions stay well under 8 MB (5 of plotly.js)
+        assert report["bytes"] < 8 * 1024 * 1024, report["bytes"]
+        path = Path(report["path"])
+        page = path.read_text(encoding="utf-8")
+        assert ("90% interval" in league_headers(page)) == report["has_intervals"]
+        assert ('id="sensitivity"' in page) == report["has_intervals"]
+        # one load per width: DOM, console and screenshots (check_in_browser's) at 1400 px, and the layout checks
+        walks = check_layout_at_both_widths(path, db.stem, codes[0], render_shots=True)
+        desktop, council = walks[1400]
+        assert_report_dom(desktop.dom, desktop.console_problems, codes)
+        assert_council_dom(council.dom, council.console_problems, codes[0])
+
+    @needs_chromium
+    def test_report_of_built_warehouse_marks_partial_lenses(built_report):
+        """In every edition the page shows the 'scored on substitutes' mark on exactly the lens tables whose ranked
+        councils include one with is_partial_lens (the demo: older people and all-age disability in 2017 and 2018)."""
+        _, report = built_report
         # the lenses whose table shows the mark: on a row, in a heading or in its note when shown
         substitute_marks = """JSON.stringify(Array.prototype.filter.call(
           document.querySelectorAll('table[id^="lens-table-"]'), function (t) {
@@ -348,13 +420,12 @@ if BUILT:  # only when a full build has left its warehouse (no skipped test othe
             return !!(t.querySelector('.caveat.c-substitutes')
                       || (note && !note.hidden && note.querySelector('.caveat.c-substitutes')));
           }).map(function (t) { return t.id.replace('lens-table-', ''); }))"""
-        summary = build_report(db, tmp_path / "index.html")
         shown = {}
         with browser.DevTools() as chrome:
-            tab = chrome.open(summary["path"].resolve().as_uri(), width=1400)
+            tab = chrome.open(Path(report["path"]).resolve().as_uri(), width=1400)
             try:
-                tab.wait_for("document.getElementById('report-status').getAttribute('data-ready') === 'true'")
-                for edition in sorted(editions):
+                tab.wait_for(browser.READY)
+                for edition in report["editions"]:
                     tab.evaluate(
                         f"(function () {{ var s = document.getElementById('edition-select'); s.value = '{edition}';"
                         " s.dispatchEvent(new Event('change')); })()"
@@ -364,13 +435,10 @@ if BUILT:  # only when a full build has left its warehouse (no skipped test othe
             finally:
                 tab.close()
         assert not problems, problems
-        assert {(e, lens) for e, lenses in shown.items() for lens in lenses} == set(partial)
+        assert {(e, lens) for e, lenses in shown.items() for lens in lenses} == {tuple(p) for p in report["partial"]}
 
 
-INTERACTION = """<script>
-(function run() {
-  // the page draws itself once its data are unpacked (asynchronously): wait for it
-  if (document.getElementById('report-status').getAttribute('data-ready') !== 'true') { setTimeout(run, 50); return; }
+INTERACTION = """JSON.stringify((function () {
   function rows() { return Array.prototype.slice.call(document.querySelectorAll('#league-table tbody tr')); }
   var headers = document.querySelectorAll('#league-table thead th');
   headers[1].click();                                   // Council, ascending
@@ -378,29 +446,28 @@ INTERACTION = """<script>
   headers[0].click(); headers[0].click();               // Rank: ascending, then descending
   var byRankDesc = rows().map(function (r) { return parseFloat(r.cells[0].getAttribute('data-sort')); });
   var input = document.querySelector('input.table-search[data-table="league-table"]');
-  input.value = '__QUERY__'; input.dispatchEvent(new Event('input'));
+  input.value = __QUERY__; input.dispatchEvent(new Event('input'));
   var visible = rows().filter(function (r) { return r.style.display !== 'none'; })
                       .map(function (r) { return r.cells[1].textContent.trim(); });
   var count = document.querySelector('.row-count[data-table="league-table"]').textContent;
-  var out = document.createElement('pre'); out.id = 'interaction';
-  out.textContent = JSON.stringify({byName: byName, byRankDesc: byRankDesc, visible: visible, count: count});
-  document.body.appendChild(out);
-})();
-</script></body>"""
+  return {byName: byName, byRankDesc: byRankDesc, visible: visible, count: count};
+})())"""
 
 
 @needs_chromium
-def test_league_table_sorts_and_searches_in_chromium(demo_report, tmp_path):
-    import json
-
+def test_league_table_sorts_and_searches_in_chromium(demo_report):
     summary, facts = demo_report
     query = facts["names"][facts["ranked_overall"][max(facts["ranked_overall"])][0]]
-    page = summary["path"].read_text(encoding="utf-8")
-    harness = tmp_path / "interaction.html"
-    harness.write_text(page.replace("</body>", INTERACTION.replace("__QUERY__", query), 1), encoding="utf-8")
-    run = browser.open_page(harness.as_uri())
-    assert 'data-errors="0"' in run.dom and not run.console_problems()
-    result = json.loads(html.unescape(run.dom.split('<pre id="interaction">')[1].split("</pre>")[0]))
+    with browser.DevTools() as chrome:
+        tab = chrome.open(summary["path"].resolve().as_uri(), width=1400, height=2000)
+        try:
+            tab.wait_for(browser.READY)  # the page draws itself once its data are unpacked (asynchronously)
+            result = json.loads(tab.evaluate(INTERACTION.replace("__QUERY__", json.dumps(query))))
+            errors = tab.evaluate("document.getElementById('report-status').getAttribute('data-errors')")
+            problems = tab.console_problems()
+        finally:
+            tab.close()
+    assert errors == "0" and not problems, (errors, problems)
     assert result["byName"] == sorted(result["byName"], key=str.lower)
     assert result["byRankDesc"] == sorted(result["byRankDesc"], reverse=True)
     assert result["visible"] and sorted(result["visible"]) == sorted(
@@ -559,24 +626,28 @@ def test_council_page_shows_neighbours_and_context_in_chromium(demo_report):
     summary, facts = demo_report
     edition = summary["edition"]
     code = facts["ranked_overall"][edition][1]
-    run = browser.open_page(
-        f"{summary['path'].resolve().as_uri()}#council/{code}",
-        screenshot=browser.ARTEFACTS / "report_fixture_council_analysis.png",
-        window="1400,3600",
-    )
-    tag = re.search(r'<ul id="report-status"[^>]*>', run.dom).group(0)
+    with browser.DevTools() as chrome:
+        tab = chrome.open(f"{summary['path'].resolve().as_uri()}#council/{code}", width=1400, height=3600)
+        try:
+            tab.wait_for(browser.READY)
+            time.sleep(1)  # anything the page does after it is drawn shows in the console
+            dom, problems = tab.dom(), tab.console_problems()
+            tab.screenshot(browser.ARTEFACTS / "report_fixture_council_analysis.png", max_height=3600)
+        finally:
+            tab.close()
+    tag = re.search(r'<ul id="report-status"[^>]*>', dom).group(0)
     assert 'data-errors="0"' in tag and 'data-ready="true"' in tag, tag
-    assert not run.console_problems(), run.console_problems()
-    assert re.search(rf'<section id="council"[^>]*data-code="{code}"', run.dom)
-    neighbours = table_rows(run.dom, "council-neighbours")
+    assert not problems, problems
+    assert re.search(rf'<section id="council"[^>]*data-code="{code}"', dom)
+    neighbours = table_rows(dom, "council-neighbours")
     assert [row[1] for row in neighbours] == [facts["names"][c] for c in facts["neighbours"][code]]
     assert [row[0] for row in neighbours] == [str(i) for i in range(1, len(neighbours) + 1)]
     assert all(row[5] in ("yes", "no") for row in neighbours)
-    lens_rows = table_rows(run.dom, "council-lens-analysis")
+    lens_rows = table_rows(dom, "council-lens-analysis")
     low, high = facts["intervals"][edition][code]
     assert lens_rows[0][0] == "Overall" and lens_rows[0][2] == f"{low}\u2013{high}"
     assert all(re.fullmatch(r"\d+ of \d+", row[3]) for row in lens_rows if row[1])
-    context = table_rows(run.dom, "council-context")
+    context = table_rows(dom, "council-context")
     data = load(summary["path"].with_name("fixture.duckdb"))
     assert [row[0] for row in context] == [data.lens_names[l] for l in data.lens_ids]
     for lens_id, row in zip(data.lens_ids, context):
@@ -584,7 +655,7 @@ def test_council_page_shows_neighbours_and_context_in_chromium(demo_report):
         assert row[3] == f"{'+' if residual > 0 else ''}{residual:.2f}"
         verdict = "better than expected" if residual > 0 else "worse than expected" if residual < 0 else "as expected"
         assert row[4] == f"{verdict} given its demographics"
-    summary_text = re.search(r'<p id="council-summary"[^>]*>(.*?)</p>', run.dom).group(1)
+    summary_text = re.search(r'<p id="council-summary"[^>]*>(.*?)</p>', dom).group(1)
     assert f"90% interval over the method's judgement calls: {low}\u2013{high}" in html.unescape(summary_text)
 
 
@@ -781,17 +852,22 @@ STICKY = """JSON.stringify((function () {
 })())"""
 
 
-# Ready once the page is drawn and the edition selector is on its last (earliest) edition.
+# Ready once the page is drawn, shows the whole report (not a council's page) and the edition selector is on its
+# last (earliest) edition.
 EARLIEST_EDITION = """(function () {
   if (document.getElementById('report-status').getAttribute('data-ready') !== 'true') return false;
+  if (document.body.classList.contains('council-mode')) return false;
   var s = document.getElementById('edition-select'), last = s.options[s.options.length - 1].value;
   if (s.value !== last) { s.value = last; s.dispatchEvent(new Event('change')); }
   return document.body.getAttribute('data-edition') === last;
 })()"""
 
 
-def check_layout_at_both_widths(page: Path, name: str, council: str) -> dict:
-    """The report and a council page at 1400 and 390 px; screenshots kept as report_<name>_<width>_*.png."""
+def check_layout_at_both_widths(page: Path, name: str, council: str, render_shots: bool = False) -> dict:
+    """The report and a council page at 1400 and 390 px, one page load per width: the report as served, the council's
+    page by its anchor, then (back to the report) the earliest edition picked with the selector. Screenshots kept as
+    report_<name>_<width>_*.png; with ``render_shots`` the DOMs at 1400 px are kept (LayoutRun.dom) and the
+    screenshots of check_in_browser written too (report_<name>.png, report_<name>_council.png)."""
     url = page.resolve().as_uri()
     runs = {}
     with browser.DevTools() as chrome:
@@ -803,7 +879,27 @@ def check_layout_at_both_widths(page: Path, name: str, council: str) -> dict:
                 "grip": browser.ARTEFACTS / f"report_{name}_{width}_grip.png",
                 "sources": browser.ARTEFACTS / f"report_{name}_{width}_sources.png",
             }
-            run = browser.check_layout(chrome, url, width, screenshots=shots, extra=STICKY)
+            keep = render_shots and width == 1400
+            tab = chrome.open(url, width=width, height=900)
+            try:
+                tab.wait_for(browser.READY)
+                run = browser.measure_layout(tab, screenshots=shots, extra=STICKY, dom=keep)
+                if keep:
+                    tab.screenshot(browser.ARTEFACTS / f"report_{name}.png", max_height=2000)
+                show_council(tab, council)
+                council_run = browser.measure_layout(
+                    tab, screenshots={"council": browser.ARTEFACTS / f"report_{name}_{width}_council.png"}, dom=keep
+                )
+                if keep:
+                    tab.screenshot(browser.ARTEFACTS / f"report_{name}_council.png", max_height=2000)
+                # the earliest edition, picked with the selector: its tables and charts fit as well
+                tab.evaluate("location.hash = ''")
+                tab.wait_for(EARLIEST_EDITION)
+                earliest = browser.measure_layout(
+                    tab, screenshots={"league": browser.ARTEFACTS / f"report_{name}_{width}_earliest_league.png"}
+                )
+            finally:
+                tab.close()
             assert run.viewport == width
             assert_fits(run, f"report at {width} px")
             sticky = run.extra
@@ -812,21 +908,9 @@ def check_layout_at_both_widths(page: Path, name: str, council: str) -> dict:
                 assert sticky["wider"] and sticky["scrolled"] > 0, (
                     f"the league table should scroll in its frame: {sticky}"
                 )
-            council_run = browser.check_layout(
-                chrome,
-                f"{url}#council/{council}",
-                width,
-                screenshots={"council": browser.ARTEFACTS / f"report_{name}_{width}_council.png"},
-            )
+            assert council_run.viewport == width
             assert_fits(council_run, f"council page at {width} px")
-            # the earliest edition, picked with the selector: its tables and charts fit as well
-            earliest = browser.check_layout(
-                chrome,
-                url,
-                width,
-                ready=EARLIEST_EDITION,
-                screenshots={"league": browser.ARTEFACTS / f"report_{name}_{width}_earliest_league.png"},
-            )
+            assert earliest.viewport == width
             assert_fits(earliest, f"report at {width} px, earliest edition")
             for path in (
                 *shots.values(),
