@@ -37,6 +37,10 @@ SHARED_DBT_WORK = {
 # once, on that worker's one dbt parse (demo_build.run_dbt_on_one_parse).
 OWN_DBT_WORK = {
     "test_rank_runs": "rank_runs",
+    # one module-scoped dbt build of landed fixtures each (demo_build.run_dbt)
+    "test_adult_social_care": "adult_social_care_dbt",
+    "test_health_interface": "health_interface_dbt",
+    "test_waste": "waste_dbt",
 }
 
 
