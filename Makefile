@@ -122,7 +122,7 @@ venv-spark: $(VENV_SPARK)/.installed ## create .venv-spark (dbt-spark, PySpark; 
 # ENGINES picks the engines (the first is the reference), ENGINE_VARS passes dbt vars to every build
 # (e.g. '{analysis_enabled: false}'), ENGINES_DIR the work folder; REFERENCE_DB takes DuckDB's marts from a
 # warehouse already built from the demo folder (make test's $(TEST_DIR)/demo.duckdb) instead of building
-# DuckDB again. .ci/run runs two comparisons at once, both against make test's demo warehouse.
+# DuckDB again (not with ENGINE_VARS: it has the project's own vars). .ci/run runs two comparisons at once.
 ENGINES     ?= duckdb,postgres,spark
 ENGINES_DIR ?= $(TEST_DIR)/engines
 compare-engines: $(STAMP) $(VENV_PG)/.installed $(VENV_SPARK)/.installed ## build the demo on DuckDB, PostgreSQL and Spark (at the same time) and compare every mart row by row

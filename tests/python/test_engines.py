@@ -389,33 +389,19 @@ def test_compare_command_exits_0_when_marts_match_and_1_on_any_difference(tmp_pa
     assert "spark: mart dim_y missing" in out and "score" in out
 
 
-def write_manifest(workdir: Path, engine: str, marts: list[str]) -> None:
-    """A manifest.json of a build whose --vars enabled these marts."""
-    folder = workdir / f"target_{engine}"
-    folder.mkdir(parents=True)
-    nodes = {f"model.p.{m}": {"resource_type": "model", "schema": "marts", "name": m, "alias": m} for m in marts}
-    (folder / "manifest.json").write_text(json.dumps({"nodes": nodes}))
-
-
-def test_reference_marts_left_out_by_vars_are_not_compared_but_a_missing_enabled_mart_fails(tmp_path, capsys):
+def test_reference_warehouse_cannot_be_compared_with_builds_of_other_vars(tmp_path, capsys):
+    """The reference was built with the project's own vars; {analysis_enabled: false} changes marts it keeps
+    (rpt_league_table's intervals are empty), so a comparison with other vars must build DuckDB itself."""
     from council_index import compare_engines
 
-    work = tmp_path / "core"
-    write_exports(work, "duckdb", {"fct_x": frame(BASE), "fct_rank_uncertainty": frame(BASE), "dim_y": frame(BASE)})
-    write_exports(work, "spark", {"fct_x": frame(BASE)})
-    write_manifest(work, "spark", ["fct_x", "dim_y"])  # analysis_enabled false: no fct_rank_uncertainty
-    argv = ["--workdir", str(work), "--engines", "duckdb,spark", "--skip-build", "--reference-db", "ref.duckdb"]
-    assert compare_engines.main(argv) == 1  # dim_y was enabled on spark but is missing
-    out = capsys.readouterr().out
-    assert "not compared (left out by --vars None): fct_rank_uncertainty" in out
-    assert "spark: mart dim_y missing" in out
-
-    write_exports(work / "again", "duckdb", {"fct_x": frame(BASE), "fct_rank_uncertainty": frame(BASE)})
-    write_exports(work / "again", "spark", {"fct_x": frame(BASE)})
-    write_manifest(work / "again", "spark", ["fct_x"])
-    argv[1] = str(work / "again")
-    assert compare_engines.main(argv) == 0
-    assert "OK: 1 marts identical" in capsys.readouterr().out
+    argv = ["--workdir", str(tmp_path), "--engines", "duckdb,spark", "--reference-db", "ref.duckdb"]
+    with pytest.raises(SystemExit) as stopped:
+        compare_engines.main([*argv, "--vars", "{analysis_enabled: false}"])
+    assert stopped.value.code == 2
+    assert "--reference-db cannot be given with --vars" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        compare_engines.main(["--workdir", str(tmp_path), "--engines", "postgres,duckdb", "--reference-db", "r"])
+    assert "needs duckdb as the first" in capsys.readouterr().err
 
 
 def test_reference_warehouse_must_come_from_the_same_raw_files(tmp_path, capsys):
