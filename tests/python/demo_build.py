@@ -85,18 +85,28 @@ def run_dbt(db: Path, *args: str, timeout: float = 900) -> subprocess.CompletedP
     after it, with this process's one target folder: the run reuses the parse of the runs before it
     (the staging tests of several sources build their fixtures this way)."""
     work = dbt_path()
-    for stale in (work, work.with_name(work.name + ".wal")):
-        stale.unlink(missing_ok=True)
-    shutil.move(db, work)
+    move_in(db, work)
     try:
         return subprocess.run(
             [str(DBT), *args], cwd=ROOT, env=dbt_env(work, "dbt"), capture_output=True, text=True, timeout=timeout
         )
     finally:
-        shutil.move(work, db)
-        wal = work.with_name(work.name + ".wal")
-        if wal.exists():
-            shutil.move(wal, db.with_name(db.name + ".wal"))
+        move_back(db, work)
+
+
+def move_in(db: Path, work: Path) -> None:
+    """Move the warehouse file ``db`` to ``work`` for a dbt run, removing a stale file and WAL there."""
+    for stale in (work, work.with_name(work.name + ".wal")):
+        stale.unlink(missing_ok=True)
+    shutil.move(db, work)
+
+
+def move_back(db: Path, work: Path) -> None:
+    """Move the warehouse file (and its WAL, if DuckDB left one) back from ``work`` to ``db``."""
+    shutil.move(work, db)
+    wal = work.with_name(work.name + ".wal")
+    if wal.exists():
+        shutil.move(wal, db.with_name(db.name + ".wal"))
 
 
 # The child process of run_dbt_on_one_parse: argv[1] is the runs as JSON, [warehouse path, dbt args].
@@ -133,9 +143,7 @@ def run_dbt_on_one_parse(runs: list[tuple[Path, list[str]]], timeout: float = 90
         folder = workdir() / "one_parse" / str(index)
         folder.mkdir(parents=True, exist_ok=True)
         work = folder / dbt_path().name
-        for stale in (work, work.with_name(work.name + ".wal")):
-            stale.unlink(missing_ok=True)
-        shutil.move(db, work)
+        move_in(db, work)
         moved.append((db, work, list(args)))
     try:
         return subprocess.run(
@@ -148,10 +156,7 @@ def run_dbt_on_one_parse(runs: list[tuple[Path, list[str]]], timeout: float = 90
         )
     finally:
         for db, work, _ in moved:
-            shutil.move(work, db)
-            wal = work.with_name(work.name + ".wal")
-            if wal.exists():
-                shutil.move(wal, db.with_name(db.name + ".wal"))
+            move_back(db, work)
 
 
 def dbt_env(db: Path, name: str) -> dict[str, str]:
