@@ -85,12 +85,23 @@ lint: $(STAMP) ## sqlfluff on models and singular tests (no warehouse; skips fil
 # The demo is built once: dbt-test's warehouse (every model, data test and unit test) is the last good
 # warehouse pytest's slow tests copy, and its raw folder theirs (tests/python/demo_build.py); pytest
 # also checks the exports and report of dbt-test's warehouses (INDEX_TEST_DBS: what outputs-test does).
-# Lint runs beside dbt-test (make -j2): dbt keeps about one core busy, sqlfluff takes the other.
-test: $(STAMP) ## the whole test suite: dbt-test (demo, and RAW_DIR if given) with lint beside it, then pytest on its builds
-	@$(MAKE) --no-print-directory -j2 dbt-test lint
+# Beside it (make -j2: dbt keeps about one core busy) run lint, then the reproducibility test's
+# second, independent demo build (repro-build), so that pytest finds both builds made.
+test: $(STAMP) ## the whole test suite: dbt-test (demo, and RAW_DIR if given) with lint and a second demo build beside it, then pytest on its builds
+	@$(MAKE) --no-print-directory -j2 dbt-test lint-then-repro-build
 	INDEX_TEST_DEMO_RAW=$(DEMO_DIR) INDEX_TEST_DEMO_DB=$(TEST_DIR)/demo.duckdb \
+	INDEX_TEST_DEMO_RAW_B=$(TEST_DIR)/repro_raw INDEX_TEST_DEMO_DB_B=$(TEST_DIR)/repro.duckdb \
 	INDEX_TEST_DBS=$(TEST_DIR)/demo.duckdb$(if $(RAW_DIR),:$(TEST_DIR)/real.duckdb) $(PYTEST) tests/python
 	@echo "all tests passed"
+
+.PHONY: repro-build lint-then-repro-build
+repro-build: $(STAMP) ## a second demo build from demo files written afresh (every seed and model) for the reproducibility test
+	@rm -f $(TEST_DIR)/repro.duckdb
+	$(PY) tests/python/demo_build.py --raw $(TEST_DIR)/repro_raw --db $(TEST_DIR)/repro.duckdb
+
+lint-then-repro-build:
+	@$(MAKE) --no-print-directory lint
+	@$(MAKE) --no-print-directory repro-build
 
 fetch: $(STAMP) ## download every registry dataset with a URL into data/raw
 	$(BIN)/index-fetch --out data/raw

@@ -5,12 +5,15 @@ seed and model (no dbt tests: ``make test`` runs those in its dbt-test step) int
 file, once per name. Used by test_reproducibility.py (two builds compared), test_atomicity.py (a
 last good warehouse to break things against) and test_documentation.py (the built columns).
 
-``make test`` builds the demo once: its dbt-test step (``index-build --unit-tests``: load, every seed,
-model, data test and unit test) runs first and hands its raw folder and warehouse to pytest in
-``INDEX_TEST_DEMO_RAW`` and ``INDEX_TEST_DEMO_DB``. Then ``demo_raw()`` is that folder and
-``demo_warehouse("build_a")`` a copy of that warehouse (tests never write to the original); only
-``"build_b"``, the second, independent build the reproducibility test compares with it, is built
-here. Without those variables (``make pytest``, a bare ``pytest``) both are built here.
+``make test`` builds both before pytest starts, at the same time (two processes of about one core
+each on two cores): its dbt-test step (``index-build --unit-tests``: load, every seed, model, data
+test and unit test) hands its raw folder and warehouse to pytest in ``INDEX_TEST_DEMO_RAW`` and
+``INDEX_TEST_DEMO_DB``, and this module's command line (``python tests/python/demo_build.py --raw
+... --db ...``) makes ``"build_b"``, the second, independent build the reproducibility test compares
+with it, from demo files it writes itself (``INDEX_TEST_DEMO_RAW_B``, ``INDEX_TEST_DEMO_DB_B``).
+Then ``demo_raw()`` is dbt-test's folder and ``demo_warehouse(name)`` a copy of each warehouse
+(tests never write to the originals). Without those variables (``make pytest``, a bare
+``pytest``) both are built here, from one demo folder.
 
 Every dbt run of these tests, builds here and ``index-build`` runs of the atomicity tests alike,
 works on one warehouse path (``build_path()``) with one target folder: dbt re-parses the whole
@@ -178,21 +181,33 @@ def dbt_env(db: Path, name: str) -> dict[str, str]:
 def demo_warehouse(name: str) -> Path:
     """``<workdir>/<name>.duckdb``: the demo files landed and every seed and model built.
 
-    ``build_a`` is a copy of dbt-test's warehouse when `make test` names one (INDEX_TEST_DEMO_DB,
-    built from INDEX_TEST_DEMO_RAW); any other name, or no such variable, is built here, on
-    ``build_path()`` (landed into ``<build_path>.building``, as index-build does), then moved.
+    A copy of a warehouse `make test` built when it names one: ``build_a`` of dbt-test's
+    (INDEX_TEST_DEMO_DB, built from INDEX_TEST_DEMO_RAW), ``build_b`` of the second build it makes
+    beside dbt-test with this module's command line (INDEX_TEST_DEMO_DB_B, from its own demo files
+    INDEX_TEST_DEMO_RAW_B). Any other name, or no such variable, is built here from ``demo_raw()``.
     """
     db = workdir() / f"{name}.duckdb"
-    built = given("INDEX_TEST_DEMO_DB") if name == "build_a" else None
+    built = {"build_a": given("INDEX_TEST_DEMO_DB"), "build_b": given("INDEX_TEST_DEMO_DB_B")}.get(name)
     if built is not None:
-        assert given("INDEX_TEST_DEMO_RAW"), (
-            "INDEX_TEST_DEMO_DB needs INDEX_TEST_DEMO_RAW, the raw folder it was built from"
-        )
+        raw = {"build_a": "INDEX_TEST_DEMO_RAW", "build_b": "INDEX_TEST_DEMO_RAW_B"}[name]
+        assert given(raw), f"the warehouse of {name} needs {raw}, the raw folder it was built from"
         shutil.copy2(built, db)
         return db
+    build_demo(demo_raw(), db, name)
+    return db
+
+
+def build_raw(name: str) -> Path:
+    """The raw folder ``demo_warehouse(name)`` was built from."""
+    return (given("INDEX_TEST_DEMO_RAW_B") if name == "build_b" else None) or demo_raw()
+
+
+def build_demo(raw: Path, db: Path, name: str) -> None:
+    """Land ``raw`` and run every seed and model (no dbt tests) on ``build_path()`` (landed into
+    ``<build_path>.building``, as index-build does), then move the warehouse to ``db``."""
     building = dbt_path()
     building.unlink(missing_ok=True)
-    load_all(demo_raw(), building, progress=lambda message: None)
+    load_all(raw, building, progress=lambda message: None)
     result = subprocess.run(
         [str(DBT), "build", "--exclude-resource-type", "test", "--exclude-resource-type", "unit_test", "--quiet"],
         cwd=ROOT,
@@ -201,5 +216,27 @@ def demo_warehouse(name: str) -> Path:
         text=True,
     )
     assert result.returncode == 0, f"dbt build of {name} failed:\n{result.stdout[-4000:]}\n{result.stderr[-2000:]}"
-    os.replace(building, db)
-    return db
+    shutil.move(building, db)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`make test`'s second demo build, made beside dbt-test: demo files written afresh into --raw
+    (the generator is deterministic: the reproducibility test checks they are dbt-test's byte for
+    byte), landed and built into --db (replaced only when the build succeeds)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--raw", type=Path, required=True, help="folder for the demo files (emptied first)")
+    parser.add_argument("--db", type=Path, required=True, help="the warehouse file to write")
+    args = parser.parse_args(argv)
+    shutil.rmtree(args.raw, ignore_errors=True)
+    write_demo(args.raw)
+    args.db.parent.mkdir(parents=True, exist_ok=True)
+    build_demo(args.raw, workdir() / "second.duckdb", "build_b")
+    shutil.move(workdir() / "second.duckdb", args.db)
+    print(f"second demo build: {args.db} (from {args.raw})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,11 +1,12 @@
 """Reproducibility: two builds from the same raw files give the same marts, and byte-identical exports.
 
-Two demo warehouses are built independently from one demo raw folder (load + every dbt seed and
+Two demo warehouses are built independently from the same demo raw files (load + every dbt seed and
 model, tests/python/demo_build.py; under `make test` the first is the warehouse its dbt-test step
-built with index-build, the second is built here). Every table of schema ``marts`` must hold the same rows: a
-row-order-independent digest (count and the sum of each row's hash, i.e. the table sorted by all
-its columns) is compared, and on a mismatch the columns that differ are named. When
-both warehouses are exported and every file must be byte-identical.
+built with index-build, the second the one demo_build.py's command line built beside it, from demo
+files it wrote itself, which must be dbt-test's byte for byte). Every table of schema ``marts``
+must hold the same rows: a row-order-independent digest (count and the sum of each row's hash,
+i.e. the table sorted by all its columns) is compared, and on a mismatch the columns that differ
+are named. Both warehouses are exported and every file must be byte-identical.
 Slow (two full builds, about a minute on the 2-core machine): marked ``slow``, still in the default run.
 """
 
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from demo_build import demo_warehouse, workdir
+from demo_build import build_raw, demo_warehouse, workdir
 
 pytestmark = pytest.mark.slow
 
@@ -64,6 +65,21 @@ def two_builds() -> tuple[Path, Path]:
     return demo_warehouse("build_a"), demo_warehouse("build_b")
 
 
+def file_digests(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_two_builds_read_the_same_raw_files(two_builds):
+    """Under `make test` the second build writes its own demo files: they must be the first's, byte for byte."""
+    first, second = file_digests(build_raw("build_a")), file_digests(build_raw("build_b"))
+    assert len(first) > 50
+    assert first == second
+
+
 def test_two_builds_give_identical_marts(two_builds):
     first, second = two_builds
     a, b = mart_digests(first), mart_digests(second)
@@ -92,13 +108,7 @@ def test_exports_are_byte_identical(two_builds):
     for index, db in enumerate(two_builds):
         out = workdir() / f"exports_{index}"
         module.export(db, out, progress=lambda *args, **kwargs: None)
-        digests.append(
-            {
-                p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-                for p in sorted(out.rglob("*"))
-                if p.is_file()
-            }
-        )
+        digests.append(file_digests(out))
     assert digests[0], "the export wrote no files"
     assert any(name.endswith(".parquet") for name in digests[0])
     assert digests[0] == digests[1]
