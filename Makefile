@@ -86,18 +86,21 @@ lint: $(STAMP) ## sqlfluff on models and singular tests (no warehouse; skips fil
 # warehouse pytest's slow tests copy, and its raw folder theirs (tests/python/demo_build.py); pytest
 # also checks the exports and report of dbt-test's warehouses (INDEX_TEST_DBS: what outputs-test does).
 # Beside it (make -j2: dbt keeps about one core busy) run lint, then the reproducibility test's
-# second, independent demo build (repro-build), so that pytest finds both builds made.
+# second, independent demo build (repro-build), so that pytest finds both builds made; the dbt parse
+# it keeps ($(TEST_DIR)/dbt_parse.msgpack) starts every pytest process's dbt runs and its own next time.
 test: $(STAMP) ## the whole test suite: dbt-test (demo, and RAW_DIR if given) with lint and a second demo build beside it, then pytest on its builds
 	@$(MAKE) --no-print-directory -j2 dbt-test lint-then-repro-build
 	INDEX_TEST_DEMO_RAW=$(DEMO_DIR) INDEX_TEST_DEMO_DB=$(TEST_DIR)/demo.duckdb \
 	INDEX_TEST_DEMO_RAW_B=$(TEST_DIR)/repro_raw INDEX_TEST_DEMO_DB_B=$(TEST_DIR)/repro.duckdb \
+	INDEX_TEST_DBT_PARSE=$(TEST_DIR)/dbt_parse.msgpack \
 	INDEX_TEST_DBS=$(TEST_DIR)/demo.duckdb$(if $(RAW_DIR),:$(TEST_DIR)/real.duckdb) $(PYTEST) tests/python
 	@echo "all tests passed"
 
 .PHONY: repro-build lint-then-repro-build
 repro-build: $(STAMP) ## a second demo build from demo files written afresh (every seed and model) for the reproducibility test
 	@rm -f $(TEST_DIR)/repro.duckdb
-	$(PY) tests/python/demo_build.py --raw $(TEST_DIR)/repro_raw --db $(TEST_DIR)/repro.duckdb
+	INDEX_TEST_DBT_PARSE=$(TEST_DIR)/dbt_parse.msgpack $(PY) tests/python/demo_build.py \
+	  --raw $(TEST_DIR)/repro_raw --db $(TEST_DIR)/repro.duckdb --parse $(TEST_DIR)/dbt_parse.msgpack
 
 lint-then-repro-build:
 	@$(MAKE) --no-print-directory lint

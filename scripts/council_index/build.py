@@ -36,7 +36,16 @@ def run_dbt(args: list[str], db_path: Path, raw_dir: Path, target: str = "duckdb
     env = dict(os.environ)
     env["INDEX_DB_PATH"] = str(db_path)
     env["INDEX_RAW_DIR"] = str(raw_dir)
-    env.setdefault("DBT_PROFILES_DIR", str(ROOT))
+    cwd = ROOT
+    if target == "duckdb" and not in_process:
+        # dbt parses the whole project again whenever the profile changes, and the warehouse path is
+        # part of it: dbt runs in the warehouse's folder on the file name alone (the project named by
+        # DBT_PROJECT_DIR), so builds of a warehouse file of the same name in any folder (make run's
+        # data/warehouse.duckdb, the tests' copies) keep each other's partial parse
+        env["INDEX_DB_PATH"] = db_path.name
+        env["DBT_PROJECT_DIR"] = str(ROOT)
+        cwd = db_path.resolve().parent
+    env["DBT_PROFILES_DIR"] = str(Path(env.get("DBT_PROFILES_DIR") or ROOT).resolve())  # dbt may run elsewhere
     env.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
     if target != "duckdb":
         args = [*args, "--target", target]
@@ -45,18 +54,18 @@ def run_dbt(args: list[str], db_path: Path, raw_dir: Path, target: str = "duckdb
         from dbt.cli.main import dbtRunner
 
         os.environ.update(env)
-        cwd = os.getcwd()
+        previous = os.getcwd()
         os.chdir(ROOT)
         try:
             result = dbtRunner().invoke(args)
         finally:
-            os.chdir(cwd)
+            os.chdir(previous)
         if not result.success:
             raise BuildError(f"dbt {args[0]} failed on {target}: {result.exception or 'see the log above'}")
         return
     dbt = Path(sys.executable).with_name("dbt")
     command = [str(dbt) if dbt.exists() else "dbt", *args]
-    result = subprocess.run(command, cwd=ROOT, env=env)
+    result = subprocess.run(command, cwd=cwd, env=env)
     if result.returncode != 0:
         raise BuildError(f"dbt {args[0]} failed (exit {result.returncode}); the warehouse was not replaced")
 

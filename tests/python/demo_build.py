@@ -47,9 +47,17 @@ DBT = PYTHON.with_name("dbt")
 
 @cache
 def workdir() -> Path:
-    """A temporary folder for this pytest process, removed when it ends (pytest-xdist: one per worker)."""
+    """A temporary folder for this pytest process, removed when it ends (pytest-xdist: one per worker).
+
+    Its dbt target folder starts with the saved parse ``make test`` names (INDEX_TEST_DBT_PARSE:
+    the one its second demo build kept, made on the same warehouse file name), so no process here
+    parses the whole project again unless a project file changed since."""
     path = Path(tempfile.mkdtemp(prefix="index_slow_tests_"))
     atexit.register(shutil.rmtree, path, ignore_errors=True)
+    saved = os.environ.get("INDEX_TEST_DBT_PARSE")
+    if saved and Path(saved).is_file():
+        (path / "target").mkdir()
+        shutil.copy2(saved, path / "target" / "partial_parse.msgpack")
     return path
 
 
@@ -91,7 +99,12 @@ def run_dbt(db: Path, *args: str, timeout: float = 900) -> subprocess.CompletedP
     move_in(db, work)
     try:
         return subprocess.run(
-            [str(DBT), *args], cwd=ROOT, env=dbt_env(work, "dbt"), capture_output=True, text=True, timeout=timeout
+            [str(DBT), *args],
+            cwd=work.parent,
+            env=dbt_env(work, "dbt"),
+            capture_output=True,
+            text=True,
+            timeout=timeout,
         )
     finally:
         move_back(db, work)
@@ -151,7 +164,7 @@ def run_dbt_on_one_parse(runs: list[tuple[Path, list[str]]], timeout: float = 90
     try:
         return subprocess.run(
             [str(PYTHON), "-c", ONE_PARSE_RUNS, json.dumps([(str(work), args) for _, work, args in moved])],
-            cwd=ROOT,
+            cwd=dbt_path().parent,
             env=dbt_env(dbt_path(), "dbt") | {"INDEX_TARGET": "duckdb"},
             capture_output=True,
             text=True,
@@ -166,7 +179,11 @@ def dbt_env(db: Path, name: str) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
         {
-            "INDEX_DB_PATH": str(db),
+            # the file name, dbt running in its folder (cwd=db.parent) as index-build runs it: the
+            # profile, and with it dbt's saved parse, is then the same for every run here and for
+            # the parse a make test hands over (INDEX_TEST_DBT_PARSE, see workdir)
+            "INDEX_DB_PATH": db.name,
+            "DBT_PROJECT_DIR": str(ROOT),
             "DBT_PROFILES_DIR": str(ROOT),
             "DBT_TARGET_PATH": str(workdir() / "target"),  # shared: the builds run one after another
             "DBT_LOG_PATH": str(workdir() / "logs"),
@@ -210,7 +227,7 @@ def build_demo(raw: Path, db: Path, name: str) -> None:
     load_all(raw, building, progress=lambda message: None)
     result = subprocess.run(
         [str(DBT), "build", "--exclude-resource-type", "test", "--exclude-resource-type", "unit_test", "--quiet"],
-        cwd=ROOT,
+        cwd=building.parent,
         env=dbt_env(building, name),
         capture_output=True,
         text=True,
@@ -228,12 +245,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("--raw", type=Path, required=True, help="folder for the demo files (emptied first)")
     parser.add_argument("--db", type=Path, required=True, help="the warehouse file to write")
+    parser.add_argument(
+        "--parse", type=Path, help="dbt's saved parse: read when INDEX_TEST_DBT_PARSE names it, written here after"
+    )
     args = parser.parse_args(argv)
     shutil.rmtree(args.raw, ignore_errors=True)
     write_demo(args.raw)
     args.db.parent.mkdir(parents=True, exist_ok=True)
     build_demo(args.raw, workdir() / "second.duckdb", "build_b")
     shutil.move(workdir() / "second.duckdb", args.db)
+    if args.parse:
+        shutil.copy2(workdir() / "target" / "partial_parse.msgpack", args.parse)
     print(f"second demo build: {args.db} (from {args.raw})")
     return 0
 
