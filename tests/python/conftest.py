@@ -105,8 +105,31 @@ def pytest_sessionstart(session):
             )
 
 
+# The report of each warehouse dbt-test built is made once (test_report.py's built_report fixture, a
+# 6 MB page) and opened in Chromium by two tests: one worker, or the other waits for the first to make it.
+BUILT_REPORT_TESTS = "test_report.py::test_report_of_built_warehouse_"
+
+# Tests of no group are handed out in collection order once the groups (most tests first) are: these
+# modules' Chromium and repeated-build tests, the slowest single tests, go first, so that the two
+# workers do not end with one of them running a long test alone.
+FIRST_MODULES = ("test_report", "test_uptodate")
+
+
+def pytest_collection_modifyitems(config, items):
+    """FIRST_MODULES' tests first (each module's tests stay together and in order)."""
+
+    def rank(item) -> int:
+        module = item.nodeid.split("::", 1)[0].rsplit("/", 1)[-1].removesuffix(".py")
+        return FIRST_MODULES.index(module) if module in FIRST_MODULES else len(FIRST_MODULES)
+
+    items.sort(key=rank)
+
+
 def shared_dbt_group(nodeid: str) -> str | None:
-    """The group of a test of SHARED_DBT_WORK or OWN_DBT_WORK (by its module), None for any other test."""
+    """The group of a test of SHARED_DBT_WORK or OWN_DBT_WORK (by its module) or of the built-report
+    tests, None for any other test."""
+    if BUILT_REPORT_TESTS in nodeid:
+        return "built_report"
     module = nodeid.split("::", 1)[0].rsplit("/", 1)[-1].removesuffix(".py")
     if module in OWN_DBT_WORK:
         return OWN_DBT_WORK[module]
