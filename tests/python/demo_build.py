@@ -27,6 +27,7 @@ simulation's seeds in test_rank_runs.py), on that same parse.
 from __future__ import annotations
 
 import atexit
+import hashlib
 import json
 import os
 import shutil
@@ -59,6 +60,15 @@ def workdir() -> Path:
         (path / "target").mkdir()
         shutil.copy2(saved, path / "target" / "partial_parse.msgpack")
     return path
+
+
+def file_digests(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` (relative POSIX path) and its SHA-256: folders compared byte for byte."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def given(variable: str) -> Path | None:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import csv
-import hashlib
 from pathlib import Path
 
 import pytest
+from demo_build import file_digests
 
 from council_index.demo.generate import DEMO_MARKER, write_demo
 from council_index.demo.universe import build_universe
@@ -21,14 +21,6 @@ def demo_dir() -> Path:
     from demo_build import demo_raw
 
     return demo_raw()
-
-
-def digest(directory: Path) -> dict[str, str]:
-    return {
-        p.relative_to(directory).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(directory.rglob("*"))
-        if p.is_file()
-    }
 
 
 def test_every_registry_table_has_a_demo_file(demo_dir):
@@ -74,7 +66,7 @@ def test_demo_names_are_not_real_authority_names(shared_data):
 def test_demo_generation_is_deterministic(demo_dir, tmp_path):
     again = write_demo(tmp_path / "again")
     # Byte for byte, workbooks included: the writers put a fixed time, not the clock's, in xlsx/ods.
-    assert digest(demo_dir) == digest(again)
+    assert file_digests(demo_dir) == file_digests(again)
 
 
 def test_write_demo_refuses_to_overwrite_a_real_folder(tmp_path):

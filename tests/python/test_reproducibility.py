@@ -12,13 +12,12 @@ Slow (two full builds, about a minute on the 2-core machine): marked ``slow``, s
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 from pathlib import Path
 
 import duckdb
 import pytest
-from demo_build import build_raw, demo_warehouse, workdir
+from demo_build import build_raw, demo_warehouse, file_digests, workdir
 
 pytestmark = pytest.mark.slow
 
@@ -63,14 +62,6 @@ def differing_columns(db_a: Path, db_b: Path, table: str) -> list[str]:
 @pytest.fixture(scope="module")
 def two_builds() -> tuple[Path, Path]:
     return demo_warehouse("build_a"), demo_warehouse("build_b")
-
-
-def file_digests(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def test_two_builds_read_the_same_raw_files(two_builds):
