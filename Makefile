@@ -99,8 +99,7 @@ test: $(STAMP) ## the whole test suite: dbt-test (demo, and RAW_DIR if given) wi
 .PHONY: repro-build lint-then-repro-build
 repro-build: $(STAMP) ## a second demo build from demo files written afresh (every seed and model) for the reproducibility test
 	@rm -f $(TEST_DIR)/repro.duckdb
-	INDEX_TEST_DBT_PARSE=$(TEST_DIR)/dbt_parse.msgpack $(PY) tests/python/demo_build.py \
-	  --raw $(TEST_DIR)/repro_raw --db $(TEST_DIR)/repro.duckdb --parse $(TEST_DIR)/dbt_parse.msgpack
+	$(PY) tests/python/demo_build.py --raw $(TEST_DIR)/repro_raw --db $(TEST_DIR)/repro.duckdb --parse $(TEST_DIR)/dbt_parse.msgpack
 
 lint-then-repro-build:
 	@$(MAKE) --no-print-directory lint

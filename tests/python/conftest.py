@@ -72,8 +72,9 @@ def dbt_docs_target(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("dbt_docs")
     db = folder / "docs.duckdb"
     duckdb.connect(str(db)).close()
-    for command in (["parse"], ["docs", "generate", "--empty-catalog", "--no-compile"]):  # docs generate
-        result = run_dbt(db, *command)  # with --no-compile writes no manifest.json: dbt parse does
+    # docs generate --no-compile writes no manifest.json: dbt parse, on the same parse, writes it
+    for command in (["parse"], ["docs", "generate", "--empty-catalog", "--no-compile"]):
+        result = run_dbt(db, *command)
         assert result.returncode == 0, f"dbt {command[0]} failed:\n{result.stdout[-4000:]}\n{result.stderr[-2000:]}"
     target = folder / "target"
     target.mkdir()
@@ -115,11 +116,16 @@ BUILT_REPORT_TESTS = "test_report.py::test_report_of_built_warehouse_"
 FIRST_MODULES = ("test_report", "test_uptodate")
 
 
+def module_of(nodeid: str) -> str:
+    """The test module's name of a pytest node id (tests/python/test_x.py::test_y -> test_x)."""
+    return nodeid.split("::", 1)[0].rsplit("/", 1)[-1].removesuffix(".py")
+
+
 def pytest_collection_modifyitems(config, items):
     """FIRST_MODULES' tests first (each module's tests stay together and in order)."""
 
     def rank(item) -> int:
-        module = item.nodeid.split("::", 1)[0].rsplit("/", 1)[-1].removesuffix(".py")
+        module = module_of(item.nodeid)
         return FIRST_MODULES.index(module) if module in FIRST_MODULES else len(FIRST_MODULES)
 
     items.sort(key=rank)
@@ -130,7 +136,7 @@ def shared_dbt_group(nodeid: str) -> str | None:
     tests, None for any other test."""
     if BUILT_REPORT_TESTS in nodeid:
         return "built_report"
-    module = nodeid.split("::", 1)[0].rsplit("/", 1)[-1].removesuffix(".py")
+    module = module_of(nodeid)
     if module in OWN_DBT_WORK:
         return OWN_DBT_WORK[module]
     if module not in SHARED_DBT_WORK:

@@ -204,6 +204,13 @@ def dbt_env(db: Path, name: str) -> dict[str, str]:
     return env
 
 
+# The builds `make test` hands over: name -> (variable of its warehouse, variable of its raw folder).
+HANDED_OVER = {
+    "build_a": ("INDEX_TEST_DEMO_DB", "INDEX_TEST_DEMO_RAW"),  # dbt-test's
+    "build_b": ("INDEX_TEST_DEMO_DB_B", "INDEX_TEST_DEMO_RAW_B"),  # repro-build's (main below)
+}
+
+
 @cache
 def demo_warehouse(name: str) -> Path:
     """``<workdir>/<name>.duckdb``: the demo files landed and every seed and model built.
@@ -214,10 +221,10 @@ def demo_warehouse(name: str) -> Path:
     INDEX_TEST_DEMO_RAW_B). Any other name, or no such variable, is built here from ``demo_raw()``.
     """
     db = workdir() / f"{name}.duckdb"
-    built = {"build_a": given("INDEX_TEST_DEMO_DB"), "build_b": given("INDEX_TEST_DEMO_DB_B")}.get(name)
+    warehouse, raw = HANDED_OVER.get(name, (None, None))
+    built = given(warehouse) if warehouse else None
     if built is not None:
-        raw = {"build_a": "INDEX_TEST_DEMO_RAW", "build_b": "INDEX_TEST_DEMO_RAW_B"}[name]
-        assert given(raw), f"the warehouse of {name} needs {raw}, the raw folder it was built from"
+        assert given(raw), f"{warehouse} needs {raw}, the raw folder it was built from"
         shutil.copy2(built, db)
         return db
     build_demo(demo_raw(), db, name)
@@ -225,8 +232,9 @@ def demo_warehouse(name: str) -> Path:
 
 
 def build_raw(name: str) -> Path:
-    """The raw folder ``demo_warehouse(name)`` was built from."""
-    return (given("INDEX_TEST_DEMO_RAW_B") if name == "build_b" else None) or demo_raw()
+    """The raw folder ``demo_warehouse(name)`` was built from: the one handed over with it, else ``demo_raw()``."""
+    warehouse, raw = HANDED_OVER.get(name, (None, None))
+    return (given(raw) if warehouse and given(warehouse) else None) or demo_raw()
 
 
 def build_demo(raw: Path, db: Path, name: str) -> None:
@@ -255,15 +263,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("--raw", type=Path, required=True, help="folder for the demo files (emptied first)")
     parser.add_argument("--db", type=Path, required=True, help="the warehouse file to write")
-    parser.add_argument(
-        "--parse", type=Path, help="dbt's saved parse: read when INDEX_TEST_DBT_PARSE names it, written here after"
-    )
+    parser.add_argument("--parse", type=Path, help="dbt's saved parse: started from when it exists, written after")
     args = parser.parse_args(argv)
+    if args.parse:  # workdir() seeds its target folder from it (this process has not called it yet)
+        os.environ["INDEX_TEST_DBT_PARSE"] = str(args.parse)
     shutil.rmtree(args.raw, ignore_errors=True)
     write_demo(args.raw)
     args.db.parent.mkdir(parents=True, exist_ok=True)
-    build_demo(args.raw, workdir() / "second.duckdb", "build_b")
-    shutil.move(workdir() / "second.duckdb", args.db)
+    build_demo(args.raw, args.db, "build_b")
     if args.parse:
         shutil.copy2(workdir() / "target" / "partial_parse.msgpack", args.parse)
     print(f"second demo build: {args.db} (from {args.raw})")
