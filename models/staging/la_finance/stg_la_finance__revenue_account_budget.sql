@@ -96,24 +96,31 @@ authorities as (
     where ecode like 'E____'
 ),
 
+-- the lines read: line number, raw column, published label
+lines as (
+    {{ value_rows(['line_code', 'raw_column', 'line_label'], ra_lines) }}
+),
+
 unpivoted as (
-    {%- for line in ra_lines %}
-        select
-            ecode,
-            published_ons_code,
-            authority_name,
-            authority_class,
-            period,
-            source_priority,
-            source_file,
-            source_row_number,
-            '{{ line[0] }}' as line_code,
-            cast({{ line[1] }} as {{ type_varchar() }}) as value_text
-        from authorities
-        {%- if not loop.last %}
-            union all
-        {%- endif %}
-    {%- endfor %}
+    -- one pass: every authority row with every line, each line picking its own column (value_rows)
+    select
+        authorities.ecode,
+        authorities.published_ons_code,
+        authorities.authority_name,
+        authorities.authority_class,
+        authorities.period,
+        authorities.source_priority,
+        authorities.source_file,
+        authorities.source_row_number,
+        lines.line_code,
+        lines.line_label,
+        case lines.line_code
+            {%- for line in ra_lines %}
+                when '{{ line[0] }}' then cast(authorities.{{ line[1] }} as {{ type_varchar() }})
+            {%- endfor %}
+        end as value_text
+    from authorities
+    cross join lines
 ),
 
 cleaned as (
@@ -130,11 +137,7 @@ cleaned as (
         {{ financial_year_end('period') }} as period_end_year,
         'RA' as return_type,
         line_code,
-        case line_code
-            {%- for line in ra_lines %}
-                when '{{ line[0] }}' then '{{ line[2] | replace("'", "''") }}'
-            {%- endfor %}
-        end as line_label,
+        line_label,
         {{ parse_number('value_text') }} as value_gbp_k,
         {{ la_finance_is_suppressed('value_text') }} as is_suppressed,
         source_file,

@@ -70,13 +70,6 @@
     ['585', 'col_585_waste_minimisation', 'Waste minimisation'],
     ['590', 'col_590_total_environmental_and_regulatory_services', 'TOTAL ENVIRONMENTAL AND REGULATORY SERVICES'],
 ] -%}
-{%- set form_lines = [] -%}
-{%- for form, lines in [['RO3', ro3_lines], ['RO4', ro4_lines], ['RO5', ro5_lines]] -%}
-    {%- for line in lines -%}
-        {%- do form_lines.append([form] + line) -%}
-    {%- endfor -%}
-{%- endfor -%}
-
 with
 
 source_ro3 as (
@@ -157,78 +150,89 @@ renamed_ro5 as (
     where trim(e_code) like 'E____'
 ),
 
+-- each form's lines (line number, raw column, published label), and its rows unpivoted in one pass:
+-- every authority row with every line, each line picking its own column (value_rows)
+lines_ro3 as (
+    {{ value_rows(['line_code', 'raw_column', 'line_label'], ro3_lines) }}
+),
+
 unpivoted_ro3 as (
-    {%- for line in ro3_lines %}
-        select
-            ecode,
-            published_ons_code,
-            authority_name,
-            authority_class,
-            period,
-            source_file,
-            source_row_number,
-            '{{ line[0] }}' as line_code,
-            cast({{ line[1] }} as {{ type_varchar() }}) as value_text
-        from renamed_ro3
-        {%- if not loop.last %}
-            union all
-        {%- endif %}
-    {%- endfor %}
+    select
+        'RO3' as return_type,
+        renamed_ro3.ecode,
+        renamed_ro3.published_ons_code,
+        renamed_ro3.authority_name,
+        renamed_ro3.authority_class,
+        renamed_ro3.period,
+        renamed_ro3.source_file,
+        renamed_ro3.source_row_number,
+        lines_ro3.line_code,
+        lines_ro3.line_label,
+        case lines_ro3.line_code
+            {%- for line in ro3_lines %}
+                when '{{ line[0] }}' then cast(renamed_ro3.{{ line[1] }} as {{ type_varchar() }})
+            {%- endfor %}
+        end as value_text
+    from renamed_ro3
+    cross join lines_ro3
+),
+
+lines_ro4 as (
+    {{ value_rows(['line_code', 'raw_column', 'line_label'], ro4_lines) }}
 ),
 
 unpivoted_ro4 as (
-    {%- for line in ro4_lines %}
-        select
-            ecode,
-            published_ons_code,
-            authority_name,
-            authority_class,
-            period,
-            source_file,
-            source_row_number,
-            '{{ line[0] }}' as line_code,
-            cast({{ line[1] }} as {{ type_varchar() }}) as value_text
-        from renamed_ro4
-        {%- if not loop.last %}
-            union all
-        {%- endif %}
-    {%- endfor %}
+    select
+        'RO4' as return_type,
+        renamed_ro4.ecode,
+        renamed_ro4.published_ons_code,
+        renamed_ro4.authority_name,
+        renamed_ro4.authority_class,
+        renamed_ro4.period,
+        renamed_ro4.source_file,
+        renamed_ro4.source_row_number,
+        lines_ro4.line_code,
+        lines_ro4.line_label,
+        case lines_ro4.line_code
+            {%- for line in ro4_lines %}
+                when '{{ line[0] }}' then cast(renamed_ro4.{{ line[1] }} as {{ type_varchar() }})
+            {%- endfor %}
+        end as value_text
+    from renamed_ro4
+    cross join lines_ro4
+),
+
+lines_ro5 as (
+    {{ value_rows(['line_code', 'raw_column', 'line_label'], ro5_lines) }}
 ),
 
 unpivoted_ro5 as (
-    {%- for line in ro5_lines %}
-        select
-            ecode,
-            published_ons_code,
-            authority_name,
-            authority_class,
-            period,
-            source_file,
-            source_row_number,
-            '{{ line[0] }}' as line_code,
-            cast({{ line[1] }} as {{ type_varchar() }}) as value_text
-        from renamed_ro5
-        {%- if not loop.last %}
-            union all
-        {%- endif %}
-    {%- endfor %}
+    select
+        'RO5' as return_type,
+        renamed_ro5.ecode,
+        renamed_ro5.published_ons_code,
+        renamed_ro5.authority_name,
+        renamed_ro5.authority_class,
+        renamed_ro5.period,
+        renamed_ro5.source_file,
+        renamed_ro5.source_row_number,
+        lines_ro5.line_code,
+        lines_ro5.line_label,
+        case lines_ro5.line_code
+            {%- for line in ro5_lines %}
+                when '{{ line[0] }}' then cast(renamed_ro5.{{ line[1] }} as {{ type_varchar() }})
+            {%- endfor %}
+        end as value_text
+    from renamed_ro5
+    cross join lines_ro5
 ),
 
 unpivoted as (
-    select
-        'RO3' as return_type,
-        unpivoted_ro3.*
-    from unpivoted_ro3
+    select * from unpivoted_ro3
     union all
-    select
-        'RO4' as return_type,
-        unpivoted_ro4.*
-    from unpivoted_ro4
+    select * from unpivoted_ro4
     union all
-    select
-        'RO5' as return_type,
-        unpivoted_ro5.*
-    from unpivoted_ro5
+    select * from unpivoted_ro5
 ),
 
 cleaned as (
@@ -245,12 +249,7 @@ cleaned as (
         {{ financial_year_end('period') }} as period_end_year,
         return_type,
         line_code,
-        case
-            {%- for line in form_lines %}
-                when return_type = '{{ line[0] }}' and line_code = '{{ line[1] }}'
-                    then '{{ line[3] | replace("'", "''") }}'
-            {%- endfor %}
-        end as line_label,
+        line_label,
         {{ parse_number('value_text') }} as value_gbp_k,
         {{ la_finance_is_suppressed('value_text') }} as is_suppressed,
         source_file,
