@@ -141,13 +141,14 @@ venv-postgres: $(VENV_PG)/.installed ## create .venv-postgres (dbt-postgres) for
 venv-spark: $(VENV_SPARK)/.installed ## create .venv-spark (dbt-spark, PySpark; needs Java 17) for TARGET=spark
 
 # ENGINES picks the engines (the first is the reference), ENGINE_VARS passes dbt vars to every build
-# (e.g. '{analysis_enabled: false}'), ENGINES_DIR the work folder; REFERENCE_DB takes DuckDB's marts from a
-# warehouse already built from the demo folder (make test's $(TEST_DIR)/demo.duckdb) instead of building
+# (e.g. '{analysis_enabled: false}'), ENGINE_SELECTOR a dbt YAML selector every engine builds instead of
+# every node (selectors.yml: engine_port_check, every model with the marts' tests), ENGINES_DIR the work
+# folder; REFERENCE_DB takes DuckDB's marts from a warehouse already built from the demo folder (make test's $(TEST_DIR)/demo.duckdb) instead of building
 # DuckDB again (not with ENGINE_VARS: it has the project's own vars). .ci/run runs two comparisons at once.
 ENGINES     ?= duckdb,postgres,spark
 ENGINES_DIR ?= $(TEST_DIR)/engines
 compare-engines: $(STAMP) $(VENV_PG)/.installed $(VENV_SPARK)/.installed ## build the demo on DuckDB, PostgreSQL and Spark (at the same time) and compare every mart row by row
-	$(BIN)/index-compare-engines --workdir $(ENGINES_DIR) --engines $(ENGINES) $(if $(ENGINE_VARS),--vars '$(ENGINE_VARS)') $(if $(wildcard $(DEMO_DIR)/DEMO_DATA.md),--raw-dir $(DEMO_DIR)) $(if $(REFERENCE_DB),--reference-db $(REFERENCE_DB))
+	$(BIN)/index-compare-engines --workdir $(ENGINES_DIR) --engines $(ENGINES) $(if $(ENGINE_VARS),--vars '$(ENGINE_VARS)') $(if $(ENGINE_SELECTOR),--selector $(ENGINE_SELECTOR)) $(if $(wildcard $(DEMO_DIR)/DEMO_DATA.md),--raw-dir $(DEMO_DIR)) $(if $(REFERENCE_DB),--reference-db $(REFERENCE_DB))
 
 # What users see: the dbt docs site, the BI exports and the league-table report.
 .PHONY: docs docs-serve export report

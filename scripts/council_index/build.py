@@ -120,6 +120,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--select", help="dbt build only these nodes (a dbt selector; for iterating)")
     parser.add_argument(
+        "--selector",
+        help="dbt build the nodes of this YAML selector (selectors.yml; e.g. engine_port_check, which CI's "
+        "Spark comparison builds); not with --select",
+    )
+    parser.add_argument(
         "--exports",
         default=os.environ.get("INDEX_EXPORT_DIR"),
         help="after a successful build, write every mart here as Parquet + CSV (scripts/council_index/export.py); "
@@ -160,6 +165,8 @@ def main(argv: list[str] | None = None) -> int:
         "`make test` runs them; a data build skips them, as dbt recommends for production)",
     )
     args = parser.parse_args(argv)
+    if args.select and args.selector:
+        parser.error("give --select or --selector, not both (dbt takes one or the other)")
     if args.db is None:
         args.db = (
             (os.environ.get("INDEX_DB_PATH") or "data/warehouse.duckdb")
@@ -193,6 +200,7 @@ def main(argv: list[str] | None = None) -> int:
             export_dir=args.export_marts,
             dbt_vars=args.vars,
             select=args.select,
+            selector=args.selector,
         )
     try:
         ensure_not_locked(db_path)  # a BI tool's read-only connection is fine; a writer's lock is not
@@ -202,7 +210,13 @@ def main(argv: list[str] | None = None) -> int:
     state = uptodate.read_state(db_path)
     inputs = uptodate.fingerprint(
         raw_dir,
-        {"demo": bool(args.demo), "select": args.select, "vars": args.vars, "unit_tests": args.unit_tests},
+        {
+            "demo": bool(args.demo),
+            "select": args.select,
+            "selector": args.selector,
+            "vars": args.vars,
+            "unit_tests": args.unit_tests,
+        },
         state,
     )
     stale = "--full-refresh" if args.full_refresh else "--force" if args.force else None
@@ -235,6 +249,7 @@ def main(argv: list[str] | None = None) -> int:
         run_dbt(
             dbt_args
             + (["--select", args.select] if args.select else [])
+            + (["--selector", args.selector] if args.selector else [])
             + (["--vars", args.vars] if args.vars else []),
             building,
             raw_dir,

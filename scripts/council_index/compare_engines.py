@@ -58,7 +58,9 @@ def python_of(engine: str) -> Path:
     return python
 
 
-def build(engine: str, workdir: Path, raw_dir: Path, extra_vars: str | None) -> tuple[bool, float]:
+def build(
+    engine: str, workdir: Path, raw_dir: Path, extra_vars: str | None, selector: str | None = None
+) -> tuple[bool, float]:
     env = dict(os.environ)
     env.update(
         {
@@ -86,6 +88,7 @@ def build(engine: str, workdir: Path, raw_dir: Path, extra_vars: str | None) -> 
         "--export-marts",
         str(workdir / f"{engine}_marts"),
         *(["--vars", extra_vars] if extra_vars else []),
+        *(["--selector", selector] if selector else []),
         "--no-outputs",
     ]
     log = workdir / f"build_{engine}.log"
@@ -105,13 +108,20 @@ def build(engine: str, workdir: Path, raw_dir: Path, extra_vars: str | None) -> 
     return result.returncode == 0, seconds
 
 
-def build_all(engines: list[str], workdir: Path, raw_dir: Path, extra_vars: str | None, concurrent: bool) -> dict:
+def build_all(
+    engines: list[str],
+    workdir: Path,
+    raw_dir: Path,
+    extra_vars: str | None,
+    concurrent: bool,
+    selector: str | None = None,
+) -> dict:
     """engine -> (built, seconds): the builds one after another, or all at once (one thread each,
     waiting on its engine's build process)."""
     if not concurrent:
-        return {engine: build(engine, workdir, raw_dir, extra_vars) for engine in engines}
+        return {engine: build(engine, workdir, raw_dir, extra_vars, selector) for engine in engines}
     with ThreadPoolExecutor(max_workers=len(engines)) as pool:
-        futures = {engine: pool.submit(build, engine, workdir, raw_dir, extra_vars) for engine in engines}
+        futures = {engine: pool.submit(build, engine, workdir, raw_dir, extra_vars, selector) for engine in engines}
         return {engine: future.result() for engine, future in futures.items()}
 
 
@@ -176,6 +186,12 @@ def main(argv: list[str] | None = None) -> int:
         "analysis marts included, is built and compared on every engine)",
     )
     parser.add_argument(
+        "--selector",
+        help="a dbt YAML selector (selectors.yml) every engine builds, instead of every node: engine_port_check "
+        "builds every model but runs only the marts' and seeds' generic tests and the singular tests (.ci/run's "
+        "Spark comparison); every mart is compared either way",
+    )
+    parser.add_argument(
         "--reference-db",
         help="a DuckDB warehouse already built from the same demo files (make test's data/test/demo.duckdb): "
         "its marts are DuckDB's, and DuckDB is not built again",
@@ -187,6 +203,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"give at least two of {', '.join(ENGINES)} (unknown: {', '.join(unknown) or 'none'})")
     if args.reference_db and engines[0] != "duckdb":
         parser.error("--reference-db needs duckdb as the first (reference) engine")
+    if args.reference_db and args.selector:
+        parser.error("--reference-db cannot be given with --selector: the reference is a build of every node")
     if args.reference_db and args.vars:
         parser.error(
             "--reference-db cannot be given with --vars: the reference warehouse was built with the project's "
@@ -219,7 +237,9 @@ def main(argv: list[str] | None = None) -> int:
             reuse_reference((ROOT / args.reference_db).resolve(), raw_dir, workdir / "duckdb_marts")
             built["duckdb"], wall["duckdb"], to_build = True, None, engines[1:]
         started = time.perf_counter()
-        for engine, (ok, seconds) in build_all(to_build, workdir, raw_dir, args.vars, not args.sequential).items():
+        for engine, (ok, seconds) in build_all(
+            to_build, workdir, raw_dir, args.vars, not args.sequential, args.selector
+        ).items():
             built[engine], wall[engine] = ok, seconds
         how = "one after another" if args.sequential else "at the same time"
         print(f"== every build done in {time.perf_counter() - started:.1f} s ({how})", flush=True)

@@ -33,6 +33,7 @@ STATE_VERSION = 1
 PROJECT_INPUTS = (
     "dbt_project.yml",
     "profiles.yml",
+    "selectors.yml",
     "models",
     "macros",
     "seeds",

@@ -397,3 +397,32 @@ def test_layer_rule_catches_a_backwards_read():
     }
     manifest = {"nodes": {n["unique_id"]: n for n in (node, mart, seed)}, "sources": {}}
     assert layer_violations(manifest) == ["intermediate model int_x reads marts fct_y"]
+
+
+def test_engine_port_check_selector_builds_every_model_and_leaves_out_only_lower_layer_generic_tests(
+    manifest, tmp_path
+):
+    """selectors.yml's engine_port_check (CI's Spark comparison): every model and seed, the data tests declared on
+    the marts and seeds and every singular test (tests/dbt); only the generic tests declared in models/staging and
+    models/intermediate (sources included) are left out. dbt itself evaluates the selector, on this run's parse."""
+    import json
+
+    import duckdb
+    from demo_build import run_dbt
+
+    db = tmp_path / "ls.duckdb"
+    duckdb.connect(str(db)).close()
+    result = run_dbt(
+        db, "-q", "ls", "--selector", "engine_port_check", "--output", "json", "--output-keys", "unique_id"
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    selected = {json.loads(line)["unique_id"] for line in result.stdout.splitlines() if line.startswith("{")}
+    nodes = manifest["nodes"]
+    assert {uid for uid, node in nodes.items() if node["resource_type"] in ("model", "seed")} <= selected
+    tests = {uid: node for uid, node in nodes.items() if node["resource_type"] == "test"}
+    lower = ("models/staging/", "models/intermediate/")
+    left_out = {uid for uid in tests if uid not in selected}
+    assert left_out == {uid for uid, node in tests.items() if node["original_file_path"].startswith(lower)}
+    assert left_out, "the selector leaves the staging and intermediate generic tests out"
+    kept = {uid for uid, node in tests.items() if node["original_file_path"].startswith(("models/marts/", "tests/"))}
+    assert kept and kept <= selected

@@ -458,7 +458,9 @@ def test_postgres_and_spark_builds_keep_the_analysis_models_unless_vars_are_give
         argv = ["--target", target, "--raw-dir", str(raw), "--db", str(tmp_path / f"{target}.duckdb")]
         assert build_module.main(argv) == 0
         assert build_module.main([*argv, "--vars", "{analysis_enabled: false}"]) == 0
-    assert [kwargs["dbt_vars"] for kwargs in seen] == [None, "{analysis_enabled: false}"] * 2
+        assert build_module.main([*argv, "--selector", "engine_port_check"]) == 0
+    assert [kwargs["dbt_vars"] for kwargs in seen] == [None, "{analysis_enabled: false}", None] * 2
+    assert [kwargs["selector"] for kwargs in seen] == [None, None, "engine_port_check"] * 2
 
 
 def test_compare_engines_builds_with_the_projects_vars_unless_told_otherwise(tmp_path, monkeypatch):
@@ -473,9 +475,10 @@ def test_compare_engines_builds_with_the_projects_vars_unless_told_otherwise(tmp
     monkeypatch.setattr(compare_engines.subprocess, "run", fake_run)
     monkeypatch.setattr(compare_engines, "python_of", lambda engine: Path("/usr/bin/python3"))
     compare_engines.build("postgres", tmp_path, tmp_path / "raw", None)
-    compare_engines.build("spark", tmp_path, tmp_path / "raw", "{uncertainty_draws: 10}")
-    assert "--vars" not in commands[0]
+    compare_engines.build("spark", tmp_path, tmp_path / "raw", "{uncertainty_draws: 10}", "engine_port_check")
+    assert "--vars" not in commands[0] and "--selector" not in commands[0]
     assert commands[1][commands[1].index("--vars") + 1] == "{uncertainty_draws: 10}"
+    assert commands[1][commands[1].index("--selector") + 1] == "engine_port_check"
 
     raw = tmp_path / "demo_raw"
     raw.mkdir()
@@ -484,10 +487,11 @@ def test_compare_engines_builds_with_the_projects_vars_unless_told_otherwise(tmp
     monkeypatch.setattr(
         compare_engines,
         "build_all",
-        lambda engines, workdir, raw_dir, extra_vars, concurrent: (
-            given.append(extra_vars) or {engine: (False, 0.0) for engine in engines}
+        lambda engines, workdir, raw_dir, extra_vars, concurrent, selector=None: (
+            given.append((extra_vars, selector)) or {engine: (False, 0.0) for engine in engines}
         ),
     )
     argv = ["--workdir", str(tmp_path / "work"), "--raw-dir", str(raw), "--engines", "duckdb,postgres"]
     assert compare_engines.main(argv) == 1  # the stand-in builds failed
-    assert given == [None]
+    assert compare_engines.main([*argv, "--selector", "engine_port_check"]) == 1
+    assert given == [(None, None), (None, "engine_port_check")]

@@ -45,6 +45,7 @@ def build_on_engine(
     export_dir: str | None,
     dbt_vars: str | None = None,
     select: str | None = None,
+    selector: str | None = None,
 ) -> int:
     seconds: dict[str, float] = {}
     step = time.perf_counter()
@@ -67,9 +68,12 @@ def build_on_engine(
         "unit_test",
         *(["--vars", dbt_vars] if dbt_vars else []),
         *(["--select", select] if select else []),
+        *(["--selector", selector] if selector else []),
     ]
     if dbt_vars:
         print(f"dbt vars: {dbt_vars}", flush=True)
+    if selector:
+        print(f"dbt selector: {selector} (selectors.yml)", flush=True)
     runner(raw_dir, landing_db, parquet_dir, run_dbt, seconds, export_dir, dbt_args)
     seconds["total"] = time.perf_counter() - started
     label = "DEMO (synthetic, fictional councils)" if demo else str(raw_dir)
