@@ -143,8 +143,10 @@ venv-spark: $(VENV_SPARK)/.installed ## create .venv-spark (dbt-spark, PySpark; 
 # ENGINES picks the engines (the first is the reference), ENGINE_VARS passes dbt vars to every build
 # (e.g. '{analysis_enabled: false}'), ENGINE_SELECTOR a dbt YAML selector every engine builds instead of
 # every node (selectors.yml: engine_port_check, every model with the marts' tests), ENGINES_DIR the work
-# folder; REFERENCE_DB takes DuckDB's marts from a warehouse already built from the demo folder (make test's $(TEST_DIR)/demo.duckdb) instead of building
-# DuckDB again (not with ENGINE_VARS: it has the project's own vars). .ci/run runs two comparisons at once.
+# folder; REFERENCE_DB takes DuckDB's marts from a warehouse already built from the demo folder (make
+# test's $(TEST_DIR)/demo.duckdb) instead of building DuckDB again (it has the project's own vars: of
+# ENGINE_VARS only '{analysis_enabled: false}' goes with it, compared as that build gives the marts).
+# .ci/run runs two comparisons at once.
 ENGINES     ?= duckdb,postgres,spark
 ENGINES_DIR ?= $(TEST_DIR)/engines
 compare-engines: $(STAMP) $(VENV_PG)/.installed $(VENV_SPARK)/.installed ## build the demo on DuckDB, PostgreSQL and Spark (at the same time) and compare every mart row by row

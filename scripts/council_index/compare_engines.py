@@ -18,9 +18,13 @@
 
 ``--reference-db WAREHOUSE`` takes DuckDB's marts from a DuckDB warehouse already built from the same demo
 files (``make test``'s dbt-test warehouse: CI passes it) instead of building DuckDB again: every file of
-its ``raw.load_log`` must be in the raw folder with the same SHA-256, or the run stops. It cannot be
-given with ``--vars``: the reference was built with the project's own vars, and other vars change marts
-as well as leaving some out (``{analysis_enabled: false}`` leaves rpt_league_table's intervals empty).
+its ``raw.load_log`` must be in the raw folder with the same SHA-256, or the run stops. Of ``--vars`` it
+takes only ``{analysis_enabled: false}``: the reference was built with the project's own vars, and other
+vars change marts. Without the analysis models a build leaves the analysis marts out and the columns
+marked ``meta: {from_analysis: true}`` null (rpt_league_table's rank interval), and every other mart and
+column is what the full build gives, so the reference is compared as such a build gives it
+(scripts/council_index/engines/compare.py, ``without_analysis``): CI's Spark comparison reuses make
+test's warehouse this way.
 Exit status: 0 when every engine built and every mart matches; 1 otherwise.
 """
 
@@ -38,7 +42,13 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from council_index import PROJECT_ROOT as ROOT
-from council_index.engines.compare import compare_mart, format_table, mart_keys_from_manifest
+from council_index.engines.compare import (
+    ANALYSIS_OFF,
+    compare_mart,
+    format_table,
+    mart_keys_from_manifest,
+    without_analysis,
+)
 from council_index.engines.marts import export_marts_duckdb, write_build_info
 from council_index.errors import CommandError, command
 
@@ -162,6 +172,16 @@ def load_marts(folder: Path) -> dict:
     return {path.stem: pd.read_parquet(path) for path in sorted(folder.glob("*.parquet"))}
 
 
+def parse_vars(text: str) -> object:
+    """dbt's --vars (a YAML mapping), parsed; the text itself when it is not YAML."""
+    import yaml
+
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError:
+        return text
+
+
 @command
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -203,12 +223,12 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"give at least two of {', '.join(ENGINES)} (unknown: {', '.join(unknown) or 'none'})")
     if args.reference_db and engines[0] != "duckdb":
         parser.error("--reference-db needs duckdb as the first (reference) engine")
-    if args.reference_db and args.selector:
-        parser.error("--reference-db cannot be given with --selector: the reference is a build of every node")
-    if args.reference_db and args.vars:
+    analysis_off = bool(args.vars) and parse_vars(args.vars) == ANALYSIS_OFF
+    if args.reference_db and args.vars and not analysis_off:
         parser.error(
-            "--reference-db cannot be given with --vars: the reference warehouse was built with the project's "
-            "own vars, and other vars change marts (build DuckDB with the same vars instead)"
+            "--reference-db cannot be given with --vars other than '{analysis_enabled: false}': the reference "
+            "warehouse was built with the project's own vars, and other vars change marts (build DuckDB with the "
+            "same vars instead)"
         )
     workdir = (ROOT / args.workdir).resolve()
     workdir.mkdir(parents=True, exist_ok=True)
@@ -250,9 +270,17 @@ def main(argv: list[str] | None = None) -> int:
             wall[engine] = json.loads(info.read_text())["seconds"].get("total") if info.exists() else None
 
     frames = {engine: load_marts(workdir / f"{engine}_marts") for engine in engines}  # exported even on failure
-    manifests = [workdir / f"target_{e}" / "manifest.json" for e in engines]
+    # the reference (--reference-db) was not built here: an old target_duckdb of this folder says nothing of it
+    manifests = [
+        workdir / f"target_{e}" / "manifest.json" for e in engines if not (args.reference_db and e == "duckdb")
+    ]
     manifest = next((m for m in manifests if m.exists()), None)  # one project: the same keys on every engine
     keys = mart_keys_from_manifest(manifest) if manifest else {}
+    if args.reference_db and analysis_off and manifest:
+        # the engines were built without the analysis models: the reference's analysis marts are left out and
+        # its from_analysis columns taken as null, as a DuckDB build with the same vars gives them
+        frames["duckdb"] = without_analysis(frames["duckdb"], manifest)
+        print("== duckdb: the reference's marts as a build without the analysis models gives them", flush=True)
     marts = sorted(set().union(*(set(f) for f in frames.values())))
     results = [compare_mart(m, {e: frames[e].get(m) for e in engines}, keys.get(m)) for m in marts]
 

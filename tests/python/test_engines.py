@@ -390,18 +390,66 @@ def test_compare_command_exits_0_when_marts_match_and_1_on_any_difference(tmp_pa
 
 
 def test_reference_warehouse_cannot_be_compared_with_builds_of_other_vars(tmp_path, capsys):
-    """The reference was built with the project's own vars; {analysis_enabled: false} changes marts it keeps
-    (rpt_league_table's intervals are empty), so a comparison with other vars must build DuckDB itself."""
+    """The reference was built with the project's own vars; other vars change marts, so a comparison with them
+    must build DuckDB itself. {analysis_enabled: false} is the one exception (without_analysis below)."""
     from council_index import compare_engines
 
     argv = ["--workdir", str(tmp_path), "--engines", "duckdb,spark", "--reference-db", "ref.duckdb"]
-    with pytest.raises(SystemExit) as stopped:
-        compare_engines.main([*argv, "--vars", "{analysis_enabled: false}"])
-    assert stopped.value.code == 2
-    assert "--reference-db cannot be given with --vars" in capsys.readouterr().err
+    for other in ("{uncertainty_draws: 10}", "{analysis_enabled: false, uncertainty_draws: 10}"):
+        with pytest.raises(SystemExit) as stopped:
+            compare_engines.main([*argv, "--vars", other])
+        assert stopped.value.code == 2
+        assert "--reference-db cannot be given with --vars other than" in capsys.readouterr().err
+    raw = tmp_path / "demo_raw"
+    raw.mkdir()
+    (raw / "DEMO_DATA.md").write_text("demo")
+    # accepted: it goes on to read the reference, which is not there
+    assert compare_engines.main([*argv, "--raw-dir", str(raw), "--vars", "{analysis_enabled: false}"]) == 1
+    assert "ref.duckdb: no such warehouse" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         compare_engines.main(["--workdir", str(tmp_path), "--engines", "postgres,duckdb", "--reference-db", "r"])
     assert "needs duckdb as the first" in capsys.readouterr().err
+
+
+def test_reference_is_compared_as_a_build_without_the_analysis_models_gives_it(tmp_path):
+    """without_analysis: the marts the engine's build disabled are left out of the reference, its columns marked
+    meta from_analysis are null, the rest is untouched; a value in such a column on the engine is a difference."""
+
+    def model(name, columns=None, schema="marts"):
+        return {"resource_type": "model", "name": name, "alias": name, "schema": schema, "columns": columns or {}}
+
+    manifest = tmp_path / "manifest.json"
+    manifest.write_text(
+        json.dumps(
+            {
+                "nodes": {
+                    "model.p.rpt_x": model(
+                        "rpt_x", {"rank": {}, "rank_p05": {"meta": {"from_analysis": True}}, "note": {"meta": {}}}
+                    ),
+                    "model.p.int_y": model("int_y", {"v": {"meta": {"from_analysis": True}}}, schema="intermediate"),
+                },
+                "disabled": {"model.p.fct_uncertainty": [model("fct_uncertainty")]},
+            }
+        )
+    )
+    reference = {
+        "rpt_x": frame([("E1", 1, 2), ("E2", 2, 1)], ("authority_code", "rank", "rank_p05")),
+        "fct_uncertainty": frame([("E1", 1)], ("authority_code", "rank")),
+        "dim_z": frame([("E1", "a")], ("authority_code", "note")),
+    }
+    marts = compare.without_analysis(reference, manifest)
+    assert sorted(marts) == ["dim_z", "rpt_x"]
+    assert marts["rpt_x"]["rank_p05"].isna().all() and list(marts["rpt_x"]["rank"]) == [1, 2]
+    assert reference["rpt_x"]["rank_p05"].tolist() == [2, 1], "the reference frame itself is left as it was"
+    assert marts["dim_z"] is reference["dim_z"]
+    engine = frame([("E1", 1, None), ("E2", 2, None)], ("authority_code", "rank", "rank_p05"))
+    assert (
+        compare.compare_mart("rpt_x", {"duckdb": marts["rpt_x"], "spark": engine}, ["authority_code"]).differences == 0
+    )
+    engine.loc[0, "rank_p05"] = 3
+    assert (
+        compare.compare_mart("rpt_x", {"duckdb": marts["rpt_x"], "spark": engine}, ["authority_code"]).differences == 1
+    )
 
 
 def test_reference_warehouse_must_come_from_the_same_raw_files(tmp_path, capsys):

@@ -176,6 +176,44 @@ def mart_keys_from_manifest(manifest_path: Path | str, schema: str = "marts") ->
     return keys
 
 
+ANALYSIS_OFF = {"analysis_enabled": False}
+
+
+def without_analysis(reference: dict, manifest_path: Path | str, schema: str = "marts") -> dict:
+    """The marts a build with ``{analysis_enabled: false}`` gives, from ``reference`` (mart -> frame) of a build
+    with the analysis models: the marts that build's manifest (``manifest_path``) lists as disabled are left out,
+    and every column of the others with ``meta: {from_analysis: true}`` in its yml (rpt_league_table's rank
+    interval) is null, as it is without the analysis marts. Everything else is the reference as it is: a
+    comparison with a build without the analysis models can reuse a warehouse built with them."""
+    manifest = json.loads(Path(manifest_path).read_text())
+    disabled = {
+        node.get("alias") or node["name"]
+        for nodes in manifest.get("disabled", {}).values()
+        for node in nodes
+        if node.get("resource_type") == "model" and node.get("schema") == schema
+    }
+    analysis_columns = {
+        node.get("alias") or node["name"]: [
+            name
+            for name, column in node.get("columns", {}).items()
+            if {**(column.get("config") or {}).get("meta", {}), **(column.get("meta") or {})}.get("from_analysis")
+        ]
+        for node in manifest["nodes"].values()
+        if node["resource_type"] == "model" and node.get("schema") == schema
+    }
+    marts = {}
+    for mart, frame in reference.items():
+        if mart in disabled:
+            continue
+        columns = [c for c in analysis_columns.get(mart, []) if c in frame.columns]
+        if columns:
+            frame = frame.copy()
+            for column in columns:
+                frame[column] = None
+        marts[mart] = frame
+    return marts
+
+
 def format_table(results: list[MartResult], engines: list[str], seconds: dict[str, float | None]) -> str:
     width = max([len("mart"), *(len(r.mart) for r in results)])
     header = f"{'mart':<{width}}  " + "  ".join(f"{e + ' rows':>14}" for e in engines) + f"  {'differences':>11}"
