@@ -389,7 +389,7 @@ def test_compare_command_exits_0_when_marts_match_and_1_on_any_difference(tmp_pa
     assert "spark: mart dim_y missing" in out and "score" in out
 
 
-def test_reference_warehouse_cannot_be_compared_with_builds_of_other_vars(tmp_path, capsys):
+def test_reference_warehouse_cannot_be_compared_with_builds_of_other_vars(tmp_path, capsys, monkeypatch):
     """The reference was built with the project's own vars; other vars change marts, so a comparison with them
     must build DuckDB itself. {analysis_enabled: false} is the one exception (without_analysis below)."""
     from council_index import compare_engines
@@ -403,7 +403,8 @@ def test_reference_warehouse_cannot_be_compared_with_builds_of_other_vars(tmp_pa
     raw = tmp_path / "demo_raw"
     raw.mkdir()
     (raw / "DEMO_DATA.md").write_text("demo")
-    # accepted: it goes on to read the reference, which is not there
+    # accepted: it goes on to read the reference, which is not there (the engine venvs need not exist yet)
+    monkeypatch.setattr(compare_engines, "python_of", lambda engine: Path("/usr/bin/python3"))
     assert compare_engines.main([*argv, "--raw-dir", str(raw), "--vars", "{analysis_enabled: false}"]) == 1
     assert "ref.duckdb: no such warehouse" in capsys.readouterr().err
     with pytest.raises(SystemExit):
