@@ -80,10 +80,17 @@ PYTEST      = $(PY) -m pytest -q --durations=10 $(if $(filter-out 0 1,$(PYTEST_W
 pytest: $(STAMP) ## python tests (loader, readers, demo generator, fetch, builds, atomicity, docs, report); builds the demo itself
 	$(PYTEST) tests/python
 
-dbt-test: $(STAMP) ## dbt build + data and unit tests on the demo data and, with RAW_DIR, data tests on the real files
+dbt-test: dbt-test-demo dbt-test-real ## dbt build + data and unit tests on the demo data and, with RAW_DIR, data tests on the real files
+
+# The two builds can run at the same time (make test runs them so): the real one keeps its dbt target and
+# log folders apart ($(TEST_DIR)/target_real), so neither overwrites the other's manifest or partial parse.
+.PHONY: dbt-test-demo dbt-test-real
+dbt-test-demo: $(STAMP)
 	@rm -f $(TEST_DIR)/demo.duckdb $(TEST_DIR)/demo.duckdb.wal  # from scratch: no table of an older build stays behind
 	$(BIN)/index-build --unit-tests --db $(TEST_DIR)/demo.duckdb --demo $(DEMO_DIR) --exports $(TEST_DIR)/demo_exports --report $(TEST_DIR)/demo_report.html
-	$(if $(RAW_DIR),$(BIN)/index-build --db $(TEST_DIR)/real.duckdb --raw-dir "$(RAW_DIR)" --exports $(TEST_DIR)/real_exports --report $(TEST_DIR)/real_report.html,@echo "no RAW_DIR: real files not built")
+
+dbt-test-real: $(STAMP)
+	$(if $(RAW_DIR),DBT_TARGET_PATH=$(TEST_DIR)/target_real DBT_LOG_PATH=$(TEST_DIR)/logs_real $(BIN)/index-build --db $(TEST_DIR)/real.duckdb --raw-dir "$(RAW_DIR)" --exports $(TEST_DIR)/real_exports --report $(TEST_DIR)/real_report.html,@echo "no RAW_DIR: real files not built")
 
 lint: $(STAMP) ## sqlfluff on models and singular tests (no warehouse; skips files unchanged since their last lint), ruff on scripts and tests
 	$(PY) scripts/sqlfluff_libs/lint_cached.py --processes 2 $(LINT_FLAGS) models tests/dbt
@@ -93,11 +100,12 @@ lint: $(STAMP) ## sqlfluff on models and singular tests (no warehouse; skips fil
 # The demo is built once: dbt-test's warehouse (every model, data test and unit test) is the last good
 # warehouse pytest's slow tests copy, and its raw folder theirs (tests/python/demo_build.py); pytest
 # also checks the exports and report of dbt-test's warehouses (INDEX_TEST_DBS: what outputs-test does).
-# Beside it (make -j2: dbt keeps about one core busy) run lint, then the reproducibility test's
-# second, independent demo build (repro-build), so that pytest finds both builds made; the dbt parse
-# it keeps ($(TEST_DIR)/dbt_parse.msgpack) starts every pytest process's dbt runs and its own next time.
+# Beside it (dbt keeps about one core busy) run lint, then the reproducibility test's second,
+# independent demo build (repro-build), so that pytest finds both builds made; the dbt parse it keeps
+# ($(TEST_DIR)/dbt_parse.msgpack) starts every pytest process's dbt runs and its own next time. With
+# RAW_DIR the real build is a third job, not a second step after the demo's: -j3 keeps both cores busy.
 test: $(STAMP) ## the whole test suite: dbt-test (demo, and RAW_DIR if given) with lint and a second demo build beside it, then pytest on its builds
-	@$(MAKE) --no-print-directory -j2 dbt-test lint-then-repro-build
+	@$(MAKE) --no-print-directory -j$(if $(RAW_DIR),3,2) dbt-test-demo $(if $(RAW_DIR),dbt-test-real) lint-then-repro-build
 	INDEX_TEST_DEMO_RAW=$(DEMO_DIR) INDEX_TEST_DEMO_DB=$(TEST_DIR)/demo.duckdb \
 	INDEX_TEST_DEMO_RAW_B=$(TEST_DIR)/repro_raw INDEX_TEST_DEMO_DB_B=$(TEST_DIR)/repro.duckdb \
 	INDEX_TEST_DBT_PARSE=$(TEST_DIR)/dbt_parse.msgpack \
@@ -146,11 +154,17 @@ venv-spark: $(VENV_SPARK)/.installed ## create .venv-spark (dbt-spark, PySpark; 
 # folder; REFERENCE_DB takes DuckDB's marts from a warehouse already built from the demo folder (make
 # test's $(TEST_DIR)/demo.duckdb) instead of building DuckDB again (it has the project's own vars: of
 # ENGINE_VARS only '{analysis_enabled: false}' goes with it, compared as that build gives the marts).
+# ENGINE_DEMO is the demo folder built (default make test's $(DEMO_DIR) when it is there; empty: the
+# comparison writes its own into ENGINES_DIR). ENGINE_STEP=build builds and exports only, ENGINE_STEP=compare
+# then compares those exports (with REFERENCE_DB, once that warehouse is built): .ci/run builds the engines
+# while make test runs, from their own demo folder (make test writes $(DEMO_DIR) again meanwhile).
 # .ci/run runs two comparisons at once.
 ENGINES     ?= duckdb,postgres,spark
 ENGINES_DIR ?= $(TEST_DIR)/engines
+ENGINE_DEMO ?= $(if $(wildcard $(DEMO_DIR)/DEMO_DATA.md),$(DEMO_DIR))
+ENGINE_STEP ?=
 compare-engines: $(STAMP) $(VENV_PG)/.installed $(VENV_SPARK)/.installed ## build the demo on DuckDB, PostgreSQL and Spark (at the same time) and compare every mart row by row
-	$(BIN)/index-compare-engines --workdir $(ENGINES_DIR) --engines $(ENGINES) $(if $(ENGINE_VARS),--vars '$(ENGINE_VARS)') $(if $(ENGINE_SELECTOR),--selector $(ENGINE_SELECTOR)) $(if $(wildcard $(DEMO_DIR)/DEMO_DATA.md),--raw-dir $(DEMO_DIR)) $(if $(REFERENCE_DB),--reference-db $(REFERENCE_DB))
+	$(BIN)/index-compare-engines --workdir $(ENGINES_DIR) --engines $(ENGINES) $(if $(ENGINE_VARS),--vars '$(ENGINE_VARS)') $(if $(ENGINE_SELECTOR),--selector $(ENGINE_SELECTOR)) $(if $(ENGINE_DEMO),--raw-dir $(ENGINE_DEMO)) $(if $(REFERENCE_DB),--reference-db $(REFERENCE_DB)) $(if $(filter build,$(ENGINE_STEP)),--build-only)$(if $(filter compare,$(ENGINE_STEP)),--skip-build)
 
 # What users see: the dbt docs site, the BI exports and the league-table report.
 .PHONY: docs docs-serve export report

@@ -25,6 +25,11 @@ marked ``meta: {from_analysis: true}`` null (rpt_league_table's rank interval), 
 column is what the full build gives, so the reference is compared as such a build gives it
 (scripts/council_index/engines/compare.py, ``without_analysis``): CI's Spark comparison reuses make
 test's warehouse this way.
+
+``--build-only`` builds and exports, and ``--skip-build`` (with the same options) compares later: .ci/run
+builds the engines while ``make test`` runs, each from a demo folder of its workdir, and compares them with
+make test's warehouse once that is built (``--skip-build --reference-db``: the reference is checked against
+the workdir's demo folder then). A build first removes its engine's exports of an earlier run.
 Exit status: 0 when every engine built and every mart matches; 1 otherwise.
 """
 
@@ -81,10 +86,13 @@ def build(
             "INDEX_SPARK_DIR": str(workdir / "spark"),
             "INDEX_TARGET": engine,
             "INDEX_PG_THROWAWAY": "1",  # only the exported marts are compared: no local cluster is kept
+            "INDEX_SPARK_THROWAWAY": "1",  # nor a Hive metastore (engines/spark.py: in-memory catalog)
         }
     )
     if engine == "spark":  # a fresh metastore and warehouse each time
         shutil.rmtree(workdir / "spark", ignore_errors=True)
+    # no exports of an earlier run left to compare (a later --skip-build) when this build fails before exporting
+    shutil.rmtree(workdir / f"{engine}_marts", ignore_errors=True)
     command = [
         str(python_of(engine)),
         "-m",
@@ -191,7 +199,14 @@ def main(argv: list[str] | None = None) -> int:
         default=",".join(ENGINES),
         help="comma-separated engines, the first is the reference (default duckdb,postgres,spark)",
     )
-    parser.add_argument("--skip-build", action="store_true", help="compare the exports of an earlier run only")
+    step = parser.add_mutually_exclusive_group()
+    step.add_argument("--skip-build", action="store_true", help="compare the exports of an earlier run only")
+    step.add_argument(
+        "--build-only",
+        action="store_true",
+        help="build and export only; a later run with --skip-build compares (so .ci/run builds the engines while "
+        "make test runs, and compares with its warehouse once it is there)",
+    )
     parser.add_argument(
         "--raw-dir",
         help="an existing demo raw folder (written by index-demo; it must hold DEMO_DATA.md) to build "
@@ -232,13 +247,12 @@ def main(argv: list[str] | None = None) -> int:
         )
     workdir = (ROOT / args.workdir).resolve()
     workdir.mkdir(parents=True, exist_ok=True)
-    raw_dir = workdir / "demo_raw"
+    raw_dir = Path(args.raw_dir).resolve() if args.raw_dir else workdir / "demo_raw"
 
     built: dict[str, bool] = {}
     wall: dict[str, float | None] = {}
     if not args.skip_build:
         if args.raw_dir:
-            raw_dir = Path(args.raw_dir).resolve()
             if not (raw_dir / "DEMO_DATA.md").is_file():
                 raise CommandError(f"--raw-dir {raw_dir}: not a demo raw folder (no DEMO_DATA.md)")
             print(f"DEMO DATA: building the synthetic demo dataset (fictional councils) in {raw_dir}", flush=True)
@@ -254,7 +268,8 @@ def main(argv: list[str] | None = None) -> int:
             python_of(engine)  # a missing environment stops the run before any build starts
         to_build = engines
         if args.reference_db:
-            reuse_reference((ROOT / args.reference_db).resolve(), raw_dir, workdir / "duckdb_marts")
+            if not args.build_only:  # with --build-only the reference is read by the later --skip-build run
+                reuse_reference((ROOT / args.reference_db).resolve(), raw_dir, workdir / "duckdb_marts")
             built["duckdb"], wall["duckdb"], to_build = True, None, engines[1:]
         started = time.perf_counter()
         for engine, (ok, seconds) in build_all(
@@ -263,11 +278,26 @@ def main(argv: list[str] | None = None) -> int:
             built[engine], wall[engine] = ok, seconds
         how = "one after another" if args.sequential else "at the same time"
         print(f"== every build done in {time.perf_counter() - started:.1f} s ({how})", flush=True)
+        if args.build_only:
+            failed = [e for e in to_build if not built[e]]
+            if failed:
+                print(f"\nFAILED: the build failed on {', '.join(failed)} (see {workdir}/build_<engine>.log)")
+                return 1
+            print(f"\nbuilt on {', '.join(to_build)}: compare with the same options and --skip-build")
+            return 0
     else:
+        if args.reference_db:  # the engines were built earlier (--build-only) from the demo folder of this workdir
+            if not (raw_dir / "DEMO_DATA.md").is_file():
+                raise CommandError(
+                    f"--skip-build --reference-db: no demo raw folder {raw_dir} to check the reference by"
+                )
+            reuse_reference((ROOT / args.reference_db).resolve(), raw_dir, workdir / "duckdb_marts")
         for engine in engines:
             info = workdir / f"{engine}_marts" / "_build.json"
             built[engine] = info.exists()
             wall[engine] = json.loads(info.read_text())["seconds"].get("total") if info.exists() else None
+        if args.reference_db:
+            wall["duckdb"] = None
 
     frames = {engine: load_marts(workdir / f"{engine}_marts") for engine in engines}  # exported even on failure
     # the reference (--reference-db) was not built here: an old target_duckdb of this folder says nothing of it

@@ -6,6 +6,7 @@ row-by-row mart comparison on small frames. (The engines themselves are exercise
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -87,6 +88,16 @@ def test_spark_profile_matches_the_landing_session_settings(tmp_path):
     target = render_profile({"INDEX_SPARK_DIR": str(tmp_path)})["outputs"]["spark"]
     assert target["type"] == "spark" and target["method"] == "session"
     assert target["server_side_parameters"] == spark.spark_settings(tmp_path)
+
+
+def test_a_throwaway_spark_build_keeps_its_catalogue_in_memory(tmp_path):
+    """Only the comparison's builds (INDEX_SPARK_THROWAWAY=1, set by index-compare-engines) leave the Hive metastore
+    out; make run TARGET=spark keeps it, so its tables can be queried after the run."""
+    kept = spark.session_settings(tmp_path, {})
+    assert kept == spark.spark_settings(tmp_path) and "spark.sql.catalogImplementation" not in kept
+    thrown = spark.session_settings(tmp_path, {"INDEX_SPARK_THROWAWAY": "1"})
+    assert thrown == {**kept, "spark.sql.catalogImplementation": "in-memory"}
+    assert not spark.is_throwaway({"INDEX_SPARK_THROWAWAY": "0"})
 
 
 # --- throwaway PostgreSQL settings ------------------------------------------------------------------
@@ -410,6 +421,88 @@ def test_reference_warehouse_cannot_be_compared_with_builds_of_other_vars(tmp_pa
     with pytest.raises(SystemExit):
         compare_engines.main(["--workdir", str(tmp_path), "--engines", "postgres,duckdb", "--reference-db", "r"])
     assert "needs duckdb as the first" in capsys.readouterr().err
+
+
+def test_engines_built_first_are_compared_later_with_the_reference(tmp_path, monkeypatch, capsys):
+    """.ci/run builds the engines while make test runs (--build-only: the reference warehouse is not there yet, so it
+    is not read) and compares once it is (--skip-build --reference-db: the reference is checked against the demo folder
+    of the build and exported then). A failed build fails the build step; a build that leaves no exports fails the
+    comparison, and stale exports of an earlier run are not taken for a build's."""
+    from council_index import compare_engines
+
+    raw = tmp_path / "demo_raw"
+    raw.mkdir()
+    (raw / "DEMO_DATA.md").write_text("demo")
+    monkeypatch.setattr(compare_engines, "python_of", lambda engine: Path("/usr/bin/python3"))
+    reused = []
+
+    def reuse_reference(db, raw_dir, out_dir):
+        reused.append((db.name, raw_dir))
+        shutil.rmtree(out_dir, ignore_errors=True)
+        write_exports(out_dir.parent, "duckdb", {"fct_x": frame(BASE)})
+
+    monkeypatch.setattr(compare_engines, "reuse_reference", reuse_reference)
+    outcome = {"ok": True}
+
+    def build_all(engines, workdir, raw_dir, extra_vars, concurrent, selector=None):
+        assert engines == ["spark"] and raw_dir == raw
+        if outcome["ok"]:
+            write_exports(workdir, "spark", {"fct_x": frame(list(reversed(BASE)))}, 7.0)
+        return {"spark": (outcome["ok"], 7.0)}
+
+    monkeypatch.setattr(compare_engines, "build_all", build_all)
+    argv = [
+        "--workdir",
+        str(tmp_path),
+        "--engines",
+        "duckdb,spark",
+        "--raw-dir",
+        str(raw),
+        "--reference-db",
+        "ref.duckdb",
+    ]
+
+    assert compare_engines.main([*argv, "--build-only"]) == 0
+    assert reused == [] and "compare with the same options and --skip-build" in capsys.readouterr().out
+    assert compare_engines.main([*argv, "--skip-build"]) == 0
+    assert reused == [("ref.duckdb", raw)]
+    out = capsys.readouterr().out
+    assert "OK: 1 marts identical on duckdb, spark" in out and "7.0 s" in out
+
+    outcome["ok"] = False  # the build step fails, and the stale exports of the run above are gone
+    (tmp_path / "spark_marts").rename(tmp_path / "old")  # what compare_engines.build removes before building
+    assert compare_engines.main([*argv, "--build-only"]) == 1
+    assert "FAILED: the build failed on spark" in capsys.readouterr().out
+    assert compare_engines.main([*argv, "--skip-build"]) == 1
+    assert "FAILED: the build failed on spark" in capsys.readouterr().out
+
+    # --skip-build needs the demo folder of the build to check the reference by
+    assert (
+        compare_engines.main(
+            [
+                "--workdir",
+                str(tmp_path / "none"),
+                "--engines",
+                "duckdb,spark",
+                "--skip-build",
+                "--reference-db",
+                "ref.duckdb",
+            ]
+        )
+        == 1
+    )
+    assert "no demo raw folder" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        compare_engines.main([*argv, "--build-only", "--skip-build"])
+
+
+def test_a_build_removes_the_exports_of_the_run_before(tmp_path, monkeypatch):
+    from council_index import compare_engines
+
+    write_exports(tmp_path, "postgres", {"fct_x": frame(BASE)})
+    monkeypatch.setattr(compare_engines, "python_of", lambda engine: Path("/bin/false"))
+    ok, _ = compare_engines.build("postgres", tmp_path, tmp_path, None)
+    assert not ok and not (tmp_path / "postgres_marts").exists()
 
 
 def test_reference_is_compared_as_a_build_without_the_analysis_models_gives_it(tmp_path):

@@ -142,11 +142,12 @@ def local_cluster_dir(landing_db: Path) -> Path:
 
 
 def _build_spark(raw_dir, landing_db, parquet_dir, run_dbt, seconds, export_dir, dbt_args) -> None:
-    from .spark import get_session, spark_dir
+    from .spark import get_session, is_throwaway, spark_dir
 
     folder = spark_dir()
     os.environ["INDEX_SPARK_DIR"] = str(folder)
-    print(f"SPARK: local session, metastore and warehouse in {folder}", flush=True)
+    where = "warehouse (catalogue in memory: INDEX_SPARK_THROWAWAY)" if is_throwaway() else "metastore and warehouse"
+    print(f"SPARK: local session, {where} in {folder}", flush=True)
     step = time.perf_counter()
     spark = get_session(folder)
     seconds["session"] = time.perf_counter() - step
