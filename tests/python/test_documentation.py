@@ -321,7 +321,9 @@ def test_make_test_runs_the_dbt_unit_tests():
     """Data builds skip the dbt unit tests (index-build excludes resource type unit_test unless
     --unit-tests); `make test` must still run them, or CI would stop checking the SQL rules."""
     makefile = (ROOT / "Makefile").read_text()
-    recipe = makefile.split("\ndbt-test:")[1].split("\n\n")[0]
+    recipe = makefile.split("\ndbt-test-demo:")[1].split("\n\n")[0]
+    assert "dbt-test-demo" in makefile.split("\ndbt-test:")[1].split("\n")[0]  # make dbt-test runs it
+    assert "dbt-test-demo" in makefile.split("\ntest:")[1].split("\n\n")[0]  # and so does make test
     assert "index-build --unit-tests" in recipe
     build = (ROOT / "scripts" / "council_index" / "build.py").read_text()
     assert '"--exclude-resource-type", "unit_test"' in build
@@ -402,7 +404,7 @@ def test_layer_rule_catches_a_backwards_read():
 def test_engine_port_check_selector_builds_every_model_and_leaves_out_only_lower_layer_generic_tests(
     manifest, tmp_path
 ):
-    """selectors.yml's engine_port_check (CI's Spark comparison): every model and seed, the data tests declared on
+    """selectors.yml's engine_port_check (CI's engine comparisons): every model and seed, the data tests declared on
     the marts and seeds and every singular test (tests/dbt); only the generic tests declared in models/staging and
     models/intermediate (sources included) are left out. dbt itself evaluates the selector, on this run's parse."""
     import json
@@ -426,3 +428,10 @@ def test_engine_port_check_selector_builds_every_model_and_leaves_out_only_lower
     assert left_out, "the selector leaves the staging and intermediate generic tests out"
     kept = {uid for uid, node in tests.items() if node["original_file_path"].startswith(("models/marts/", "tests/"))}
     assert kept and kept <= selected
+
+    # every generic test of the project (macros/tests) still runs on the engines CI builds with this selector; of
+    # dbt's own generic tests, only not_null is declared on lower layers alone (dbt's SQL, not ours to port)
+    def kinds(uids):
+        return {tests[uid]["test_metadata"]["name"] for uid in uids if tests[uid].get("test_metadata")}
+
+    assert kinds(tests) - kinds(set(tests) & selected) <= {"not_null"}, kinds(tests) - kinds(set(tests) & selected)
