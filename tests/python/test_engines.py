@@ -96,7 +96,13 @@ def test_a_throwaway_spark_build_keeps_its_catalogue_in_memory(tmp_path):
     kept = spark.session_settings(tmp_path, {})
     assert kept == spark.spark_settings(tmp_path) and "spark.sql.catalogImplementation" not in kept
     thrown = spark.session_settings(tmp_path, {"INDEX_SPARK_THROWAWAY": "1"})
-    assert thrown == {**kept, "spark.sql.catalogImplementation": "in-memory"}
+    assert thrown == {
+        **kept,
+        "spark.sql.catalogImplementation": "in-memory",
+        "spark.driver.extraJavaOptions": kept["spark.driver.extraJavaOptions"] + " " + spark.THROWAWAY_JAVA_OPTIONS,
+        "spark.sql.codegen.wholeStage": "false",
+    }
+    assert f"-Dderby.system.home={tmp_path}" in thrown["spark.driver.extraJavaOptions"]
     assert not spark.is_throwaway({"INDEX_SPARK_THROWAWAY": "0"})
 
 
