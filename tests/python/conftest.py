@@ -14,9 +14,9 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED_DATA = Path(os.environ.get("INDEX_SHARED_DATA", ROOT.parent / "shared" / "data"))
 
 # Modules whose tests share the expensive dbt work of one process (demo_build's warehouses and its
-# one dbt parse; the dbt_docs_target fixture below): with pytest-xdist (`make pytest` runs `-n 2
+# one dbt parse; the dbt_docs_target fixture below): with pytest-xdist (`make pytest` runs `-n 3
 # --dist loadgroup`) each group runs in one worker, so that work is done once per group, while the
-# other worker takes every other test. When `make test` hands pytest dbt-test's demo warehouse
+# other workers take every other test. When `make test` hands pytest dbt-test's demo warehouse
 # (INDEX_TEST_DEMO_DB), "build_a" is a copy, not a build, so the modules form three groups that
 # can run in parallel; otherwise one group, or both workers would build the demo. Without xdist
 # (or another --dist) the groups do nothing.
