@@ -180,6 +180,11 @@ def load_marts(folder: Path) -> dict:
     return {path.stem: pd.read_parquet(path) for path in sorted(folder.glob("*.parquet"))}
 
 
+def report_failed(failed: list[str], workdir: Path) -> None:
+    """The line naming the engines whose build failed, after a build step or a comparison."""
+    print(f"\nFAILED: the build failed on {', '.join(failed)} (see {workdir}/build_<engine>.log)")
+
+
 def parse_vars(text: str) -> object:
     """dbt's --vars (a YAML mapping), parsed; the text itself when it is not YAML."""
     import yaml
@@ -248,6 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     workdir = (ROOT / args.workdir).resolve()
     workdir.mkdir(parents=True, exist_ok=True)
     raw_dir = Path(args.raw_dir).resolve() if args.raw_dir else workdir / "demo_raw"
+    reference = (ROOT / args.reference_db).resolve() if args.reference_db else None
 
     built: dict[str, bool] = {}
     wall: dict[str, float | None] = {}
@@ -269,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
         to_build = engines
         if args.reference_db:
             if not args.build_only:  # with --build-only the reference is read by the later --skip-build run
-                reuse_reference((ROOT / args.reference_db).resolve(), raw_dir, workdir / "duckdb_marts")
+                reuse_reference(reference, raw_dir, workdir / "duckdb_marts")
             built["duckdb"], wall["duckdb"], to_build = True, None, engines[1:]
         started = time.perf_counter()
         for engine, (ok, seconds) in build_all(
@@ -281,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.build_only:
             failed = [e for e in to_build if not built[e]]
             if failed:
-                print(f"\nFAILED: the build failed on {', '.join(failed)} (see {workdir}/build_<engine>.log)")
+                report_failed(failed, workdir)
                 return 1
             print(f"\nbuilt on {', '.join(to_build)}: compare with the same options and --skip-build")
             return 0
@@ -291,13 +297,11 @@ def main(argv: list[str] | None = None) -> int:
                 raise CommandError(
                     f"--skip-build --reference-db: no demo raw folder {raw_dir} to check the reference by"
                 )
-            reuse_reference((ROOT / args.reference_db).resolve(), raw_dir, workdir / "duckdb_marts")
+            reuse_reference(reference, raw_dir, workdir / "duckdb_marts")
         for engine in engines:
             info = workdir / f"{engine}_marts" / "_build.json"
             built[engine] = info.exists()
             wall[engine] = json.loads(info.read_text())["seconds"].get("total") if info.exists() else None
-        if args.reference_db:
-            wall["duckdb"] = None
 
     frames = {engine: load_marts(workdir / f"{engine}_marts") for engine in engines}  # exported even on failure
     # the reference (--reference-db) was not built here: an old target_duckdb of this folder says nothing of it
@@ -323,7 +327,7 @@ def main(argv: list[str] | None = None) -> int:
         for example in r.examples:
             print(f"  - {example}")
     if failed:
-        print(f"\nFAILED: the build failed on {', '.join(failed)} (see {workdir}/build_<engine>.log)")
+        report_failed(failed, workdir)
     if not marts:
         print("\nFAILED: no marts to compare")
     if failed or differing or not marts:
