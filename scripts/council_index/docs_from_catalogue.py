@@ -31,9 +31,8 @@ import re
 import sys
 from pathlib import Path
 
-import yaml
-
 from council_index import PROJECT_ROOT as ROOT
+from council_index import yaml_files
 from council_index.errors import CommandError, command
 
 CATALOGUE = ROOT / "seeds" / "indicator_catalogue.csv"
@@ -119,7 +118,7 @@ def read_registry(registry_dir: Path = REGISTRY) -> dict[str, dict]:
     """Dataset id -> registry entry (publisher, title, landing_page ...)."""
     datasets: dict[str, dict] = {}
     for path in sorted(registry_dir.glob("*.yml")):
-        for entry in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("datasets", []):
+        for entry in (yaml_files.safe_load(path.read_text(encoding="utf-8")) or {}).get("datasets", []):
             datasets[entry["id"]] = entry
     return datasets
 

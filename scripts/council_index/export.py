@@ -25,9 +25,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from council_index import PROJECT_ROOT as ROOT
+from council_index import yaml_files
 from council_index.errors import CommandError, command
 
 MARTS_DIR = ROOT / "models" / "marts"
@@ -77,7 +76,7 @@ def read_mart_specs(marts_dir: Path = MARTS_DIR, blocks: dict[str, str] | None =
     blocks = read_doc_blocks() if blocks is None else blocks
     specs: dict[str, MartSpec] = {}
     for path in sorted(marts_dir.rglob("*.yml")):
-        for model in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("models", []) or []:
+        for model in (yaml_files.safe_load(path.read_text(encoding="utf-8")) or {}).get("models", []) or []:
             spec = MartSpec(model["name"], render_description(model.get("description"), blocks))
             for test in model.get("data_tests", model.get("tests", [])) or []:
                 name, args = _test_name_and_args(test)

@@ -59,7 +59,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from council_index import yaml_files
 
 from .errors import LoadError, RegistryError
 
@@ -233,7 +233,7 @@ def load_authority_lists(directory: Path) -> AuthorityLists | None:
     path = Path(directory) / LISTS_FILE
     if not path.exists():
         return None
-    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    document = yaml_files.safe_load(path.read_text(encoding="utf-8"))
     where = path.name
     if not isinstance(document, dict) or not isinstance(document.get("authority_lists"), dict):
         raise RegistryError(f"{where}: expected a mapping 'authority_lists'")

@@ -59,7 +59,7 @@ from pathlib import Path
 
 import yaml
 
-from council_index import PROJECT_ROOT
+from council_index import PROJECT_ROOT, yaml_files
 
 from .checks import CHECK_KEYS, Checks
 from .coverage import LISTS_FILE, Expects, parse_expects
@@ -522,7 +522,7 @@ def _documents(directory: Path):
         if path.name == LISTS_FILE:  # the authority lists of the tables' expects (pipeline/coverage.py)
             continue
         try:
-            document = yaml.safe_load(path.read_text(encoding="utf-8"))
+            document = yaml_files.safe_load(path.read_text(encoding="utf-8"))
         except yaml.YAMLError as exc:
             raise RegistryError(f"{path}: not valid YAML: {exc}") from exc
         if not isinstance(document, dict) or not (

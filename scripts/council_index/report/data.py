@@ -309,15 +309,16 @@ REGISTRY_DIR = PROJECT_ROOT / "scripts" / "registry"
 
 def registry_sources(datasets: list[str], directory: Path = REGISTRY_DIR) -> list[dict]:
     """Publisher, title, landing page and licence of the loaded datasets, from the dataset registry
-    (scripts/registry/*.yml; read with the C YAML loader where there is one, the fields as written);
+    (scripts/registry/*.yml, read by council_index.yaml_files; the fields as written);
     datasets the registry does not know are listed by id."""
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    from council_index import yaml_files
+
     known: dict[str, dict] = {}
     for path in sorted(directory.glob("*.yml")):
         try:
-            document = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
+            document = yaml_files.safe_load(path.read_text(encoding="utf-8")) or {}
         except (OSError, yaml.YAMLError):  # a registry file being edited: its datasets are listed by id
             continue
         for entry in document.get("datasets", []) if isinstance(document, dict) else []:
