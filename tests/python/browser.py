@@ -340,8 +340,12 @@ class Tab:
             "height": max(1, min(box[3], max_height)),
             "scale": 1,
         }
+        # optimizeForSpeed: a faster PNG encoding, larger files (the whole demo report at 1400 px: 1.9 s for 3.8 MB
+        # against 3.1 s for 2.9 MB)
         data = self.chrome.call(
-            "Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True, "clip": clip}, self.session
+            "Page.captureScreenshot",
+            {"format": "png", "captureBeyondViewport": True, "clip": clip, "optimizeForSpeed": True},
+            self.session,
         )["data"]
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(base64.b64decode(data))

@@ -106,9 +106,14 @@ def pytest_sessionstart(session):
             )
 
 
-# The report of each warehouse dbt-test built is made once (test_report.py's built_report fixture, a
-# 6 MB page) and opened in Chromium by two tests: one worker, or the other waits for the first to make it.
-BUILT_REPORT_TESTS = "test_report.py::test_report_of_built_warehouse_"
+# Tests that read one walk of a report in Chromium (test_report.py's module fixtures built_walk: the report of
+# each warehouse dbt-test built, a 6 MB page; layout_walk: the layout fixture's report): one worker per walk, so
+# that each page is loaded once per width, not once per test.
+SHARED_BROWSER_WALKS = {
+    "test_report.py::test_report_of_built_warehouse_": "built_report",
+    "test_report.py::test_layout_fits_a_desktop_and_a_phone": "layout_report",
+    "test_report.py::test_council_page_explains_the_rank_in_chromium": "layout_report",
+}
 
 # Tests of no group are handed out in collection order once the groups (most tests first) are: these
 # modules' Chromium and repeated-build tests, the slowest single tests, go first, so that the two
@@ -132,10 +137,11 @@ def pytest_collection_modifyitems(config, items):
 
 
 def shared_dbt_group(nodeid: str) -> str | None:
-    """The group of a test of SHARED_DBT_WORK or OWN_DBT_WORK (by its module) or of the built-report
-    tests, None for any other test."""
-    if BUILT_REPORT_TESTS in nodeid:
-        return "built_report"
+    """The group of a test of SHARED_DBT_WORK or OWN_DBT_WORK (by its module) or of SHARED_BROWSER_WALKS,
+    None for any other test."""
+    for prefix, group in SHARED_BROWSER_WALKS.items():
+        if prefix in nodeid:
+            return group
     module = module_of(nodeid)
     if module in OWN_DBT_WORK:
         return OWN_DBT_WORK[module]

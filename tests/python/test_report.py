@@ -10,6 +10,8 @@ import json
 import os
 import re
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import browser
@@ -409,49 +411,69 @@ if BUILT:  # only when a full build has left its warehouse (no skipped test othe
         )
         return db, report
 
+    # The lens tables whose ranked councils include one scored on substitutes show the 'scored on substitutes' mark:
+    # on a row, in a heading or in the table's note when shown.
+    SUBSTITUTE_MARKS = """JSON.stringify(Array.prototype.filter.call(
+      document.querySelectorAll('table[id^="lens-table-"]'), function (t) {
+        var note = document.querySelector('.common-caveats[data-table="' + t.id + '"]');
+        return !!(t.querySelector('.caveat.c-substitutes')
+                  || (note && !note.hidden && note.querySelector('.caveat.c-substitutes')));
+      }).map(function (t) { return t.id.replace('lens-table-', ''); }))"""
+
+    def substitute_marks_by_edition(editions: list[int]) -> Callable[[browser.Tab, int], object]:
+        """A walk's at_end hook: at 1400 px, each edition picked with the selector in turn and the lenses whose table
+        shows the substitutes mark ({edition: [lens id]}), then the tab's console problems."""
+
+        def read(tab: browser.Tab, width: int):
+            if width != 1400:
+                return None
+            shown = {}
+            for edition in editions:
+                tab.evaluate(
+                    f"(function () {{ var s = document.getElementById('edition-select'); s.value = '{edition}';"
+                    " s.dispatchEvent(new Event('change')); })()"
+                )
+                shown[edition] = json.loads(tab.evaluate(SUBSTITUTE_MARKS))
+            return shown, tab.console_problems()
+
+        return read
+
+    @pytest.fixture(scope="module")
+    def built_walk(built_report):
+        """One walk of each built warehouse's report at both widths (check_layout_at_both_widths, screenshots kept),
+        every edition's substitutes marks read at its end: the two tests below share its two page loads."""
+        db, report = built_report
+        return check_layout_at_both_widths(
+            Path(report["path"]),
+            db.stem,
+            report["codes"][0],
+            shots=True,
+            keep_dom=True,
+            at_end=substitute_marks_by_edition(report["editions"]),
+        )
+
     @needs_chromium
-    def test_report_of_built_warehouse_renders(built_report):
+    def test_report_of_built_warehouse_renders(built_report, built_walk):
         db, report = built_report
         codes = report["codes"]
         assert report["councils_ranked"] == len(codes)
         # every edition's tables and council pages travel packed: ten editions stay well under 8 MB (5 of plotly.js)
         assert report["bytes"] < 8 * 1024 * 1024, report["bytes"]
-        path = Path(report["path"])
-        page = path.read_text(encoding="utf-8")
+        page = Path(report["path"]).read_text(encoding="utf-8")
         assert ("90% interval" in league_headers(page)) == report["has_intervals"]
         assert ('id="sensitivity"' in page) == report["has_intervals"]
-        # one load per width: DOM, console and screenshots (check_in_browser's) at 1400 px, and the layout checks
-        walks = check_layout_at_both_widths(path, db.stem, codes[0], render_shots=True)
-        desktop, council = walks[1400]
-        assert_report_dom(desktop.dom, desktop.console_problems, codes)
-        assert_council_dom(council.dom, council.console_problems, codes[0])
+        # one load per width: the DOM and console at 1400 px (the report, then a council's page), and the layout
+        assert_walk_fits(built_walk)
+        desktop = built_walk[1400]
+        assert_report_dom(desktop.report.dom, desktop.report.console_problems, codes)
+        assert_council_dom(desktop.council.dom, desktop.council.console_problems, codes[0])
 
     @needs_chromium
-    def test_report_of_built_warehouse_marks_partial_lenses(built_report):
+    def test_report_of_built_warehouse_marks_partial_lenses(built_report, built_walk):
         """In every edition the page shows the 'scored on substitutes' mark on exactly the lens tables whose ranked
         councils include one with is_partial_lens (the demo: older people and all-age disability in 2017 and 2018)."""
         _, report = built_report
-        # the lenses whose table shows the mark: on a row, in a heading or in its note when shown
-        substitute_marks = """JSON.stringify(Array.prototype.filter.call(
-          document.querySelectorAll('table[id^="lens-table-"]'), function (t) {
-            var note = document.querySelector('.common-caveats[data-table="' + t.id + '"]');
-            return !!(t.querySelector('.caveat.c-substitutes')
-                      || (note && !note.hidden && note.querySelector('.caveat.c-substitutes')));
-          }).map(function (t) { return t.id.replace('lens-table-', ''); }))"""
-        shown = {}
-        with browser.DevTools() as chrome:
-            tab = chrome.open(Path(report["path"]).resolve().as_uri(), width=1400)
-            try:
-                tab.wait_for(browser.READY)
-                for edition in report["editions"]:
-                    tab.evaluate(
-                        f"(function () {{ var s = document.getElementById('edition-select'); s.value = '{edition}';"
-                        " s.dispatchEvent(new Event('change')); })()"
-                    )
-                    shown[edition] = json.loads(tab.evaluate(substitute_marks))
-                problems = tab.console_problems()
-            finally:
-                tab.close()
+        shown, problems = built_walk[1400].at_end
         assert not problems, problems
         assert {(e, lens) for e, lenses in shown.items() for lens in lenses} == {tuple(p) for p in report["partial"]}
 
@@ -881,71 +903,113 @@ EARLIEST_EDITION = """(function () {
 })()"""
 
 
-def check_layout_at_both_widths(page: Path, name: str, council: str, render_shots: bool = False) -> dict:
+@dataclass
+class WidthWalk:
+    """What one load of a report at one width saw (check_layout_at_both_widths): the report as served, the council's
+    page, the earliest edition, and what the hooks returned on the way."""
+
+    report: browser.LayoutRun
+    council: browser.LayoutRun
+    earliest: browser.LayoutRun
+    on_council: object = None
+    at_end: object = None
+
+
+def check_layout_at_both_widths(
+    page: Path,
+    name: str,
+    council: str,
+    *,
+    shots: bool = False,
+    keep_dom: bool = False,
+    on_council: Callable[[browser.Tab, int], object] | None = None,
+    at_end: Callable[[browser.Tab, int], object] | None = None,
+) -> dict[int, WidthWalk]:
     """The report and a council page at 1400 and 390 px, one page load per width: the report as served, the council's
-    page by its anchor, then (back to the report) the earliest edition picked with the selector. Screenshots kept as
-    report_<name>_<width>_*.png; with ``render_shots`` the DOMs at 1400 px are kept (LayoutRun.dom) and the
-    screenshots of check_in_browser written too (report_<name>.png, report_<name>_council.png)."""
+    page by its anchor, then (back to the report) the earliest edition picked with the selector, each measured
+    (assert_walk_fits checks them). ``on_council(tab, width)`` runs on the council's page once it is measured and
+    ``at_end(tab, width)`` after the earliest edition, in the same load, and what they return is kept: a test that
+    looks further at the same page does not load it again (a 6 MB page: seconds per load). With ``shots`` the
+    screenshots are kept as report_<name>_<width>_*.png (the built warehouses' walks: what a reviewer looks at); with
+    ``keep_dom`` the DOMs of the report and council page at 1400 px (LayoutRun.dom; megabytes for a built report)."""
     url = page.resolve().as_uri()
-    runs = {}
+    walks, taken = {}, []
     with browser.DevTools() as chrome:
         for width in WIDTHS:
-            shots = {
-                "": browser.ARTEFACTS / f"report_{name}_{width}_page.png",
-                "league": browser.ARTEFACTS / f"report_{name}_{width}_league.png",
-                "lenses": browser.ARTEFACTS / f"report_{name}_{width}_lenses.png",
-                "grip": browser.ARTEFACTS / f"report_{name}_{width}_grip.png",
-                "sources": browser.ARTEFACTS / f"report_{name}_{width}_sources.png",
-            }
-            keep = render_shots and width == 1400
+
+            def shot(*parts: str, element: str | None = None) -> dict[str, Path]:
+                """{element id ('' for the whole page: part "page"): the path of its screenshot
+                report_<name>_<width>_<part>.png}, or none without ``shots``."""
+                paths = {
+                    element or ("" if part == "page" else part): browser.ARTEFACTS / f"report_{name}_{width}_{part}.png"
+                    for part in parts
+                }
+                taken.extend(paths.values())
+                return paths if shots else {}
+
+            keep = keep_dom and width == 1400
             tab = chrome.open(url, width=width, height=900)
             try:
                 tab.wait_for(browser.READY)
-                run = browser.measure_layout(tab, screenshots=shots, extra=STICKY, dom=keep)
-                if keep:
-                    tab.screenshot(browser.ARTEFACTS / f"report_{name}.png", max_height=2000)
-                show_council(tab, council)
-                council_run = browser.measure_layout(
-                    tab, screenshots={"council": browser.ARTEFACTS / f"report_{name}_{width}_council.png"}, dom=keep
+                run = browser.measure_layout(
+                    tab, screenshots=shot("page", "league", "lenses", "grip", "sources"), extra=STICKY, dom=keep
                 )
-                if keep:
-                    tab.screenshot(browser.ARTEFACTS / f"report_{name}_council.png", max_height=2000)
+                show_council(tab, council)
+                council_run = browser.measure_layout(tab, screenshots=shot("council"), dom=keep)
+                council_seen = on_council(tab, width) if on_council else None
                 # the earliest edition, picked with the selector: its tables and charts fit as well
                 tab.evaluate("location.hash = ''")
                 tab.wait_for(EARLIEST_EDITION)
-                earliest = browser.measure_layout(
-                    tab, screenshots={"league": browser.ARTEFACTS / f"report_{name}_{width}_earliest_league.png"}
-                )
+                earliest = browser.measure_layout(tab, screenshots=shot("earliest_league", element="league"))
+                end_seen = at_end(tab, width) if at_end else None
             finally:
                 tab.close()
-            assert run.viewport == width
-            assert_fits(run, f"report at {width} px")
-            sticky = run.extra
-            assert abs(sticky["after"] - sticky["before"]) < 1, f"the council column scrolled away: {sticky}"
-            if width < 700:
-                assert sticky["wider"] and sticky["scrolled"] > 0, (
-                    f"the league table should scroll in its frame: {sticky}"
-                )
-            assert council_run.viewport == width
-            assert_fits(council_run, f"council page at {width} px")
-            assert earliest.viewport == width
-            assert_fits(earliest, f"report at {width} px, earliest edition")
-            for path in (
-                *shots.values(),
-                browser.ARTEFACTS / f"report_{name}_{width}_council.png",
-                browser.ARTEFACTS / f"report_{name}_{width}_earliest_league.png",
-            ):
-                assert path.stat().st_size > 1000, path
-            runs[width] = (run, council_run)
-    return runs
+            walks[width] = WidthWalk(run, council_run, earliest, council_seen, end_seen)
+    for path in taken if shots else []:
+        assert path.stat().st_size > 1000, path
+    return walks
+
+
+def assert_walk_fits(walks: dict[int, WidthWalk]) -> None:
+    """Every page of a walk fits its width (assert_fits); the league table's council column stays put when the table
+    scrolls sideways, and on a phone the table scrolls in its frame."""
+    for width, walk in walks.items():
+        assert walk.report.viewport == width
+        assert_fits(walk.report, f"report at {width} px")
+        sticky = walk.report.extra
+        assert abs(sticky["after"] - sticky["before"]) < 1, f"the council column scrolled away: {sticky}"
+        if width < 700:
+            assert sticky["wider"] and sticky["scrolled"] > 0, f"the league table should scroll in its frame: {sticky}"
+        assert walk.council.viewport == width
+        assert_fits(walk.council, f"council page at {width} px")
+        assert walk.earliest.viewport == width
+        assert_fits(walk.earliest, f"report at {width} px, earliest edition")
+
+
+def read_why_this_rank(tab: browser.Tab, width: int) -> tuple[list[bool], dict]:
+    """On a council's page: whether each lens's "drivers" block was folded as drawn, then (all unfolded) WHY."""
+    folded = tab.evaluate(
+        "Array.prototype.map.call(document.querySelectorAll('#council-drivers details'), function (d) {"
+        " var was = d.open; d.open = true; return was; })"
+    )
+    return folded, json.loads(tab.evaluate(WHY))
+
+
+@pytest.fixture(scope="module")
+def layout_walk(layout_report):
+    """One walk of the layout fixture's report at both widths, its council's "why this rank" block read on the way
+    (read_why_this_rank): the layout test and the why-this-rank test share one page load per width."""
+    summary, facts, code, lens_ranks = layout_report
+    return check_layout_at_both_widths(summary["path"], "fixture", code, on_council=read_why_this_rank)
 
 
 @needs_chromium
-def test_layout_fits_a_desktop_and_a_phone(layout_report):
+def test_layout_fits_a_desktop_and_a_phone(layout_report, layout_walk):
     summary, facts, code, lens_ranks = layout_report
     data = load(summary["path"].with_name("fixture.duckdb"))
-    runs = check_layout_at_both_widths(summary["path"], "fixture", code)
-    for width, (run, council) in runs.items():
+    assert_walk_fits(layout_walk)
+    for width, walk in layout_walk.items():
+        run, council = walk.report, walk.council
         # every global chart was drawn within the page
         for name in ["intervals", "slope", "heatmap", "grip", *(f"scatter-{l}" for l in data.lens_ids)]:
             chart = run.charts[f"chart-{name}"]
@@ -1459,61 +1523,47 @@ WHY = """JSON.stringify({
 
 
 @needs_chromium
-def test_council_page_explains_the_rank_in_chromium(layout_report):
+def test_council_page_explains_the_rank_in_chromium(layout_report, layout_walk):
     """ "Why this rank": each lens's rank against the council's mean lens rank, and per lens the indicator scores (outcome
     side) and the spend per head against the median (money side); values beyond the axis drawn to its edge and
-    labelled, the others keeping their scale."""
-    import json
-
+    labelled, the others keeping their scale. Read on the layout walk's council page (layout_walk), where the blocks
+    are drawn as a click on the council's name draws them."""
     summary, facts, code, lens_ranks = layout_report
     data = load(summary["path"].with_name("fixture.duckdb"))
     edition = summary["edition"]
     mean = data.overall_rows[(edition, code)]["mean_lens_rank"]
-    with browser.DevTools() as chrome:
-        for width in WIDTHS:
-            tab = chrome.open(f"{summary['path'].resolve().as_uri()}#council/{code}", width=width)
-            try:
-                tab.wait_for("document.getElementById('report-status').getAttribute('data-ready') === 'true'")
-                folded = tab.evaluate(
-                    "Array.prototype.map.call(document.querySelectorAll('#council-drivers details'), function (d) {"
-                    " var was = d.open; d.open = true; return was; })"
-                )
-                assert folded == [width >= 700] * len(data.lens_ids), folded  # folded on a phone
-                why = json.loads(tab.evaluate(WHY))
-                tab.screenshot(browser.ARTEFACTS / f"report_fixture_{width}_why.png", "council-why-block")
-            finally:
-                tab.close()
-            assert [row[0] for row in why["table"]] == [data.lens_names[l] for l in data.lens_ids]
-            for lens_id, row in zip(data.lens_ids, why["table"]):
-                rank = lens_ranks[lens_id]
-                assert row[1].startswith(str(rank))
-                assert row[2] == f"{'pulls up' if mean - rank >= 0 else 'pulls down'} {abs(mean - rank):.1f}", row
-            assert [p[0] for p in why["pull"]] == [data.lens_names[l] for l in data.lens_ids]
-            for lens_id, (_, value) in zip(data.lens_ids, why["pull"]):
-                shift = round((mean - lens_ranks[lens_id]) * 10) / 10
-                assert value == ("+" if shift > 0 else "\u2212" if shift < 0 else "") + f"{abs(shift):.1f} places"
-            assert why["note"].startswith(f"Mean lens rank {mean:.1f} over 6 ranked lenses: overall rank ")
-            drivers = {d["lens"]: d["rows"] for d in why["drivers"]}
-            assert list(drivers) == data.lens_ids
-            scores = data.scores[(data.scores["edition"] == edition) & (data.scores["authority_code"] == code)]
-            for lens_id in data.lens_ids:
-                indicators = len(scores[scores["lens_id"] == lens_id])
-                assert len(drivers[lens_id]) == indicators + 1  # the indicator scores, then the spend
-            # the score of 5.2 is drawn to the edge (half the track) and labelled; the others keep their scale
-            outcome = [row for rows in drivers.values() for row in rows[:-1]]
-            capped = [row for row in outcome if row["capped"]]
-            beyond = [v for v in scores["score"] if abs(v) > 3]
-            expected = [
-                ("+" if v > 0 else "\u2212") + f"{abs(v):.2f} " + ("\u25b8" if v > 0 else "\u25c2") for v in beyond
-            ]
-            assert "+5.20 \u25b8" in expected
-            assert sorted(row["value"] for row in capped) == sorted(expected), capped
-            assert all(row["width"] == pytest.approx(0.5, abs=0.01) for row in capped)
-            others = sorted(row["width"] for row in outcome if not row["capped"])
-            assert others[-1] > 0.1, "the other bars are squashed"
-            # the spend of 260% of the median: capped at +100% and labelled
-            spend = drivers["housing_homelessness"][-1]
-            assert spend["capped"] and spend["value"] == "\u00a3806 (+160%) \u25b8", spend
+    for width, walk in layout_walk.items():
+        folded, why = walk.on_council
+        assert folded == [width >= 700] * len(data.lens_ids), folded  # folded on a phone
+        assert [row[0] for row in why["table"]] == [data.lens_names[l] for l in data.lens_ids]
+        for lens_id, row in zip(data.lens_ids, why["table"]):
+            rank = lens_ranks[lens_id]
+            assert row[1].startswith(str(rank))
+            assert row[2] == f"{'pulls up' if mean - rank >= 0 else 'pulls down'} {abs(mean - rank):.1f}", row
+        assert [p[0] for p in why["pull"]] == [data.lens_names[l] for l in data.lens_ids]
+        for lens_id, (_, value) in zip(data.lens_ids, why["pull"]):
+            shift = round((mean - lens_ranks[lens_id]) * 10) / 10
+            assert value == ("+" if shift > 0 else "\u2212" if shift < 0 else "") + f"{abs(shift):.1f} places"
+        assert why["note"].startswith(f"Mean lens rank {mean:.1f} over 6 ranked lenses: overall rank ")
+        drivers = {d["lens"]: d["rows"] for d in why["drivers"]}
+        assert list(drivers) == data.lens_ids
+        scores = data.scores[(data.scores["edition"] == edition) & (data.scores["authority_code"] == code)]
+        for lens_id in data.lens_ids:
+            indicators = len(scores[scores["lens_id"] == lens_id])
+            assert len(drivers[lens_id]) == indicators + 1  # the indicator scores, then the spend
+        # the score of 5.2 is drawn to the edge (half the track) and labelled; the others keep their scale
+        outcome = [row for rows in drivers.values() for row in rows[:-1]]
+        capped = [row for row in outcome if row["capped"]]
+        beyond = [v for v in scores["score"] if abs(v) > 3]
+        expected = [("+" if v > 0 else "\u2212") + f"{abs(v):.2f} " + ("\u25b8" if v > 0 else "\u25c2") for v in beyond]
+        assert "+5.20 \u25b8" in expected
+        assert sorted(row["value"] for row in capped) == sorted(expected), capped
+        assert all(row["width"] == pytest.approx(0.5, abs=0.01) for row in capped)
+        others = sorted(row["width"] for row in outcome if not row["capped"])
+        assert others[-1] > 0.1, "the other bars are squashed"
+        # the spend of 260% of the median: capped at +100% and labelled
+        spend = drivers["housing_homelessness"][-1]
+        assert spend["capped"] and spend["value"] == "\u00a3806 (+160%) \u25b8", spend
 
 
 def test_a_caveat_every_row_carries_is_said_once_and_rows_that_differ_keep_their_mark():
