@@ -609,8 +609,9 @@ def load_all(
     raw_dir, db_path = Path(raw_dir), Path(db_path)
     if not raw_dir.is_dir():
         raise LoadError("raw directory does not exist or is not a directory", path=str(raw_dir))
-    datasets = load_registry(registry_dir) if registry_dir else load_registry()
-    not_read = load_not_read(registry_dir) if registry_dir else load_not_read()
+    registry = Path(registry_dir or REGISTRY_DIR)
+    datasets = load_registry(registry)
+    not_read = load_not_read(registry, datasets)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     loaded_at = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
     staging = db_path if in_place else _prepare_copy(db_path)
@@ -681,7 +682,7 @@ def load_all(
             check_coverage(
                 con,
                 [t for d in datasets for t in d.tables],
-                load_authority_lists(Path(registry_dir) if registry_dir else REGISTRY_DIR),
+                load_authority_lists(registry),
                 entries,
                 accept_shrink,
                 progress,

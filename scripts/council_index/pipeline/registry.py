@@ -549,12 +549,14 @@ def load_registry(directory: Path | str = REGISTRY_DIR) -> list[Dataset]:
     return datasets
 
 
-def load_not_read(directory: Path | str = REGISTRY_DIR) -> list[NotRead]:
-    """Every file pattern the registry lists as deliberately not read (dataset and top-level entries)."""
+def load_not_read(directory: Path | str = REGISTRY_DIR, datasets: list[Dataset] | None = None) -> list[NotRead]:
+    """Every file pattern the registry lists as deliberately not read (dataset and top-level entries).
+    ``datasets``: that registry's datasets when the caller has already read them (load_registry), so that
+    they are not read and validated again."""
     directory = Path(directory)
     entries: list[NotRead] = []
     for path, document in _documents(directory):
         entries += _parse_not_read(document.get("not_read"), FOLDER_ENTRY, f"{path.name}")
-    for dataset in load_registry(directory):
+    for dataset in load_registry(directory) if datasets is None else datasets:
         entries += dataset.not_read
     return entries
