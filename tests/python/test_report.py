@@ -940,14 +940,16 @@ def check_layout_at_both_widths(
         for width in WIDTHS:
 
             def shot(*parts: str, element: str | None = None) -> dict[str, Path]:
-                """{element id ('' for the whole page: part "page"): the path of its screenshot
-                report_<name>_<width>_<part>.png}, or none without ``shots``."""
+                """With ``shots``, {element id ('' for the whole page: part "page"): the path of its screenshot
+                report_<name>_<width>_<part>.png}, each noted to be checked; without, none."""
+                if not shots:
+                    return {}
                 paths = {
                     element or ("" if part == "page" else part): browser.ARTEFACTS / f"report_{name}_{width}_{part}.png"
                     for part in parts
                 }
                 taken.extend(paths.values())
-                return paths if shots else {}
+                return paths
 
             keep = keep_dom and width == 1400
             tab = chrome.open(url, width=width, height=900)
@@ -967,7 +969,7 @@ def check_layout_at_both_widths(
             finally:
                 tab.close()
             walks[width] = WidthWalk(run, council_run, earliest, council_seen, end_seen)
-    for path in taken if shots else []:
+    for path in taken:
         assert path.stat().st_size > 1000, path
     return walks
 
