@@ -28,8 +28,8 @@
         ranked lenses.
     index_rank(value, partition_by, descending=true): window expression, the competition rank
         (`rank()`: ties share the lowest rank) of `value` within `partition_by`, null where
-        `value` is null (nulls are ranked apart, so their place in the sort order, which differs
-        between engines, never matters).
+        `value` is null (nulls sort last, said explicitly since engines differ on where they put
+        them, so they never take a rank from a value).
 -#}
 {% macro index_lens_outcome_score(score, weight=none) -%}
     {%- if weight is none -%}
@@ -95,8 +95,8 @@
     case
         when {{ value }} is not null
             then rank() over (
-                partition by {{ partition_by }}, ({{ value }} is null)
-                order by {{ value }} {{ 'desc' if descending else 'asc' }}
+                partition by {{ partition_by }}
+                order by {{ value }} {{ 'desc' if descending else 'asc' }} nulls last
             )
     end
 {%- endmacro %}

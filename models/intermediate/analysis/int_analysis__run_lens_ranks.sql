@@ -22,10 +22,11 @@
     joining the two on (edition, method choice, lens) gives every run, council and lens in one row
     whose weighted mean is a sum over the slots: runs x councils x lenses rows (about 1,150 x 150
     x 6 per edition at the default vars) instead of a join of runs x councils x indicators (eight
-    times as many) aggregated back, which took seven times as long. After that one join
-    everything is window functions over (edition, run, lens), so no engine can pick a bad order
-    for a later join of millions of rows (PostgreSQL, misjudging the size, once joined the spend
-    to every run before narrowing it down and filled the disk).
+    times as many) aggregated back, which took seven times as long. After that one join come
+    only the spread of the scores per (edition, run, lens), a few tens of thousands of rows joined
+    back on those keys, and the rank, a window over them: no later join can multiply the rows, so
+    no engine can pick a bad order for a join of millions of rows (PostgreSQL, misjudging the
+    size, once joined the spend to every run before narrowing it down and filled the disk).
 -#}
 {%- set slots = range(1, analysis_lens_slots() + 1) %}
 {%- set score_columns = [] %}
@@ -206,23 +207,42 @@ lens_outcomes as (
     from lens_means
 ),
 
--- outcome index standardised across the councils of the edition, lens and run (window mean and
--- sample sd), then productivity, rounded to 9 decimals so that councils with identical data tie
--- whatever the summation order
-productivity as (
+-- the mean and sample sd of the outcome scores across the councils of each edition, run and lens:
+-- an aggregate joined back rather than a window, so the runs x councils x lenses rows are sorted
+-- once (for the rank) instead of twice (9.5 s against 14.0 s in DuckDB, 57 s against 75 s in
+-- PostgreSQL, for the demo's ten million rows)
+lens_spread as (
     select
         edition,
         run_id,
-        authority_code,
-        lens_id,
         lens_number,
+        avg(outcome_score) as mean_outcome_score,
+        stddev_samp(outcome_score) as sd_outcome_score
+    from lens_outcomes
+    group by edition, run_id, lens_number
+),
+
+-- outcome index standardised by that mean and sd, then productivity, rounded to 9 decimals so that
+-- councils with identical data tie whatever the summation order
+productivity as (
+    select
+        lens_outcomes.edition,
+        lens_outcomes.run_id,
+        lens_outcomes.authority_code,
+        lens_outcomes.lens_id,
+        lens_outcomes.lens_number,
         {{ round_places(index_productivity_index(
             index_outcome_index(
-                'outcome_score',
-                'avg(outcome_score) over (partition by edition, run_id, lens_number)',
-                'stddev_samp(outcome_score) over (partition by edition, run_id, lens_number)'),
-            'spend_index'), 9) }} as productivity_index
+                'lens_outcomes.outcome_score',
+                'lens_spread.mean_outcome_score',
+                'lens_spread.sd_outcome_score'),
+            'lens_outcomes.spend_index'), 9) }} as productivity_index
     from lens_outcomes
+    inner join lens_spread
+        on
+            lens_outcomes.edition = lens_spread.edition
+            and lens_outcomes.run_id = lens_spread.run_id
+            and lens_outcomes.lens_number = lens_spread.lens_number
 ),
 
 ranked as (
