@@ -100,29 +100,38 @@ lint: $(STAMP) ## sqlfluff on models and singular tests (no warehouse; skips fil
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
 
-# The demo is built once: dbt-test's warehouse (every model, data test and unit test) is the last good
-# warehouse pytest's slow tests copy, and its raw folder theirs (tests/python/demo_build.py); pytest
-# also checks the exports and report of dbt-test's warehouses (INDEX_TEST_DBS: what outputs-test does).
-# Beside it (dbt keeps about one core busy) run lint, then the reproducibility test's second,
-# independent demo build (repro-build), so that pytest finds both builds made; the dbt parse it keeps
-# ($(TEST_DIR)/dbt_parse.msgpack) starts every pytest process's dbt runs and its own next time. With
-# RAW_DIR the real build is a third job, not a second step after the demo's: -j3 keeps both cores busy.
-test: $(STAMP) ## the whole test suite: dbt-test (demo, and RAW_DIR if given) with lint and a second demo build beside it, then pytest on its builds
-	@$(MAKE) --no-print-directory -j$(if $(RAW_DIR),3,2) dbt-test-demo $(if $(RAW_DIR),dbt-test-real) lint-then-repro-build
-	INDEX_TEST_DEMO_RAW=$(DEMO_DIR) INDEX_TEST_DEMO_DB=$(TEST_DIR)/demo.duckdb \
-	INDEX_TEST_DEMO_RAW_B=$(TEST_DIR)/repro_raw INDEX_TEST_DEMO_DB_B=$(TEST_DIR)/repro.duckdb \
-	INDEX_TEST_DBT_PARSE=$(TEST_DIR)/dbt_parse.msgpack \
-	INDEX_TEST_DBS=$(TEST_DIR)/demo.duckdb$(if $(RAW_DIR),:$(TEST_DIR)/real.duckdb) $(PYTEST) tests/python
+# make test runs two demo builds at once, each about one core (dbt is GIL-bound): dbt-test's (every model,
+# data test and unit test, its exports and report; with RAW_DIR the real build too, a third job) and, after
+# lint, pytest-demo-build's (every seed and model, from demo files it writes itself). pytest starts as soon
+# as its own build is made, while dbt-test still runs: its slow tests copy that warehouse and read its raw
+# folder (tests/python/demo_build.py), and every dbt run of theirs starts from the dbt parse it kept
+# ($(TEST_DIR)/dbt_parse.msgpack). The few tests that read dbt-test's builds (the reproducibility test, which
+# compares the two demo builds; the exports and reports of INDEX_TEST_DBS, what outputs-test does) wait for
+# it: each dbt-test job writes its outcome to $(TEST_DIR)/status/ (INDEX_TEST_AWAIT), "ok" or "failed", so a
+# failed build fails them at once. pytest fills the core dbt-test leaves idle once the other build is made.
+AWAIT       = $(TEST_DIR)/status
+test: $(STAMP) ## the whole test suite: dbt-test (demo, and RAW_DIR if given) beside lint, a demo build of pytest's own and pytest
+	@rm -rf $(AWAIT) && mkdir -p $(AWAIT)
+	@$(MAKE) --no-print-directory -j$(if $(RAW_DIR),3,2) dbt-test-demo-status $(if $(RAW_DIR),dbt-test-real-status) lint-then-pytest
 	@echo "all tests passed"
 
-.PHONY: repro-build lint-then-repro-build
-repro-build: $(STAMP) ## a second demo build from demo files written afresh (every seed and model) for the reproducibility test
-	@rm -f $(TEST_DIR)/repro.duckdb
-	$(PY) tests/python/demo_build.py --raw $(TEST_DIR)/repro_raw --db $(TEST_DIR)/repro.duckdb --parse $(TEST_DIR)/dbt_parse.msgpack
+.PHONY: dbt-test-demo-status dbt-test-real-status lint-then-pytest pytest-demo-build
+dbt-test-demo-status dbt-test-real-status: dbt-test-%-status:
+	@if $(MAKE) --no-print-directory dbt-test-$*; then echo ok > $(AWAIT)/dbt-test-$*; \
+	else echo failed > $(AWAIT)/dbt-test-$*; exit 1; fi
 
-lint-then-repro-build:
+lint-then-pytest:
 	@$(MAKE) --no-print-directory lint
-	@$(MAKE) --no-print-directory repro-build
+	@$(MAKE) --no-print-directory pytest-demo-build
+	INDEX_TEST_DEMO_RAW=$(TEST_DIR)/pytest_demo_raw INDEX_TEST_DEMO_DB=$(TEST_DIR)/pytest_demo.duckdb \
+	INDEX_TEST_DEMO_RAW_B=$(DEMO_DIR) INDEX_TEST_DEMO_DB_B=$(TEST_DIR)/demo.duckdb \
+	INDEX_TEST_DBT_PARSE=$(TEST_DIR)/dbt_parse.msgpack \
+	INDEX_TEST_DBS=$(TEST_DIR)/demo.duckdb$(if $(RAW_DIR),:$(TEST_DIR)/real.duckdb) \
+	INDEX_TEST_AWAIT=$(AWAIT)/dbt-test-demo$(if $(RAW_DIR),:$(AWAIT)/dbt-test-real) $(PYTEST) tests/python
+
+pytest-demo-build: $(STAMP) ## the demo build pytest's slow tests copy, from demo files written afresh (every seed and model; make test makes it)
+	@rm -f $(TEST_DIR)/pytest_demo.duckdb
+	$(PY) tests/python/demo_build.py --raw $(TEST_DIR)/pytest_demo_raw --db $(TEST_DIR)/pytest_demo.duckdb --parse $(TEST_DIR)/dbt_parse.msgpack
 
 fetch: $(STAMP) ## download every registry dataset with a URL into data/raw
 	$(BIN)/index-fetch --out data/raw

@@ -16,8 +16,8 @@ SHARED_DATA = Path(os.environ.get("INDEX_SHARED_DATA", ROOT.parent / "shared" / 
 # Modules whose tests share the expensive dbt work of one process (demo_build's warehouses and its
 # one dbt parse; the dbt_docs_target fixture below): with pytest-xdist (`make pytest` runs `-n 3
 # --dist loadgroup`) each group runs in one worker, so that work is done once per group, while the
-# other workers take every other test. When `make test` hands pytest dbt-test's demo warehouse
-# (INDEX_TEST_DEMO_DB), "build_a" is a copy, not a build, so the modules form three groups that
+# other workers take every other test. When `make test` hands pytest its demo warehouse
+# (INDEX_TEST_DEMO_DB, pytest-demo-build's), "build_a" is a copy, not a build, so the modules form three groups that
 # can run in parallel; otherwise one group, or both workers would build the demo. Without xdist
 # (or another --dist) the groups do nothing.
 SHARED_DBT_WORK = {
@@ -94,8 +94,14 @@ def pytest_configure(config):
 
 
 def pytest_sessionstart(session):
-    """CI sets INDEX_REQUIRE_BROWSER=1: the browser checks (report and docs site in headless
+    """A build `make test` runs beside pytest has already failed: stop (its tests would fail one by
+    one). CI sets INDEX_REQUIRE_BROWSER=1: the browser checks (report and docs site in headless
     Chromium) must then run, so a machine without Chromium fails the run instead of skipping them."""
+    from demo_build import make_build_status
+
+    failed = [name for name, outcome in make_build_status().items() if outcome not in (None, "ok")]
+    if failed:
+        raise pytest.UsageError(f"make's build failed ({', '.join(failed)}): see its output above")
     if os.environ.get("INDEX_REQUIRE_BROWSER") == "1":
         import browser
 
@@ -120,6 +126,16 @@ SHARED_BROWSER_WALKS = {
 # modules' Chromium and repeated-build tests, the slowest single tests, go first, so that the two
 # workers do not end with one of them running a long test alone.
 FIRST_MODULES = ("test_report", "test_uptodate")
+
+
+# Tests that read what make's dbt-test jobs write (demo_build.AWAITED), which may still be running when pytest
+# starts: while they run, a worker is handed any other work first (SharedDbtWorkScheduling), so that it does not
+# wait while there is work to do. A test missing here still waits for them; it only may do so sooner.
+AWAITS_MAKE_BUILDS = (
+    "test_reproducibility.py::",
+    "test_report.py::test_report_of_built_warehouse_",
+    "test_exports.py::test_export_of_built_warehouse",
+)
 
 
 def module_of(nodeid: str) -> str:
@@ -158,10 +174,27 @@ def pytest_xdist_make_scheduler(config, log):
     xdist_group marks, which it no longer sees under pytest 9: every test went to either worker.)"""
     if config.getvalue("dist") != "loadgroup":
         return None
+    from demo_build import make_build_status
     from xdist.scheduler import LoadScopeScheduling
 
     class SharedDbtWorkScheduling(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
             return shared_dbt_group(nodeid) or nodeid
+
+        def _assign_work_unit(self, node) -> None:
+            """The next unit in order, except that while make's builds run, units that wait for them
+            (AWAITS_MAKE_BUILDS) go after the others."""
+            if None in make_build_status().values():
+                ready = next(
+                    (
+                        scope
+                        for scope, unit in self.workqueue.items()
+                        if not any(prefix in nodeid for nodeid in unit for prefix in AWAITS_MAKE_BUILDS)
+                    ),
+                    None,
+                )
+                if ready is not None:
+                    self.workqueue.move_to_end(ready, last=False)
+            super()._assign_work_unit(node)
 
     return SharedDbtWorkScheduling(config, log)

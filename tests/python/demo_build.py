@@ -5,15 +5,17 @@ seed and model (no dbt tests: ``make test`` runs those in its dbt-test step) int
 file, once per name. Used by test_reproducibility.py (two builds compared), test_atomicity.py (a
 last good warehouse to break things against) and test_documentation.py (the built columns).
 
-``make test`` builds both before pytest starts, at the same time (two processes of about one core
-each on two cores): its dbt-test step (``index-build --unit-tests``: load, every seed, model, data
-test and unit test) hands its raw folder and warehouse to pytest in ``INDEX_TEST_DEMO_RAW`` and
-``INDEX_TEST_DEMO_DB``, and this module's command line (``python tests/python/demo_build.py --raw
-... --db ...``) makes ``"build_b"``, the second, independent build the reproducibility test compares
-with it, from demo files it writes itself (``INDEX_TEST_DEMO_RAW_B``, ``INDEX_TEST_DEMO_DB_B``).
-Then ``demo_raw()`` is dbt-test's folder and ``demo_warehouse(name)`` a copy of each warehouse
-(tests never write to the originals). Without those variables (``make pytest``, a bare
-``pytest``) both are built here, from one demo folder.
+``make test`` makes both builds beside pytest, at the same time (two processes of about one core
+each on two cores). This module's command line (``python tests/python/demo_build.py --raw ...
+--db ...``, make's pytest-demo-build) makes ``"build_a"``, the warehouse the slow tests copy, from
+demo files it writes itself (``INDEX_TEST_DEMO_RAW``, ``INDEX_TEST_DEMO_DB``); pytest starts as soon
+as it is made. Its dbt-test step (``index-build --unit-tests``: load, every seed, model, data test
+and unit test) hands over ``"build_b"``, the second, independent build the reproducibility test
+compares with it (``INDEX_TEST_DEMO_RAW_B``, ``INDEX_TEST_DEMO_DB_B``), and its exports and report
+(``INDEX_TEST_DBS``), and may still be running: a test that reads them waits for it
+(``await_make_builds``). Then ``demo_raw()`` is pytest-demo-build's folder and
+``demo_warehouse(name)`` a copy of each warehouse (tests never write to the originals). Without
+those variables (``make pytest``, a bare ``pytest``) both are built here, from one demo folder.
 
 Every dbt run of these tests, builds here and ``index-build`` runs of the atomicity tests alike,
 works on one warehouse path (``build_path()``) with one target folder: dbt re-parses the whole
@@ -34,8 +36,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from functools import cache
 from pathlib import Path
+
+import pytest
 
 from council_index.demo.generate import write_demo
 from council_index.pipeline.loader import load_all
@@ -71,19 +76,63 @@ def file_digests(folder: Path) -> dict[str, str]:
     }
 
 
+# The variables naming what make's dbt-test jobs write, which may still be running when pytest starts.
+AWAITED = ("INDEX_TEST_DEMO_DB_B", "INDEX_TEST_DEMO_RAW_B", "INDEX_TEST_DBS")
+
+
+def make_build_status() -> dict[str, str | None]:
+    """The status files of the builds `make test` runs beside pytest (INDEX_TEST_AWAIT, os.pathsep
+    separated; each written when its build ends, "ok" or "failed") and what each says (None: not yet)."""
+    files = [Path(p) for p in os.environ.get("INDEX_TEST_AWAIT", "").split(os.pathsep) if p]
+    return {str(f): (f.read_text(encoding="utf-8").strip() or None) if f.is_file() else None for f in files}
+
+
+def await_make_builds(timeout: float = 3600, poll: float = 1.0) -> None:
+    """Return once every build of INDEX_TEST_AWAIT has ended well (at once without that variable);
+    fail the calling test when one failed or none ended within ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        status = make_build_status()
+        failed = [name for name, outcome in status.items() if outcome not in (None, "ok")]
+        if failed:
+            pytest.fail(f"make's build failed ({', '.join(failed)}): see its output above", pytrace=False)
+        if all(outcome == "ok" for outcome in status.values()):
+            return
+        if time.monotonic() > deadline:
+            pending = [name for name, outcome in status.items() if outcome is None]
+            pytest.fail(f"make's builds did not end within {timeout:.0f} s: {', '.join(pending)}", pytrace=False)
+        time.sleep(poll)
+
+
 def given(variable: str) -> Path | None:
-    """A path handed over by `make test` (its dbt-test build), checked to exist."""
+    """A path handed over by `make test`, checked to exist (once its build has ended, for AWAITED)."""
     value = os.environ.get(variable)
     if not value:
         return None
+    if variable in AWAITED:
+        await_make_builds()
     path = Path(value)
-    assert path.exists(), f"{variable}={value}: no such file or folder (run make dbt-test first)"
+    assert path.exists(), f"{variable}={value}: no such file or folder (run make test, or make dbt-test first)"
     return path.resolve()
+
+
+def built_warehouses() -> list[Path]:
+    """The warehouses of full builds named in INDEX_TEST_DBS (make test: dbt-test's), not checked:
+    test modules parametrize over them at collection, while their builds may still be running.
+    A test reads one through ``built(path)``."""
+    return [Path(p) for p in os.environ.get("INDEX_TEST_DBS", "").split(os.pathsep) if p]
+
+
+def built(path: Path) -> Path:
+    """``path``, one of ``built_warehouses()``, once its build has ended, checked to exist."""
+    await_make_builds()
+    assert path.is_file(), f"INDEX_TEST_DBS names {path}, which its build did not write"
+    return path
 
 
 @cache
 def demo_raw() -> Path:
-    """The demo raw folder: dbt-test's (INDEX_TEST_DEMO_RAW, only read) or one written for this run."""
+    """The demo raw folder: pytest-demo-build's (INDEX_TEST_DEMO_RAW, only read) or one written for this run."""
     return given("INDEX_TEST_DEMO_RAW") or write_demo(workdir() / "demo_raw")
 
 
@@ -206,8 +255,8 @@ def dbt_env(db: Path, name: str) -> dict[str, str]:
 
 # The builds `make test` hands over: name -> (variable of its warehouse, variable of its raw folder).
 HANDED_OVER = {
-    "build_a": ("INDEX_TEST_DEMO_DB", "INDEX_TEST_DEMO_RAW"),  # dbt-test's
-    "build_b": ("INDEX_TEST_DEMO_DB_B", "INDEX_TEST_DEMO_RAW_B"),  # repro-build's (main below)
+    "build_a": ("INDEX_TEST_DEMO_DB", "INDEX_TEST_DEMO_RAW"),  # pytest-demo-build's (main below)
+    "build_b": ("INDEX_TEST_DEMO_DB_B", "INDEX_TEST_DEMO_RAW_B"),  # dbt-test's
 }
 
 
@@ -215,17 +264,18 @@ HANDED_OVER = {
 def demo_warehouse(name: str) -> Path:
     """``<workdir>/<name>.duckdb``: the demo files landed and every seed and model built.
 
-    A copy of a warehouse `make test` built when it names one: ``build_a`` of dbt-test's
-    (INDEX_TEST_DEMO_DB, built from INDEX_TEST_DEMO_RAW), ``build_b`` of the second build it makes
-    beside dbt-test with this module's command line (INDEX_TEST_DEMO_DB_B, from its own demo files
-    INDEX_TEST_DEMO_RAW_B). Any other name, or no such variable, is built here from ``demo_raw()``.
+    A copy of a warehouse `make test` built when it names one: ``build_a`` of the build this
+    module's command line makes for pytest (INDEX_TEST_DEMO_DB, from its own demo files
+    INDEX_TEST_DEMO_RAW), ``build_b`` of dbt-test's (INDEX_TEST_DEMO_DB_B, built from
+    INDEX_TEST_DEMO_RAW_B; waited for). Any other name, or no such variable, is built here from
+    ``demo_raw()``.
     """
     db = workdir() / f"{name}.duckdb"
     warehouse, raw = HANDED_OVER.get(name, (None, None))
-    built = given(warehouse) if warehouse else None
-    if built is not None:
+    handed = given(warehouse) if warehouse else None
+    if handed is not None:
         assert given(raw), f"{warehouse} needs {raw}, the raw folder it was built from"
-        shutil.copy2(built, db)
+        shutil.copy2(handed, db)
         return db
     build_demo(demo_raw(), db, name)
     return db
@@ -255,9 +305,9 @@ def build_demo(raw: Path, db: Path, name: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`make test`'s second demo build, made beside dbt-test: demo files written afresh into --raw
-    (the generator is deterministic: the reproducibility test checks they are dbt-test's byte for
-    byte), landed and built into --db (replaced only when the build succeeds)."""
+    """`make test`'s demo build for pytest (pytest-demo-build), made beside dbt-test's: demo files
+    written afresh into --raw (the generator is deterministic: the reproducibility test checks they
+    are dbt-test's byte for byte), landed and built into --db (replaced only when the build succeeds)."""
     import argparse
 
     parser = argparse.ArgumentParser(description=main.__doc__)
@@ -270,10 +320,10 @@ def main(argv: list[str] | None = None) -> int:
     shutil.rmtree(args.raw, ignore_errors=True)
     write_demo(args.raw)
     args.db.parent.mkdir(parents=True, exist_ok=True)
-    build_demo(args.raw, args.db, "build_b")
+    build_demo(args.raw, args.db, "build_a")
     if args.parse:
         shutil.copy2(workdir() / "target" / "partial_parse.msgpack", args.parse)
-    print(f"second demo build: {args.db} (from {args.raw})")
+    print(f"pytest's demo build: {args.db} (from {args.raw})")
     return 0
 
 

@@ -4,21 +4,20 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import os
 from pathlib import Path
 
 import duckdb
 import pytest
+from demo_build import built, built_warehouses
 from mart_fixture import build_mart_warehouse
 
 from council_index import export
 from council_index.errors import CommandError
 
 ROOT = Path(__file__).resolve().parents[2]
-# Warehouses of full builds, checked as well when named (make outputs-test: the demo and real builds of dbt-test).
-BUILT = [
-    path for path in (Path(p) for p in os.environ.get("INDEX_TEST_DBS", "").split(os.pathsep) if p) if path.exists()
-]
+# Warehouses of full builds, checked as well when named (make test: the demo and real builds of dbt-test, which
+# may still be running: a test reads one through demo_build.built, which waits for it).
+BUILT = built_warehouses()
 
 
 @pytest.fixture(scope="module")
@@ -153,6 +152,7 @@ if BUILT:  # only when a full build has left its warehouse (no skipped test othe
 
     @pytest.mark.parametrize("db", BUILT, ids=[p.name for p in BUILT])
     def test_export_of_built_warehouse(db, tmp_path):
+        db = built(db)
         out = tmp_path / "exports"
         export.export(db, out, progress=lambda line: None)
         check_round_trip(db, out)

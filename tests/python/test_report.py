@@ -16,16 +16,16 @@ from pathlib import Path
 
 import browser
 import pytest
+from demo_build import built, built_warehouses
 from mart_fixture import build_mart_warehouse
 
 from council_index.report import build_report
 from council_index.report.data import MissingMarts, load
 
 ROOT = Path(__file__).resolve().parents[2]
-# Warehouses of full builds, checked as well when named (make outputs-test: the demo and real builds of dbt-test).
-BUILT = [
-    path for path in (Path(p) for p in os.environ.get("INDEX_TEST_DBS", "").split(os.pathsep) if p) if path.exists()
-]
+# Warehouses of full builds, checked as well when named (make test: the demo and real builds of dbt-test, which
+# may still be running: a test reads one through demo_build.built, which waits for it).
+BUILT = built_warehouses()
 needs_chromium = pytest.mark.skipif(
     browser.chromium() is None, reason="chromium is not installed (apt-get install chromium; .ci/run does)"
 )
@@ -407,7 +407,7 @@ if BUILT:  # only when a full build has left its warehouse (no skipped test othe
     @pytest.fixture(scope="module", params=BUILT, ids=[p.stem for p in BUILT])
     def built_report(request, tmp_path_factory):
         """The report of each built warehouse, built once per run (a 6 MB page: half a minute) for the tests below."""
-        db = request.param
+        db = built(request.param)
         report = shared_once(
             tmp_path_factory, f"built_report_{BUILT.index(db)}_{db.stem}", lambda folder: report_of_built(db, folder)
         )

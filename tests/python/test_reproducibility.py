@@ -1,9 +1,9 @@
 """Reproducibility: two builds from the same raw files give the same marts, and byte-identical exports.
 
 Two demo warehouses are built independently from the same demo raw files (load + every dbt seed and
-model, tests/python/demo_build.py; under `make test` the first is the warehouse its dbt-test step
-built with index-build, the second the one demo_build.py's command line built beside it, from demo
-files it wrote itself, which must be dbt-test's byte for byte). Every table of schema ``marts``
+model, tests/python/demo_build.py; under `make test` the first is the one demo_build.py's command
+line built for pytest, from demo files it wrote itself, the second the warehouse its dbt-test step
+built beside it with index-build, from demo files that must be the first's byte for byte). Every table of schema ``marts``
 must hold the same rows: a row-order-independent digest (count and the sum of each row's hash,
 i.e. the table sorted by all its columns) is compared, and on a mismatch the columns that differ
 are named. Both warehouses are exported and every file must be byte-identical.
@@ -65,7 +65,7 @@ def two_builds() -> tuple[Path, Path]:
 
 
 def test_two_builds_read_the_same_raw_files(two_builds):
-    """Under `make test` the second build writes its own demo files: they must be the first's, byte for byte."""
+    """Under `make test` each build writes its own demo files: they must be the same, byte for byte."""
     first, second = file_digests(build_raw("build_a")), file_digests(build_raw("build_b"))
     assert len(first) > 50
     assert first == second

@@ -77,6 +77,13 @@ def test_a_project_file_changes_the_fingerprint(tmp_path, monkeypatch):
     assert "INDEX_DUCKDB_THREADS" not in uptodate.environment()
 
 
+@pytest.fixture(autouse=True)
+def own_dbt_target(tmp_path, monkeypatch):
+    """The in-process builds here replace dbt, so what they record of dbt's last run comes from a
+    target folder of their own, not the project's, which make's dbt-test may be writing meanwhile."""
+    monkeypatch.setenv("DBT_TARGET_PATH", str(tmp_path / "dbt_target"))
+
+
 @pytest.fixture
 def recorded_build(tmp_path, monkeypatch):
     """index-build in-process on a copy of part of the demo raw folder, dbt replaced by a recorder."""
