@@ -74,7 +74,7 @@ def dbt_docs_target(tmp_path_factory) -> Path:
     duckdb.connect(str(db)).close()
     # docs generate --no-compile writes no manifest.json: dbt parse, on the same parse, writes it
     for command in (["parse"], ["docs", "generate", "--empty-catalog", "--no-compile"]):
-        result = run_dbt(db, *command)
+        result = run_dbt(db, *command, write_json=True)
         assert result.returncode == 0, f"dbt {command[0]} failed:\n{result.stdout[-4000:]}\n{result.stderr[-2000:]}"
     target = folder / "target"
     target.mkdir()
