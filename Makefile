@@ -53,9 +53,9 @@ help: ## list the targets and the variables they take
 PIP_INSTALL   = -m pip install --quiet --disable-pip-version-check
 EDITABLE_LOCK = $(if $(shell command -v flock 2>/dev/null),flock data/.editable-install.lock)
 
-$(STAMP): requirements.txt pyproject.toml
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@test -x $(PY) || { echo "creating virtual environment in $(VENV)"; $(PYTHON_BOOT) -m venv $(VENV); }
-	$(PY) $(PIP_INSTALL) -r requirements.txt
+	$(PY) $(PIP_INSTALL) -r requirements-dev.txt
 	$(EDITABLE_LOCK) $(PY) $(PIP_INSTALL) --no-deps -e .
 	@touch $(STAMP)
 

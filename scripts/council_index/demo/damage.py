@@ -87,7 +87,7 @@ def _read_sheets(source: Path) -> dict[str, list[list]]:
 
 
 def _write_xls(path: Path, sheets: dict[str, list[list]]) -> None:
-    import xlwt  # test dependency (requirements.txt): the only writer of the legacy format
+    import xlwt  # test dependency (requirements-dev.txt): the only writer of the legacy format
 
     workbook = xlwt.Workbook()
     for name, rows in sheets.items():
