@@ -133,6 +133,7 @@ FIRST_MODULES = ("test_report", "test_uptodate")
 # wait while there is work to do. A test missing here still waits for them; it only may do so sooner.
 AWAITS_MAKE_BUILDS = (
     "test_reproducibility.py::",
+    "test_demo.py::test_demo_generation_is_deterministic",
     "test_report.py::test_report_of_built_warehouse_",
     "test_exports.py::test_export_of_built_warehouse",
 )
