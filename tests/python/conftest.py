@@ -97,9 +97,9 @@ def pytest_sessionstart(session):
     """A build `make test` runs beside pytest has already failed: stop (its tests would fail one by
     one). CI sets INDEX_REQUIRE_BROWSER=1: the browser checks (report and docs site in headless
     Chromium) must then run, so a machine without Chromium fails the run instead of skipping them."""
-    from demo_build import make_build_status
+    from make_handover import failed_make_builds
 
-    failed = [name for name, outcome in make_build_status().items() if outcome not in (None, "ok")]
+    failed = failed_make_builds()
     if failed:
         raise pytest.UsageError(f"make's build failed ({', '.join(failed)}): see its output above")
     if os.environ.get("INDEX_REQUIRE_BROWSER") == "1":
@@ -128,7 +128,7 @@ SHARED_BROWSER_WALKS = {
 FIRST_MODULES = ("test_report", "test_uptodate")
 
 
-# Tests that read what make's dbt-test jobs write (demo_build.AWAITED), which may still be running when pytest
+# Tests that read what make's dbt-test jobs write (make_handover.py), which may still be running when pytest
 # starts: while they run, a worker is handed any other work first (SharedDbtWorkScheduling), so that it does not
 # wait while there is work to do. A test missing here still waits for them; it only may do so sooner.
 AWAITS_MAKE_BUILDS = (
@@ -175,7 +175,7 @@ def pytest_xdist_make_scheduler(config, log):
     xdist_group marks, which it no longer sees under pytest 9: every test went to either worker.)"""
     if config.getvalue("dist") != "loadgroup":
         return None
-    from demo_build import make_build_status
+    from make_handover import make_build_status
     from xdist.scheduler import LoadScopeScheduling
 
     class SharedDbtWorkScheduling(LoadScopeScheduling):

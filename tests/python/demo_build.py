@@ -13,7 +13,7 @@ as it is made. Its dbt-test step (``index-build --unit-tests``: load, every seed
 and unit test) hands over ``"build_b"``, the second, independent build the reproducibility test
 compares with it (``INDEX_TEST_DEMO_RAW_B``, ``INDEX_TEST_DEMO_DB_B``), and its exports and report
 (``INDEX_TEST_DBS``), and may still be running: a test that reads them waits for it
-(``await_make_builds``). Then ``demo_raw()`` is pytest-demo-build's folder and
+(make_handover.py). Then ``demo_raw()`` is pytest-demo-build's folder and
 ``demo_warehouse(name)`` a copy of each warehouse (tests never write to the originals). Without
 those variables (``make pytest``, a bare ``pytest``) both are built here, from one demo folder.
 
@@ -36,11 +36,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from functools import cache
 from pathlib import Path
 
-import pytest
+from make_handover import AWAITED, await_make_builds
 
 from council_index.demo.generate import write_demo
 from council_index.pipeline.loader import load_all
@@ -76,34 +75,6 @@ def file_digests(folder: Path) -> dict[str, str]:
     }
 
 
-# The variables naming what make's dbt-test jobs write, which may still be running when pytest starts.
-AWAITED = ("INDEX_TEST_DEMO_DB_B", "INDEX_TEST_DEMO_RAW_B", "INDEX_TEST_DBS")
-
-
-def make_build_status() -> dict[str, str | None]:
-    """The status files of the builds `make test` runs beside pytest (INDEX_TEST_AWAIT, os.pathsep
-    separated; each written when its build ends, "ok" or "failed") and what each says (None: not yet)."""
-    files = [Path(p) for p in os.environ.get("INDEX_TEST_AWAIT", "").split(os.pathsep) if p]
-    return {str(f): (f.read_text(encoding="utf-8").strip() or None) if f.is_file() else None for f in files}
-
-
-def await_make_builds(timeout: float = 3600, poll: float = 1.0) -> None:
-    """Return once every build of INDEX_TEST_AWAIT has ended well (at once without that variable);
-    fail the calling test when one failed or none ended within ``timeout`` seconds."""
-    deadline = time.monotonic() + timeout
-    while True:
-        status = make_build_status()
-        failed = [name for name, outcome in status.items() if outcome not in (None, "ok")]
-        if failed:
-            pytest.fail(f"make's build failed ({', '.join(failed)}): see its output above", pytrace=False)
-        if all(outcome == "ok" for outcome in status.values()):
-            return
-        if time.monotonic() > deadline:
-            pending = [name for name, outcome in status.items() if outcome is None]
-            pytest.fail(f"make's builds did not end within {timeout:.0f} s: {', '.join(pending)}", pytrace=False)
-        time.sleep(poll)
-
-
 def given(variable: str) -> Path | None:
     """A path handed over by `make test`, checked to exist (once its build has ended, for AWAITED)."""
     value = os.environ.get(variable)
@@ -114,20 +85,6 @@ def given(variable: str) -> Path | None:
     path = Path(value)
     assert path.exists(), f"{variable}={value}: no such file or folder (run make test, or make dbt-test first)"
     return path.resolve()
-
-
-def built_warehouses() -> list[Path]:
-    """The warehouses of full builds named in INDEX_TEST_DBS (make test: dbt-test's), not checked:
-    test modules parametrize over them at collection, while their builds may still be running.
-    A test reads one through ``built(path)``."""
-    return [Path(p) for p in os.environ.get("INDEX_TEST_DBS", "").split(os.pathsep) if p]
-
-
-def built(path: Path) -> Path:
-    """``path``, one of ``built_warehouses()``, once its build has ended, checked to exist."""
-    await_make_builds()
-    assert path.is_file(), f"INDEX_TEST_DBS names {path}, which its build did not write"
-    return path
 
 
 @cache

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from demo_build import built, built_warehouses
+from make_handover import built, built_warehouses
 from mart_fixture import build_mart_warehouse
 
 from council_index import export
@@ -16,7 +16,7 @@ from council_index.errors import CommandError
 
 ROOT = Path(__file__).resolve().parents[2]
 # Warehouses of full builds, checked as well when named (make test: the demo and real builds of dbt-test, which
-# may still be running: a test reads one through demo_build.built, which waits for it).
+# may still be running: a test reads one through make_handover.built, which waits for it).
 BUILT = built_warehouses()
 
 

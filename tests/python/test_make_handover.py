@@ -1,4 +1,4 @@
-"""How pytest waits for the builds `make test` runs beside it (demo_build.await_make_builds): each
+"""How pytest waits for the builds `make test` runs beside it (make_handover.await_make_builds): each
 dbt-test job writes "ok" or "failed" to its status file (INDEX_TEST_AWAIT) when it ends; a test that
 reads what such a job writes returns once every job ended well, and fails at once when one failed."""
 
@@ -7,7 +7,8 @@ from __future__ import annotations
 import threading
 
 import pytest
-from demo_build import AWAITED, await_make_builds, built, given, make_build_status
+from demo_build import given
+from make_handover import AWAITED, await_make_builds, built, make_build_status
 
 
 @pytest.fixture

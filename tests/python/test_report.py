@@ -16,7 +16,7 @@ from pathlib import Path
 
 import browser
 import pytest
-from demo_build import built, built_warehouses
+from make_handover import built, built_warehouses
 from mart_fixture import build_mart_warehouse
 
 from council_index.report import build_report
@@ -24,7 +24,7 @@ from council_index.report.data import MissingMarts, load
 
 ROOT = Path(__file__).resolve().parents[2]
 # Warehouses of full builds, checked as well when named (make test: the demo and real builds of dbt-test, which
-# may still be running: a test reads one through demo_build.built, which waits for it).
+# may still be running: a test reads one through make_handover.built, which waits for it).
 BUILT = built_warehouses()
 needs_chromium = pytest.mark.skipif(
     browser.chromium() is None, reason="chromium is not installed (apt-get install chromium; .ci/run does)"
