@@ -16,7 +16,7 @@ the `duckdb` target:
 - `execute` is False (no database: introspective macros return nothing, as at dbt parse time).
 
 Patches in the sqlfluff process (installed once per process, see `_install_patches`), one for
-correctness and two for speed:
+correctness and three for speed:
 - every macro call returns the value of a `return(...)` in it, as in dbt: sqlfluff only catches
   it at calls that go through the template globals, not when a macro calls another macro of the
   same file (`normalise_authority_code` -> `authority_code_aliases`), which would then return the
@@ -24,7 +24,9 @@ correctness and two for speed:
 - compiled templates are cached by source: sqlfluff compiles every file of `macros/` twice for
   each render of each linted file (nearly all of the jinja templater's time), always to the
   same code;
-- the layout rules share one reflow sequence of a file's parse tree instead of building four.
+- the layout rules share one reflow sequence of a file's parse tree instead of building four;
+- that sequence's depth map is built in one walk of the tree, not from every raw's ancestor list
+  (`make lint` cold: 69.4 s and 138 s of CPU -> 43.3 s and 86 s, the same violations).
 
 No other module of the project imports this; sqlfluff imports it for each file it renders.
 """
@@ -267,6 +269,46 @@ def _install_patches() -> None:
         return last[2]
 
     ReflowSequence.from_root = classmethod(_from_root)
+
+    # That sequence's depth map (DepthMap.from_parent) read BaseSegment.raw_segments_with_ancestors: every
+    # segment of the tree caches a list of every raw under it with its whole ancestor path, and for every
+    # raw each ancestor's hash, class types and StackPosition were read afresh, about 2.5 million times for
+    # the project's 228 files (a fifth of the lint's CPU). One walk of the tree reads each segment once and
+    # builds each raw's DepthInfo from its ancestors' parts. The DepthInfo objects are the same, field for
+    # field and in the same order (tests/python/test_lint.py compares them with sqlfluff's own).
+    from sqlfluff.core.parser.segments.base import PathStep
+    from sqlfluff.utils.reflow.depthmap import DepthInfo, DepthMap, StackPosition
+
+    def _from_parent(cls, parent):
+        depth_info = {}
+
+        def walk(segment, hashes, class_types, positions):
+            """Every raw under `segment`, whose ancestors above it have these hashes, types and positions."""
+            children, segment_hash = segment.segments, hash(segment)
+            hashes += (segment_hash,)  # the ancestors' tuples and set are immutable: shared by the raws
+            class_types += (segment.class_types,)
+            hash_set = frozenset(hashes)
+            for idx, child in enumerate(children):
+                step = PathStep(segment, idx, len(children), segment._code_indices)
+                child_positions = {**positions, segment_hash: StackPosition.from_path_step(step)}
+                if child.is_type("raw"):
+                    depth_info[child.uuid] = DepthInfo(
+                        stack_depth=len(hashes),
+                        stack_hashes=hashes,
+                        stack_hash_set=hash_set,
+                        stack_class_types=class_types,
+                        stack_positions=child_positions,
+                    )
+                else:
+                    walk(child, hashes, class_types, child_positions)
+
+        walk(parent, (), (), {})
+        depth_map = object.__new__(cls)
+        depth_map.depth_info = depth_info
+        return depth_map
+
+    _from_parent.original = DepthMap.from_parent.__func__
+    DepthMap.from_parent = classmethod(_from_parent)
 
 
 _install_patches()
