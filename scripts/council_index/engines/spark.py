@@ -43,11 +43,14 @@ def is_throwaway(environ=None) -> bool:
     return environ.get("INDEX_SPARK_THROWAWAY", "").strip().lower() in {"1", "true", "yes"}
 
 
-# A throwaway build's JVM: the serial garbage collector and two JIT compiler threads instead of G1's
-# concurrent threads and the default compiler count. The data is small, so the JVM's own background work
-# was most of the CPU: a demo build without the analysis models used 364.6 s of CPU against 450.5 s
-# (wall 222 s against 257 s), measured alone on a quiet 2-core machine.
-THROWAWAY_JAVA_OPTIONS = "-XX:+UseSerialGC -XX:CICompilerCount=2"
+# A throwaway build's JVM: the serial garbage collector, two JIT compiler threads instead of G1's concurrent
+# threads and the default compiler count, and only the C1 compiler (TieredStopAtLevel=1). The data is small,
+# so the JVM's own background work was most of the CPU: a demo build without the analysis models used 364.6 s
+# of CPU against 450.5 s (wall 222 s against 257 s) with the first two. C2 then still took about half of the
+# JVM's CPU (its compiler threads, read from /proc during a CI run): Spark runs some 350 short queries, so C2's
+# optimised code never paid back its compiling. C1 only: 171-172 s and 223-224 s of CPU against 266-271 s and
+# 441-445 s (two runs each, alone on a quiet 2-core machine, the same 19 marts as DuckDB's).
+THROWAWAY_JAVA_OPTIONS = "-XX:+UseSerialGC -XX:CICompilerCount=2 -XX:TieredStopAtLevel=1"
 
 
 def session_settings(folder: Path | str, environ=None) -> dict[str, str]:
