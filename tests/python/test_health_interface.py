@@ -508,6 +508,38 @@ def test_demo_writes_every_table_with_names_the_lookup_knows(tmp_path):
     assert {"#NAME?", "Glenbarra"} <= names
 
 
+def test_scaled_demo_dtoc_files_pass_the_coverage_check(tmp_path):
+    """A benchmark universe (index-demo --scale N) lands its DToC files: only the first unranked unitary,
+    the Isles of Scilly stand-in the registry's exception names, is left out of them; its replicas are
+    ordinary fictional councils, which the coverage check (every upper-tier council in each month)
+    expects. make bench's x10 load failed on all 36 files when every replica was left out."""
+    from council_index.demo.datasets import health_interface, la_lookup
+    from council_index.demo.universe import SEED, build_universe
+
+    universe = build_universe(scale=2)
+    out = tmp_path / "demo"
+    health_interface.write(universe, out, random.Random(f"{SEED}:health_interface"))
+    la_lookup.write(universe, out, random.Random(f"{SEED}:la_lookup"))
+    registry = _registry(tmp_path)
+    for name in ("la_lookup.yml", "_authority_lists.yml"):
+        shutil.copy(REGISTRY_DIR / name, registry / name)
+    db = tmp_path / "scaled.duckdb"
+    load_all(out, db, registry_dir=registry, progress=lambda message: None)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        codes = {
+            r[0]
+            for r in con.execute(
+                "select distinct ons_geography from raw.nhse_dtoc_la_monthly__la_total_delayed_days"
+            ).fetchall()
+        }
+    finally:
+        con.close()
+    unranked = [a.code for a in universe.upper_tier if not a.is_ranked and a.kind == "unitary"]
+    assert len(unranked) == 2 and unranked[0] == "E06900056"
+    assert unranked[0] not in codes and unranked[1] in codes
+
+
 # --- real data (skipped when ../shared/data is absent) --------------------------------------------
 
 
