@@ -167,6 +167,12 @@ class Universe:
     def ranked(self) -> list[Authority]:
         return [a for a in self.upper_tier if a.is_ranked]
 
+    def island(self) -> Authority:
+        """The Isles of Scilly stand-in (E06900056): the first unranked unitary. The files that leave it
+        out, as the real ones leave out the Isles of Scilly, leave out this one only: a scaled
+        universe's replicas of it are ordinary fictional councils to the registry's coverage checks."""
+        return next(a for a in self.upper_tier if a.kind == "unitary" and not a.is_ranked)
+
 
 def _names(rng: random.Random):
     pool = [a + b for a in _START for b in _END]

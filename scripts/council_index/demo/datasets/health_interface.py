@@ -247,10 +247,8 @@ def _write_dtoc(universe: Universe, out_dir: Path, rng) -> None:
     no_return = {
         (a.code, rng.choice(DTOC_YEARS), rng.randint(1, 12)) for a in rng.sample([a for a in areas if a.is_ranked], 3)
     }
-    # Like the Isles of Scilly, the tiny unranked unitary is not in the files: the first one only, the
-    # stand-in the registry's expects: exception names (E06900056). A scaled universe's replicas of it
-    # (index-demo --scale N) are ordinary fictional councils to the coverage check, so they have rows.
-    absent = {next(a.code for a in areas if not a.is_ranked and a.kind == "unitary")}
+    # Like the Isles of Scilly, the stand-in the registry's expects: exception names is not in the files.
+    absent = {universe.island().code}
     residence = random.Random("health_interface:dtoc_residence")
     ordered = sorted(areas, key=lambda a: (regions[a.region_code], a.name))
     for year_end in DTOC_YEARS:

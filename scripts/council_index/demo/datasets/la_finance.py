@@ -318,7 +318,7 @@ def write(universe: Universe, out_dir: Path, rng) -> None:
     budgets = _Budgets(universe, rng)
     bodies = _rows(universe)
     ra_lines = [(c, label) for c, label, *_ in RA_LINES]
-    island = [a for a in universe.upper_tier if a.kind == "unitary" and not a.is_ranked][0]
+    island = universe.island()
     counties = [a for a in universe.upper_tier if a.kind == "county"]
     district_blank = universe.districts[3]
     others = [{"ecode": e, "name": n} for e, n in OTHER_BODIES]
